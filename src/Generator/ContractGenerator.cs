@@ -1,0 +1,93 @@
+using System;
+using System.Threading;
+using Insights.Contracts.Generator.Emitting;
+using Insights.Contracts.Generator.Model;
+using Insights.Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Insights.Contracts.Generator;
+
+/// <summary>
+/// Generates contract records, JSON converters and validators from <c>*.schema.json</c> files passed as
+/// AdditionalFiles. The pipeline has three stages: parse (text to model, with diagnostics), model
+/// (value-equatable specs the incremental cache compares) and emit (model to source). Sources and
+/// diagnostics are registered separately, so a change that only moves a diagnostic does not re-emit.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ContractGenerator : IIncrementalGenerator
+{
+    /// <summary>The file ending that marks an AdditionalFile as a schema for this generator.</summary>
+    public const string SchemaFileEnding = ".schema.json";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<SchemaFileInput> inputs = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(SchemaFileEnding, StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.SchemaFiles);
+
+        IncrementalValuesProvider<SchemaParseResult> parsed = inputs
+            .Select(static (input, cancellationToken) => SchemaParser.Parse(input, cancellationToken))
+            .WithTrackingName(TrackingNames.Parsed);
+
+        IncrementalValuesProvider<ContractFileSpec> models = parsed
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(TrackingNames.Model);
+
+        IncrementalValuesProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(models, static (output, spec) =>
+        {
+            foreach ((string hintName, string source) in ContractEmitter.Emit(spec))
+            {
+                output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+        });
+
+        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+        {
+            foreach (DiagnosticInfo diagnostic in list)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+
+    private static SchemaFileInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        AnalyzerConfigOptions fileOptions = options.GetOptions(file);
+        string? ns = Option(fileOptions, "build_metadata.AdditionalFiles.Namespace")
+            ?? Option(options.GlobalOptions, "build_property.JsonSchemaNamespace")
+            ?? Option(options.GlobalOptions, "build_property.RootNamespace")
+            ?? "GeneratedContracts";
+        string? typeName = Option(fileOptions, "build_metadata.AdditionalFiles.TypeName");
+        string text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SchemaFileInput(file.Path, text, ns, typeName);
+    }
+
+    private static string? Option(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}
+
+/// <summary>Names of the pipeline steps, for incrementality tests.</summary>
+public static class TrackingNames
+{
+    /// <summary>Schema AdditionalFiles with their options.</summary>
+    public const string SchemaFiles = nameof(SchemaFiles);
+
+    /// <summary>Parse results (model plus diagnostics).</summary>
+    public const string Parsed = nameof(Parsed);
+
+    /// <summary>The value-equatable model that emit runs on.</summary>
+    public const string Model = nameof(Model);
+
+    /// <summary>The diagnostics, reported apart from the sources.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+}

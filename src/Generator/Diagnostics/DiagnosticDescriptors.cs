@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+
+namespace Insights.Contracts.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable: never reuse or renumber one.
+/// Each is reported at the offending token in the .json file.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Insights.Contracts.Schema";
+
+    public static readonly DiagnosticDescriptor InvalidJson = new(
+        "ICG001", "Schema file is not valid JSON", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvableReference = new(
+        "ICG002", "Unresolvable $ref", "$ref '{0}' cannot be resolved: {1}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyword = new(
+        "ICG003", "Unsupported schema keyword", "Keyword '{0}' is not supported by the generator and is not enforced", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
+        "ICG004", "Unsupported schema construct", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidKeywordValue = new(
+        "ICG005", "Invalid keyword value", "Keyword '{0}' {1}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor KeywordNotApplicable = new(
+        "ICG006", "Keyword has no effect", "Keyword '{0}' does not apply to {1} values and has no effect", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        "ICG007", "Duplicate key in schema", "Key '{0}' appears more than once in this object; JSON leaves its meaning undefined", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NameCollision = new(
+        "ICG008", "Generated names collide", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnvalidatedFormat = new(
+        "ICG009", "Format is not validated", "Format '{0}' is not validated by the generator; the value is treated as a plain string", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownKeyword = new(
+        "ICG010", "Unknown schema keyword", "'{0}' is not a JSON Schema 2020-12 keyword and is ignored (a typo? vendor extensions start with 'x-')", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "ICG999", "The generator failed on this schema", "The generator failed on this schema: {0}. Please report this with the schema file.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

@@ -1,0 +1,183 @@
+using Insights.Contracts.Generator.Model;
+
+namespace Insights.Contracts.Generator.Emitting;
+
+internal static partial class ContractEmitter
+{
+    private static void WriteClosedEnum(SourceWriter writer, ContractFileSpec file, EnumTypeSpec spec)
+    {
+        string name = spec.Name;
+        string self = Qualified(file, name);
+        string wire = name + "Wire";
+
+        writer.Doc("summary", spec.Description);
+        writer.Line($"[{Serialization}JsonConverter(typeof({Qualified(file, name + "JsonConverter")}))]");
+        writer.Line(GeneratedCode);
+        writer.Open($"public enum {name}");
+        foreach (EnumMemberSpec member in spec.Members)
+        {
+            writer.Line($"/// <summary>The JSON value <c>{SourceWriter.EscapeXml(member.WireName)}</c>.</summary>");
+            writer.Line(member.ClrName + ",");
+        }
+
+        writer.Close();
+        writer.Line();
+
+        writer.Line($"/// <summary>Maps <see cref=\"{name}\"/> to and from its JSON values.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Open($"public static class {wire}");
+        writer.Line($"private static readonly string[] s_allowedValues = {{ {string.Join(", ", System.Linq.Enumerable.Select(spec.Members, m => Literal(m.WireName)))} }};");
+        writer.Line();
+        writer.Line("/// <summary>The JSON value of <paramref name=\"value\"/>.</summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a defined member.</exception>");
+        writer.Open($"public static string ToWireName(this {self} value) => value switch");
+        foreach (EnumMemberSpec member in spec.Members)
+        {
+            writer.Line($"{self}.{member.ClrName} => {Literal(member.WireName)},");
+        }
+
+        writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {name} value.\"),");
+        writer.Close(";");
+        writer.Line();
+        writer.Line("/// <summary>Finds the member whose JSON value is <paramref name=\"wireName\"/> (exact, case-sensitive).</summary>");
+        writer.Open($"public static bool TryParse(string? wireName, out {self} value)");
+        writer.Open("switch (wireName)");
+        foreach (EnumMemberSpec member in spec.Members)
+        {
+            writer.Line($"case {Literal(member.WireName)}: value = {self}.{member.ClrName}; return true;");
+        }
+
+        writer.Line("default: value = default; return false;");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>True when <paramref name=\"value\"/> is a defined member (a cast integer may not be).</summary>");
+        writer.Line($"public static bool IsDefined({self} value) => value is {string.Join(" or ", System.Linq.Enumerable.Select(spec.Members, m => $"{self}.{m.ClrName}"))};");
+        writer.Line();
+        writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
+        writer.Open($"if (reader.TokenType != {Json}JsonTokenType.String)");
+        writer.Line($"return {Runtime}JsonRead.Mismatch(ref reader, context, \"string\", out value);");
+        writer.Close();
+        writer.Line();
+        foreach (EnumMemberSpec member in spec.Members)
+        {
+            writer.Open($"if (reader.ValueTextEquals({Literal(member.WireName)}u8))");
+            writer.Line($"value = {self}.{member.ClrName};");
+            writer.Line("return true;");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line($"context.AddError(\"enum\", {Runtime}ErrorMessages.Enum(reader.GetString()!, {Runtime}ErrorMessages.Quoted(s_allowedValues)));");
+        writer.Line("value = default;");
+        writer.Line("return false;");
+        writer.Close();
+        writer.Line();
+        writer.Open($"internal static bool Check({self} value, {Runtime}ValidationContext? context)");
+        writer.Open("if (IsDefined(value))");
+        writer.Line("return true;");
+        writer.Close();
+        writer.Line();
+        writer.Line($"context?.AddError(\"enum\", {Runtime}ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), {Runtime}ErrorMessages.Quoted(s_allowedValues)));");
+        writer.Line("return false;");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+
+        writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> by its JSON values, without reflection.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Open($"public sealed class {name}JsonConverter : {Serialization}JsonConverter<{self}>");
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override {self} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) =>");
+        writer.Line($"    {Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, {wire}.TryRead, \"{name}\");");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override void Write({Json}Utf8JsonWriter writer, {self} value, {Json}JsonSerializerOptions options) =>");
+        writer.Line($"    writer.WriteStringValue(value.ToWireName());");
+        writer.Close();
+    }
+
+    private static void WriteOpenEnum(SourceWriter writer, ContractFileSpec file, OpenEnumTypeSpec spec)
+    {
+        string name = spec.Name;
+        string self = Qualified(file, name);
+
+        writer.Doc("summary", spec.Description);
+        writer.Line("/// <remarks>");
+        writer.Line("/// An open set of strings: the named values are those known when the schema was written; any other");
+        writer.Line("/// string is accepted and kept, so a newer server value never breaks parsing. Check <see cref=\"IsKnown\"/>.");
+        writer.Line("/// </remarks>");
+        writer.Line($"[{Serialization}JsonConverter(typeof({self}.Converter))]");
+        writer.Line(GeneratedCode);
+        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{self}>");
+        writer.Line("private readonly string? _value;");
+        writer.Line();
+        writer.Line("/// <summary>Wraps any string value.</summary>");
+        writer.Open($"public {name}(string value)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        writer.Line("_value = value;");
+        writer.Close();
+        writer.Line();
+        foreach (EnumMemberSpec member in spec.Members)
+        {
+            writer.Line($"/// <summary>The JSON value <c>{SourceWriter.EscapeXml(member.WireName)}</c>.</summary>");
+            writer.Line($"public static {self} {member.ClrName} {{ get; }} = new({Literal(member.WireName)});");
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>The JSON value (empty for <c>default</c>).</summary>");
+        writer.Line("public string Value => _value ?? string.Empty;");
+        writer.Line();
+        writer.Line("/// <summary>True when the value is one the schema names.</summary>");
+        writer.Line($"public bool IsKnown => Value is {string.Join(" or ", System.Linq.Enumerable.Select(spec.Members, m => Literal(m.WireName)))};");
+        writer.Line();
+        writer.Line("/// <summary>Ordinal comparison of the values.</summary>");
+        writer.Line($"public bool Equals({self} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        writer.Line();
+        writer.Line("/// <summary>The JSON value.</summary>");
+        writer.Line("public override string ToString() => Value;");
+        writer.Line();
+        writer.Line("/// <summary>Value equality.</summary>");
+        writer.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
+        writer.Line();
+        writer.Line("/// <summary>Value inequality.</summary>");
+        writer.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
+        writer.Line();
+        writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
+        writer.Open($"if (reader.TokenType != {Json}JsonTokenType.String)");
+        writer.Line($"return {Runtime}JsonRead.Mismatch(ref reader, context, \"string\", out value);");
+        writer.Close();
+        writer.Line();
+        writer.Line("// Known values reuse their cached instance: no string is allocated for them.");
+        foreach (EnumMemberSpec member in spec.Members)
+        {
+            writer.Open($"if (reader.ValueTextEquals({Literal(member.WireName)}u8))");
+            writer.Line($"value = {member.ClrName};");
+            writer.Line("return true;");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line($"value = new {self}(reader.GetString()!);");
+        writer.Line("return true;");
+        writer.Close();
+        writer.Line();
+        writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as a JSON string, without reflection.</summary>");
+        writer.Open($"public sealed class Converter : {Serialization}JsonConverter<{self}>");
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override {self} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) =>");
+        writer.Line($"    {Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, TryRead, \"{name}\");");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override void Write({Json}Utf8JsonWriter writer, {self} value, {Json}JsonSerializerOptions options) =>");
+        writer.Line("    writer.WriteStringValue(value.Value);");
+        writer.Close();
+        writer.Close();
+    }
+}

@@ -1,0 +1,698 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Insights.Contracts.Generator.Model;
+
+namespace Insights.Contracts.Generator.Emitting;
+
+internal static partial class ContractEmitter
+{
+    /// <summary>How a check reacts to a failure: report it with its path, or just answer false (oneOf/anyOf branches).</summary>
+    private enum CheckMode
+    {
+        Report,
+        Test,
+    }
+
+    /// <summary>Writes one object record: members, JSON reading and writing, validation, converter.</summary>
+    private sealed class ObjectEmitter(SourceWriter writer, ContractFileSpec file, ObjectTypeSpec spec)
+    {
+        private readonly List<string> _staticFields = [];
+        private readonly Dictionary<string, string> _staticFieldNames = [];
+        private readonly Dictionary<string, int> _prefixCounters = [];
+        private readonly List<(string Method, ObjectRuleSpec Rule)> _ruleMethods = [];
+        private readonly Dictionary<string, PropertySpec> _properties = spec.Properties.ToDictionary(p => p.WireName);
+        private int _ruleCounter;
+
+        private string Self => Qualified(file, spec.Name);
+
+        private string Interface => $"{Runtime}IJsonContract<{Self}>";
+
+        public void Write()
+        {
+            writer.Doc("summary", spec.Description);
+            writer.Line($"[{Serialization}JsonConverter(typeof({Self}.Converter))]");
+            writer.Line(GeneratedCode);
+            writer.Open($"public sealed partial record {spec.Name} : {Interface}");
+            WriteProperties();
+            WriteVariantProperty();
+            WritePublicApi();
+            WriteReadJson();
+            WriteWriteJson();
+            WriteValidateJson();
+            WriteRuleMethods();
+            WriteConverter();
+            WriteStaticFields();
+            writer.Close();
+            WriteVariantEnum();
+        }
+
+        private void WriteProperties()
+        {
+            foreach (PropertySpec property in spec.Properties)
+            {
+                writer.Doc("summary", property.Description);
+                string presence = property.IsRequired ? "required" : property.DefaultLiteral is not null ? $"optional, default {property.DefaultLiteral}" : "optional";
+                writer.Line($"/// <remarks>JSON member <c>{SourceWriter.EscapeXml(property.WireName)}</c> ({SourceWriter.EscapeXml(presence)}).</remarks>");
+                string type = ClrType(file, property.Type) + (property.IsNullable ? "?" : "");
+                string required = property.IsRequired ? "required " : "";
+                string initializer = property.DefaultLiteral is not null && !property.IsRequired ? $" = {property.DefaultLiteral};" : "";
+                writer.Line($"public {required}{type} {property.ClrName} {{ get; init; }}{initializer}");
+                writer.Line();
+            }
+        }
+
+        private void WriteVariantProperty()
+        {
+            if (spec.Variants is not { } variants)
+            {
+                return;
+            }
+
+            string enumType = Qualified(file, variants.EnumName);
+            writer.Line("/// <summary>");
+            writer.Line("/// Which alternative of the schema's <c>oneOf</c> this value is, or null when it matches none or");
+            writer.Line("/// more than one (then <see cref=\"Validate\"/> reports a <c>oneOf</c> error).");
+            writer.Line("/// </summary>");
+            writer.Open($"public {enumType}? Variant");
+            writer.Open("get");
+            for (int i = 0; i < variants.Variants.Count; i++)
+            {
+                writer.Line($"bool matches{variants.Variants[i].ClrName} = Matches{variants.Variants[i].ClrName}(this);");
+            }
+
+            writer.Line($"int matched = {string.Join(" + ", variants.Variants.Select(v => $"(matches{v.ClrName} ? 1 : 0)"))};");
+            writer.Open("if (matched != 1)");
+            writer.Line("return null;");
+            writer.Close();
+            writer.Line();
+            string chain = string.Join(" : ", variants.Variants.Take(variants.Variants.Count - 1).Select(v => $"matches{v.ClrName} ? {enumType}.{v.ClrName}"));
+            string last = $"{enumType}.{variants.Variants[variants.Variants.Count - 1].ClrName}";
+            writer.Line($"return {(chain.Length > 0 ? chain + " : " : "")}{last};");
+            writer.Close();
+            writer.Close();
+            writer.Line();
+        }
+
+        private void WritePublicApi()
+        {
+            writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
+            writer.Line($"public {Runtime}ValidationResult Validate() => {Runtime}JsonContract.Validate(this);");
+            writer.Line();
+            writer.Line("/// <summary>Parses and validates UTF-8 JSON. Never throws for bad input: errors come back in the result.</summary>");
+            writer.Line($"public static {Runtime}ParseResult<{Self}> Parse(global::System.ReadOnlySpan<byte> utf8Json) => {Runtime}JsonContract.Parse<{Self}>(utf8Json);");
+            writer.Line();
+            writer.Line("/// <summary>Parses and validates JSON text. Never throws for bad input: errors come back in the result.</summary>");
+            writer.Line($"public static {Runtime}ParseResult<{Self}> Parse(string json) => {Runtime}JsonContract.Parse<{Self}>(json);");
+            writer.Line();
+            writer.Line("/// <summary>Parses and validates UTF-8 JSON; <paramref name=\"value\"/> is set only when it is valid.</summary>");
+            writer.Open($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {Self}? value)");
+            writer.Line("value = Parse(utf8Json).Value;");
+            writer.Line("return value is not null;");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>Compact JSON text, members in schema order.</summary>");
+            writer.Line($"public string ToJson() => {Runtime}JsonContract.Serialize(this);");
+            writer.Line();
+            writer.Line("/// <summary>Compact UTF-8 JSON, members in schema order.</summary>");
+            writer.Line($"public byte[] ToUtf8Json() => {Runtime}JsonContract.SerializeToUtf8Bytes(this);");
+            writer.Line();
+        }
+
+        private void WriteReadJson()
+        {
+            writer.Open($"static {Self}? {Interface}.ReadJson(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context)");
+            writer.Open($"if (reader.TokenType != {Json}JsonTokenType.StartObject)");
+            writer.Line($"{Runtime}JsonRead.Mismatch(ref reader, context, \"object\", out bool _);");
+            writer.Line("return null;");
+            writer.Close();
+            writer.Line();
+            writer.Line("int errorsBefore = context.ErrorCount;");
+            foreach (PropertySpec property in spec.Properties)
+            {
+                writer.Line($"bool has{property.ClrName} = false;");
+                writer.Line($"{LocalType(property)} value{property.ClrName} = {LocalInitializer(property)};");
+            }
+
+            writer.Line();
+            writer.Open($"while (reader.Read() && reader.TokenType == {Json}JsonTokenType.PropertyName)");
+            string keyword = "if";
+            foreach (PropertySpec property in spec.Properties)
+            {
+                writer.Open($"{keyword} (reader.ValueTextEquals({Literal(property.WireName)}u8))");
+                writer.Line("reader.Read();");
+                writer.Open($"if (has{property.ClrName})");
+                writer.Line($"{Runtime}JsonRead.RejectDuplicate(ref reader, context, {Literal(property.WireName)});");
+                writer.Line("continue;");
+                writer.Close();
+                writer.Line();
+                writer.Line($"has{property.ClrName} = true;");
+                writer.Line($"context.PushProperty({Literal(property.WireName)});");
+                string read = $"if ({ReadCall(file, property.Type, "reader", "context", $"{ClrType(file, property.Type)} read{property.ClrName}")})";
+                if (property.Type.AllowsNull)
+                {
+                    writer.Open($"if (reader.TokenType == {Json}JsonTokenType.Null)");
+                    writer.Line($"value{property.ClrName} = null;");
+                    writer.Close();
+                    read = "else " + read;
+                }
+
+                writer.Open(read);
+                writer.Line($"value{property.ClrName} = read{property.ClrName};");
+                writer.Close();
+                writer.Line();
+                writer.Line("context.Pop();");
+                writer.Close();
+                keyword = "else if";
+            }
+
+            if (spec.Properties.Count > 0)
+            {
+                writer.Open("else");
+            }
+            else
+            {
+                writer.Open();
+            }
+
+            if (spec.RejectsUnknownProperties)
+            {
+                writer.Line("string unknownName = reader.GetString()!;");
+                writer.Line("reader.Read();");
+                writer.Line($"{Runtime}JsonRead.RejectProperty(ref reader, context, unknownName);");
+            }
+            else
+            {
+                writer.Line("// The schema allows members it does not declare; they are skipped.");
+                writer.Line("reader.Read();");
+                writer.Line($"{Runtime}JsonRead.SkipValue(ref reader);");
+            }
+
+            writer.Close();
+            writer.Close();
+            writer.Line();
+            foreach (PropertySpec property in spec.Properties.Where(p => p.IsRequired))
+            {
+                writer.Open($"if (!has{property.ClrName})");
+                writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");
+                writer.Close();
+                writer.Line();
+            }
+
+            writer.Open("if (context.ErrorCount != errorsBefore)");
+            writer.Line("return null;");
+            writer.Close();
+            writer.Line();
+            writer.Line($"return new {Self}");
+            writer.Open();
+            foreach (PropertySpec property in spec.Properties)
+            {
+                string bang = property.IsRequired && !property.Type.AllowsNull && IsReferenceType(property.Type) ? "!" : "";
+                writer.Line($"{property.ClrName} = value{property.ClrName}{bang},");
+            }
+
+            writer.Close(";");
+            writer.Close();
+            writer.Line();
+        }
+
+        private string LocalType(PropertySpec property)
+        {
+            string type = ClrType(file, property.Type);
+            bool nullable = property.IsNullable || (IsReferenceType(property.Type) && property.IsRequired);
+            return nullable ? type + "?" : type;
+        }
+
+        private static string LocalInitializer(PropertySpec property) =>
+            property.DefaultLiteral is not null && !property.IsRequired ? property.DefaultLiteral : "default";
+
+        private void WriteWriteJson()
+        {
+            writer.Line("/// <summary>Writes this value as a JSON object, members in schema order.</summary>");
+            writer.Open($"public void WriteJson({Json}Utf8JsonWriter writer)");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+            writer.Line("writer.WriteStartObject();");
+            foreach (PropertySpec property in spec.Properties)
+            {
+                string nameField = StaticField(
+                    $"{Json}JsonEncodedText",
+                    $"s_{Camel(property.ClrName)}Name",
+                    $"{Json}JsonEncodedText.Encode({Literal(property.WireName)})");
+                bool mayBeNull = property.IsNullable || IsReferenceType(property.Type);
+                if (!mayBeNull)
+                {
+                    writer.Line($"writer.WritePropertyName({nameField});");
+                    WriteValue(writer, file, property.Type, property.ClrName);
+                    continue;
+                }
+
+                string local = Camel(property.ClrName) + "Value";
+                bool writeNull = property.IsRequired;
+                writer.Open($"if ({property.ClrName} is {{ }} {local})");
+                writer.Line($"writer.WritePropertyName({nameField});");
+                WriteValue(writer, file, property.Type, local);
+                writer.Close();
+                if (writeNull)
+                {
+                    // A required member set to null in code: write null rather than drop it, so the receiver sees the mistake.
+                    writer.Open("else");
+                    writer.Line($"writer.WriteNull({nameField});");
+                    writer.Close();
+                }
+            }
+
+            writer.Line("writer.WriteEndObject();");
+            writer.Close();
+            writer.Line();
+        }
+
+        private void WriteValidateJson()
+        {
+            writer.Open($"static void {Interface}.ValidateJson({Self} value, {Runtime}ValidationContext context)");
+            foreach (PropertySpec property in spec.Properties)
+            {
+                if (property.IsRequired && !property.Type.AllowsNull && IsReferenceType(property.Type))
+                {
+                    writer.Open($"if (value.{property.ClrName} is null)");
+                    writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");
+                    writer.Close();
+                    writer.Line();
+                }
+
+                if (!HasChecks(property.Type, property.Constraints, CheckMode.Report))
+                {
+                    continue;
+                }
+
+                string local = Camel(property.ClrName) + "Value";
+                writer.Open($"if (value.{property.ClrName} is {{ }} {local})");
+                writer.Line($"context.PushProperty({Literal(property.WireName)});");
+                WriteChecks(local, property.Type, property.Constraints, CheckMode.Report, 0);
+                writer.Line("context.Pop();");
+                writer.Close();
+                writer.Line();
+            }
+
+            WriteObjectRuleReports(spec.Rules);
+            writer.Line("value.OnValidate(context);");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name=\"context\"/>.</summary>");
+            writer.Line($"partial void OnValidate({Runtime}ValidationContext context);");
+            writer.Line();
+        }
+
+        /// <summary>Top-level applicators: report which alternatives were expected when they fail.</summary>
+        private void WriteObjectRuleReports(ObjectRuleSpec rules)
+        {
+            for (int i = 0; i < rules.AllOf.Count; i++)
+            {
+                string method = AddRuleMethod(rules.AllOf[i], null);
+                writer.Open($"if (!{method}(value))");
+                writer.Line($"context.AddError(\"allOf\", {Literal("does not satisfy " + Describe(rules.AllOf[i], i))});");
+                writer.Close();
+                writer.Line();
+            }
+
+            if (rules.AnyOf.Count > 0)
+            {
+                List<string> methods = rules.AnyOf.Select(r => AddRuleMethod(r, null)).ToList();
+                string alternatives = AlternativesField("s_anyOfAlternatives", rules.AnyOf);
+                writer.Open($"if (!({string.Join(" || ", methods.Select(m => m + "(value)"))}))");
+                writer.Line($"context.AddError(\"anyOf\", {Runtime}ErrorMessages.NoVariantMatched({alternatives}));");
+                writer.Close();
+                writer.Line();
+            }
+
+            if (rules.OneOf.Count > 0)
+            {
+                List<string> methods = rules.OneOf
+                    .Select((r, i) => AddRuleMethod(r, spec.Variants is { } v ? "Matches" + v.Variants[i].ClrName : null))
+                    .ToList();
+                string alternatives = AlternativesField("s_oneOfAlternatives", rules.OneOf);
+                string titles = StaticField("string[]", "s_oneOfTitles", "{ " + string.Join(", ", rules.OneOf.Select((r, i) => Literal(r.Title ?? $"alternative {i + 1}"))) + " }");
+                List<string> flags = methods.Select((m, i) => "oneOf" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+                for (int i = 0; i < methods.Count; i++)
+                {
+                    writer.Line($"bool {flags[i]} = {methods[i]}(value);");
+                }
+
+                writer.Line($"int matched = {string.Join(" + ", flags.Select(f => $"({f} ? 1 : 0)"))};");
+                writer.Open("if (matched == 0)");
+                writer.Line($"context.AddError(\"oneOf\", {Runtime}ErrorMessages.NoVariantMatched({alternatives}));");
+                writer.Close();
+                writer.Open("else if (matched > 1)");
+                writer.Line($"context.AddError(\"oneOf\", {Runtime}ErrorMessages.SeveralVariantsMatched({titles}, new[] {{ {string.Join(", ", flags)} }}));");
+                writer.Close();
+                writer.Line();
+            }
+
+            if (rules.Not is { } not)
+            {
+                string method = AddRuleMethod(not, null);
+                writer.Open($"if ({method}(value))");
+                writer.Line($"context.AddError(\"not\", {Literal("must not match " + (not.Title ?? "the schema under 'not'"))});");
+                writer.Close();
+                writer.Line();
+            }
+        }
+
+        private string AlternativesField(string name, IReadOnlyList<ObjectRuleSpec> branches) =>
+            StaticField("string[]", name, "{ " + string.Join(", ", branches.Select((r, i) => Literal(Describe(r, i)))) + " }");
+
+        private static string Describe(ObjectRuleSpec rule, int index) =>
+            (rule.Title ?? $"alternative {index + 1}") + (rule.Description is { } d ? $" ({d.TrimEnd('.')})" : "");
+
+        private string AddRuleMethod(ObjectRuleSpec rule, string? name)
+        {
+            name ??= "MatchesRule" + (++_ruleCounter).ToString(CultureInfo.InvariantCulture);
+            _ruleMethods.Add((name, rule));
+            return name;
+        }
+
+        /// <summary>Each branch becomes a boolean method over the typed record; nested branches add more.</summary>
+        private void WriteRuleMethods()
+        {
+            for (int index = 0; index < _ruleMethods.Count; index++)
+            {
+                (string method, ObjectRuleSpec rule) = _ruleMethods[index];
+                writer.Doc("summary", rule.Title is null ? "One branch of the schema's applicators." : $"The '{rule.Title}' branch: {rule.Description ?? rule.Title}");
+                writer.Open($"private static bool {method}({Self} value)");
+                foreach (string wireName in rule.Required)
+                {
+                    PropertySpec property = _properties[wireName];
+
+                    // Only a nullable member can be absent; a member with a default is always present.
+                    if (property.IsNullable && !property.Type.AllowsNull)
+                    {
+                        writer.Open($"if (value.{property.ClrName} is null)");
+                        writer.Line("return false;");
+                        writer.Close();
+                        writer.Line();
+                    }
+                }
+
+                foreach (PropertyRuleSpec propertyRule in rule.Properties)
+                {
+                    PropertySpec property = _properties[propertyRule.WireName];
+                    if (!HasChecks(property.Type, propertyRule.Constraints, CheckMode.Test))
+                    {
+                        continue;
+                    }
+
+                    string local = Camel(property.ClrName) + "Value";
+                    writer.Open($"if (value.{property.ClrName} is {{ }} {local})");
+                    WriteChecks(local, property.Type, propertyRule.Constraints, CheckMode.Test, 0);
+                    writer.Close();
+                    writer.Line();
+                }
+
+                foreach (ObjectRuleSpec all in rule.AllOf)
+                {
+                    writer.Open($"if (!{AddRuleMethod(all, null)}(value))");
+                    writer.Line("return false;");
+                    writer.Close();
+                    writer.Line();
+                }
+
+                if (rule.AnyOf.Count > 0)
+                {
+                    writer.Open($"if (!({string.Join(" || ", rule.AnyOf.Select(r => AddRuleMethod(r, null) + "(value)"))}))");
+                    writer.Line("return false;");
+                    writer.Close();
+                    writer.Line();
+                }
+
+                if (rule.OneOf.Count > 0)
+                {
+                    writer.Open($"if ({string.Join(" + ", rule.OneOf.Select(r => $"({AddRuleMethod(r, null)}(value) ? 1 : 0)"))} != 1)");
+                    writer.Line("return false;");
+                    writer.Close();
+                    writer.Line();
+                }
+
+                if (rule.Not is { } not)
+                {
+                    writer.Open($"if ({AddRuleMethod(not, null)}(value))");
+                    writer.Line("return false;");
+                    writer.Close();
+                    writer.Line();
+                }
+
+                writer.Line("return true;");
+                writer.Close();
+                writer.Line();
+            }
+        }
+
+        private static bool HasChecks(ValueTypeSpec type, ConstraintSpec constraints, CheckMode mode)
+        {
+            if (!constraints.IsEmpty && !(constraints with { Items = null }).IsEmpty)
+            {
+                return true;
+            }
+
+            return type.Kind switch
+            {
+                ValueKind.Object or ValueKind.Enum => mode == CheckMode.Report,
+                ValueKind.Array => HasChecks(type.Item!, constraints.Items ?? ConstraintSpec.None, mode),
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// Writes the checks of one value. In <see cref="CheckMode.Report"/> each failure is reported to
+        /// <c>context</c> (whose path the caller has set); in <see cref="CheckMode.Test"/> the first failure
+        /// returns false. The same JsonCheck calls serve both, so the two can never disagree.
+        /// </summary>
+        private void WriteChecks(string value, ValueTypeSpec type, ConstraintSpec constraints, CheckMode mode, int depth)
+        {
+            string context = mode == CheckMode.Report ? "context" : "null";
+            void Check(string call)
+            {
+                if (mode == CheckMode.Report)
+                {
+                    writer.Line(call + ";");
+                }
+                else
+                {
+                    writer.Open($"if (!{call})");
+                    writer.Line("return false;");
+                    writer.Close();
+                }
+            }
+
+            string check = Runtime + "JsonCheck.";
+            switch (type.Kind)
+            {
+                case ValueKind.String:
+                case ValueKind.OpenEnum:
+                    string text = type.Kind == ValueKind.OpenEnum ? value + ".Value" : value;
+                    if (constraints.MinLength is { } minLength)
+                    {
+                        Check($"{check}MinLength({text}, {minLength}, {context})");
+                    }
+
+                    if (constraints.MaxLength is { } maxLength)
+                    {
+                        Check($"{check}MaxLength({text}, {maxLength}, {context})");
+                    }
+
+                    if (constraints.Pattern is { } pattern)
+                    {
+                        string regex = StaticField(
+                            "global::System.Text.RegularExpressions.Regex",
+                            NextName("s_pattern"),
+                            $"new({Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)");
+                        Check($"{check}Pattern({text}, {regex}, {context})");
+                    }
+
+                    WriteAllowedValues(Check, text, constraints, context);
+                    break;
+
+                case ValueKind.Enum:
+                    string wire = Qualified(file, type.TypeName! + "Wire");
+                    if (mode == CheckMode.Report)
+                    {
+                        Check($"{wire}.Check({value}, {context})");
+                    }
+
+                    WriteAllowedValues(Check, $"({wire}.IsDefined({value}) ? {wire}.ToWireName({value}) : string.Empty)", constraints, context);
+                    break;
+
+                case ValueKind.Int32:
+                case ValueKind.Int64:
+                case ValueKind.Double:
+                    bool integral = type.Kind != ValueKind.Double;
+                    foreach ((string? bound, string name) in new[]
+                    {
+                        (constraints.Minimum, "Minimum"), (constraints.Maximum, "Maximum"),
+                        (constraints.ExclusiveMinimum, "ExclusiveMinimum"), (constraints.ExclusiveMaximum, "ExclusiveMaximum"),
+                        (constraints.MultipleOf, "MultipleOf"),
+                    })
+                    {
+                        if (bound is not null)
+                        {
+                            Check($"{check}{name}({value}, {NumberLiteral(bound, integral)}, {context})");
+                        }
+                    }
+
+                    WriteAllowedValues(Check, value, constraints, context);
+                    break;
+
+                case ValueKind.Boolean:
+                    WriteAllowedValues(Check, value, constraints, context);
+                    break;
+
+                case ValueKind.Object:
+                    if (mode == CheckMode.Report)
+                    {
+                        writer.Line($"{check}Object({value}, context);");
+                    }
+
+                    break;
+
+                case ValueKind.Array:
+                    if (constraints.MinItems is { } minItems)
+                    {
+                        Check($"{check}MinItems({value}, {minItems}, {context})");
+                    }
+
+                    if (constraints.MaxItems is { } maxItems)
+                    {
+                        Check($"{check}MaxItems({value}, {maxItems}, {context})");
+                    }
+
+                    if (constraints.UniqueItems)
+                    {
+                        Check($"{check}UniqueItems({value}, {context})");
+                    }
+
+                    ConstraintSpec itemConstraints = constraints.Items ?? ConstraintSpec.None;
+                    if (HasChecks(type.Item!, itemConstraints, mode))
+                    {
+                        string index = "i" + depth.ToString(CultureInfo.InvariantCulture);
+                        string item = "item" + depth.ToString(CultureInfo.InvariantCulture);
+                        writer.Open($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
+                        writer.Line($"{ClrType(file, type.Item!)} {item} = {value}[{index}];");
+                        if (mode == CheckMode.Report)
+                        {
+                            writer.Line($"context.PushIndex({index});");
+                        }
+
+                        WriteChecks(item, type.Item!, itemConstraints, mode, depth + 1);
+                        if (mode == CheckMode.Report)
+                        {
+                            writer.Line("context.Pop();");
+                        }
+
+                        writer.Close();
+                    }
+
+                    break;
+            }
+        }
+
+        private void WriteAllowedValues(System.Action<string> check, string value, ConstraintSpec constraints, string context)
+        {
+            if (constraints.AllowedValues.Count == 0)
+            {
+                return;
+            }
+
+            string keyword = Literal(constraints.AllowedValuesKeyword);
+            string field = NextName("s_allowed");
+            LiteralKind kind = constraints.AllowedValues[0].Kind;
+            string elements = string.Join(", ", constraints.AllowedValues.Select(v => kind switch
+            {
+                LiteralKind.String => Literal(v.Text),
+                LiteralKind.Number => NumberLiteral(v.Text, integral: false),
+                _ => v.Text,
+            }));
+            string elementType = kind switch { LiteralKind.String => "string", LiteralKind.Number => "double", _ => "bool" };
+            string allowed = StaticField(elementType + "[]", field, "{ " + elements + " }");
+            check($"{Runtime}JsonCheck.Allowed({value}, {allowed}, {keyword}, {context})");
+        }
+
+        private void WriteConverter()
+        {
+            writer.Line($"/// <summary>Reads (with full validation) and writes <see cref=\"{spec.Name}\"/> for System.Text.Json, without reflection.</summary>");
+            writer.Open($"public sealed class Converter : {Serialization}JsonConverter<{Self}>");
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override {Self} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) =>");
+            writer.Line($"    {Runtime}JsonContract.ReadForSerializer<{Self}>(ref reader);");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override void Write({Json}Utf8JsonWriter writer, {Self} value, {Json}JsonSerializerOptions options) =>");
+            writer.Line("    value.WriteJson(writer);");
+            writer.Close();
+        }
+
+        /// <summary>Declares a static field once per (type, initializer) and returns its name; equal constants share one field.</summary>
+        private string StaticField(string type, string name, string initializer)
+        {
+            string key = type + " = " + initializer;
+            if (_staticFieldNames.TryGetValue(key, out string? existing))
+            {
+                return existing;
+            }
+
+            _staticFieldNames.Add(key, name);
+            _staticFields.Add($"private static readonly {type} {name} = {initializer};");
+            return name;
+        }
+
+        private string NextName(string prefix)
+        {
+            _prefixCounters.TryGetValue(prefix, out int count);
+            _prefixCounters[prefix] = ++count;
+            return prefix + count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        private void WriteStaticFields()
+        {
+            if (_staticFields.Count == 0)
+            {
+                return;
+            }
+
+            writer.Line();
+            foreach (string field in _staticFields)
+            {
+                writer.Line(field);
+            }
+        }
+
+        private void WriteVariantEnum()
+        {
+            if (spec.Variants is not { } variants)
+            {
+                return;
+            }
+
+            writer.Line();
+            writer.Line($"/// <summary>The alternatives of <see cref=\"{spec.Name}\"/>'s <c>oneOf</c>, by their schema titles.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Open($"public enum {variants.EnumName}");
+            foreach (VariantSpec variant in variants.Variants)
+            {
+                writer.Doc("summary", variant.Description ?? variant.Title);
+                writer.Line(variant.ClrName + ",");
+            }
+
+            writer.Close();
+        }
+
+        /// <summary>A schema number as a C# literal: <c>long</c> for integral bounds of integer values, otherwise <c>double</c>.</summary>
+        private static string NumberLiteral(string json, bool integral)
+        {
+            if (integral && long.TryParse(json, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+            {
+                return whole.ToString(CultureInfo.InvariantCulture) + "L";
+            }
+
+            double value = double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return value.ToString("R", CultureInfo.InvariantCulture) + "d";
+        }
+    }
+}

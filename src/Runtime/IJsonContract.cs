@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace Insights.Contracts.Runtime;
+
+/// <summary>
+/// Implemented by every generated contract record. The static members let
+/// <see cref="JsonContract"/> parse and validate any contract generically, without reflection.
+/// Call them through <see cref="JsonContract"/> rather than directly.
+/// </summary>
+public interface IJsonContract<TSelf> where TSelf : class, IJsonContract<TSelf>
+{
+    /// <summary>
+    /// Reads one value starting at the reader's current token, reporting type, format, enum,
+    /// required and unknown-member errors to <paramref name="context"/>; returns null when any
+    /// were reported. Leaves the reader on the value's last token.
+    /// </summary>
+    static abstract TSelf? ReadJson(ref Utf8JsonReader reader, ValidationContext context);
+
+    /// <summary>Checks every schema rule that the C# type alone does not enforce.</summary>
+    static abstract void ValidateJson(TSelf value, ValidationContext context);
+
+    /// <summary>Writes this value as JSON, members in schema order.</summary>
+    void WriteJson(Utf8JsonWriter writer);
+}

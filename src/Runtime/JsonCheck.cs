@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Insights.Contracts.Runtime;
+
+/// <summary>
+/// The value keywords of JSON Schema, as used by generated validators. Each returns whether the
+/// value passes; when it fails and the context is not null, it also reports the error
+/// there. Generated <c>oneOf</c>/<c>anyOf</c> branches pass null to ask without reporting, so the
+/// reporting and the branch matching share one implementation. Nothing here allocates on success.
+/// </summary>
+public static class JsonCheck
+{
+    /// <summary><c>minLength</c>: counted in Unicode code points, as JSON Schema requires (not UTF-16 units).</summary>
+    public static bool MinLength(string value, long minimum, ValidationContext? context)
+    {
+        int length = CodePointCount(value);
+        return length >= minimum || Fail(context, "minLength", ErrorMessages.MinLength(minimum, length));
+    }
+
+    /// <summary><c>maxLength</c>, in code points.</summary>
+    public static bool MaxLength(string value, long maximum, ValidationContext? context)
+    {
+        int length = CodePointCount(value);
+        return length <= maximum || Fail(context, "maxLength", ErrorMessages.MaxLength(maximum, length));
+    }
+
+    /// <summary><c>pattern</c>: a match anywhere in the value (the pattern anchors itself if it wants to).</summary>
+    public static bool Pattern(string value, Regex pattern, ValidationContext? context) =>
+        pattern.IsMatch(value) || Fail(context, "pattern", ErrorMessages.Pattern(value, pattern.ToString()));
+
+    /// <summary><c>minimum</c>.</summary>
+    public static bool Minimum(long value, long minimum, ValidationContext? context) =>
+        value >= minimum || Fail(context, "minimum", ErrorMessages.Minimum(JsonRead.Format(minimum), JsonRead.Format(value)));
+
+    /// <summary><c>minimum</c>.</summary>
+    public static bool Minimum(double value, double minimum, ValidationContext? context) =>
+        value >= minimum || Fail(context, "minimum", ErrorMessages.Minimum(JsonRead.Format(minimum), JsonRead.Format(value)));
+
+    /// <summary><c>maximum</c>.</summary>
+    public static bool Maximum(long value, long maximum, ValidationContext? context) =>
+        value <= maximum || Fail(context, "maximum", ErrorMessages.Maximum(JsonRead.Format(maximum), JsonRead.Format(value)));
+
+    /// <summary><c>maximum</c>.</summary>
+    public static bool Maximum(double value, double maximum, ValidationContext? context) =>
+        value <= maximum || Fail(context, "maximum", ErrorMessages.Maximum(JsonRead.Format(maximum), JsonRead.Format(value)));
+
+    /// <summary><c>exclusiveMinimum</c>.</summary>
+    public static bool ExclusiveMinimum(long value, long minimum, ValidationContext? context) =>
+        value > minimum || Fail(context, "exclusiveMinimum", ErrorMessages.ExclusiveMinimum(JsonRead.Format(minimum), JsonRead.Format(value)));
+
+    /// <summary><c>exclusiveMinimum</c>.</summary>
+    public static bool ExclusiveMinimum(double value, double minimum, ValidationContext? context) =>
+        value > minimum || Fail(context, "exclusiveMinimum", ErrorMessages.ExclusiveMinimum(JsonRead.Format(minimum), JsonRead.Format(value)));
+
+    /// <summary><c>exclusiveMaximum</c>.</summary>
+    public static bool ExclusiveMaximum(long value, long maximum, ValidationContext? context) =>
+        value < maximum || Fail(context, "exclusiveMaximum", ErrorMessages.ExclusiveMaximum(JsonRead.Format(maximum), JsonRead.Format(value)));
+
+    /// <summary><c>exclusiveMaximum</c>.</summary>
+    public static bool ExclusiveMaximum(double value, double maximum, ValidationContext? context) =>
+        value < maximum || Fail(context, "exclusiveMaximum", ErrorMessages.ExclusiveMaximum(JsonRead.Format(maximum), JsonRead.Format(value)));
+
+    /// <summary><c>multipleOf</c> for integers.</summary>
+    public static bool MultipleOf(long value, long divisor, ValidationContext? context) =>
+        value % divisor == 0 || Fail(context, "multipleOf", ErrorMessages.MultipleOf(JsonRead.Format(divisor), JsonRead.Format(value)));
+
+    /// <summary><c>multipleOf</c> for numbers: exact in decimal where it can be, so 0.3 is a multiple of 0.1.</summary>
+    public static bool MultipleOf(double value, double divisor, ValidationContext? context)
+    {
+        bool ok;
+        try
+        {
+            ok = decimal.Remainder((decimal)value, (decimal)divisor) == 0m;
+        }
+        catch (OverflowException)
+        {
+            double quotient = value / divisor;
+            ok = double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
+        }
+
+        return ok || Fail(context, "multipleOf", ErrorMessages.MultipleOf(JsonRead.Format(divisor), JsonRead.Format(value)));
+    }
+
+    /// <summary><c>minItems</c>.</summary>
+    public static bool MinItems<T>(EquatableArray<T> value, long minimum, ValidationContext? context) =>
+        value.Count >= minimum || Fail(context, "minItems", ErrorMessages.MinItems(minimum, value.Count));
+
+    /// <summary><c>maxItems</c>.</summary>
+    public static bool MaxItems<T>(EquatableArray<T> value, long maximum, ValidationContext? context) =>
+        value.Count <= maximum || Fail(context, "maxItems", ErrorMessages.MaxItems(maximum, value.Count));
+
+    /// <summary><c>uniqueItems: true</c>.</summary>
+    public static bool UniqueItems<T>(EquatableArray<T> value, ValidationContext? context) =>
+        EquatableArray.FindDuplicate(value) is not { } pair || Fail(context, "uniqueItems", ErrorMessages.UniqueItems(pair.First, pair.Second));
+
+    /// <summary><c>const</c>/<c>enum</c> over strings.</summary>
+    public static bool Allowed(string value, string[] allowed, string keyword, ValidationContext? context) =>
+        Array.IndexOf(allowed, value) >= 0 || Fail(context, keyword, AllowedMessage(keyword, "'" + value + "'", allowed.Select(a => "'" + a + "'")));
+
+    /// <summary><c>const</c>/<c>enum</c> over numbers (1 and 1.0 are the same number).</summary>
+    public static bool Allowed(double value, double[] allowed, string keyword, ValidationContext? context) =>
+        Array.IndexOf(allowed, value) >= 0 || Fail(context, keyword, AllowedMessage(keyword, JsonRead.Format(value), allowed.Select(JsonRead.Format)));
+
+    /// <summary><c>const</c>/<c>enum</c> over booleans.</summary>
+    public static bool Allowed(bool value, bool[] allowed, string keyword, ValidationContext? context) =>
+        Array.IndexOf(allowed, value) >= 0 || Fail(context, keyword, AllowedMessage(keyword, value ? "true" : "false", allowed.Select(a => a ? "true" : "false")));
+
+    /// <summary>Validates a nested contract, reporting its errors under the current path.</summary>
+    public static void Object<T>(T value, ValidationContext context) where T : class, IJsonContract<T> => T.ValidateJson(value, context);
+
+    /// <summary>Unicode code points in <paramref name="value"/>: a surrogate pair counts once.</summary>
+    public static int CodePointCount(string value)
+    {
+        int count = value.Length;
+        foreach (char c in value)
+        {
+            if (char.IsLowSurrogate(c))
+            {
+                count--;
+            }
+        }
+
+        return count;
+    }
+
+    private static string AllowedMessage(string keyword, string actual, IEnumerable<string> allowed)
+    {
+        List<string> list = allowed.ToList();
+        return keyword == "const" && list.Count == 1
+            ? $"{ErrorMessages.Shorten(actual)} is not allowed here; {ErrorMessages.Const(list[0])}"
+            : $"{ErrorMessages.Shorten(actual)} is not one of the allowed values: {string.Join(", ", list)}";
+    }
+
+    private static bool Fail(ValidationContext? context, string keyword, string message)
+    {
+        context?.AddError(keyword, message);
+        return false;
+    }
+}

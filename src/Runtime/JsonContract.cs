@@ -1,0 +1,152 @@
+using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Insights.Contracts.Runtime;
+
+/// <summary>
+/// Parsing and writing for any generated contract. Parsing never throws for bad input: malformed
+/// JSON, wrong types, bad formats and schema violations all come back as <see cref="ValidationError"/>s.
+/// </summary>
+public static class JsonContract
+{
+    /// <summary>The deepest nesting a document may have; deeper input is a <c>syntax</c> error, not a stack overflow.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Strict RFC 8259: no comments, no trailing commas.</summary>
+    public static JsonReaderOptions ReaderOptions { get; } = new()
+    {
+        MaxDepth = MaxDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    /// <summary>Parses and validates UTF-8 JSON.</summary>
+    public static ParseResult<T> Parse<T>(ReadOnlySpan<byte> utf8Json) where T : class, IJsonContract<T>
+    {
+        var context = new ValidationContext();
+        T? value = ReadDocument<T>(utf8Json, context);
+        if (value is not null && !context.HasErrors)
+        {
+            T.ValidateJson(value, context);
+        }
+
+        return context.HasErrors ? ParseResult<T>.Failure(context.Errors) : ParseResult<T>.Success(value!);
+    }
+
+    /// <summary>Parses and validates JSON text.</summary>
+    public static ParseResult<T> Parse<T>(string json) where T : class, IJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(json, rented);
+            return Parse<T>(rented.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Validates a value built in code; every error, each with its JSON Pointer.</summary>
+    public static ValidationResult Validate<T>(T value) where T : class, IJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var context = new ValidationContext();
+        T.ValidateJson(value, context);
+        return context.ToResult();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as compact UTF-8 JSON.</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value) where T : class, IJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            value.WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as compact JSON text.</summary>
+    public static string Serialize<T>(T value) where T : class, IJsonContract<T> =>
+        Encoding.UTF8.GetString(SerializeToUtf8Bytes(value));
+
+    /// <summary>
+    /// For generated <c>JsonConverter</c>s: reads and validates one value from the serializer's
+    /// reader, throwing <see cref="JsonContractException"/> with every error, as the converter
+    /// contract requires.
+    /// </summary>
+    public static T ReadForSerializer<T>(ref Utf8JsonReader reader) where T : class, IJsonContract<T>
+    {
+        var context = new ValidationContext();
+        T? value = T.ReadJson(ref reader, context);
+        if (value is not null && !context.HasErrors)
+        {
+            T.ValidateJson(value, context);
+        }
+
+        return context.HasErrors ? throw new JsonContractException(typeof(T).Name, context.Errors) : value!;
+    }
+
+    /// <summary>
+    /// For generated converters of enums and other values: reads one value with
+    /// <paramref name="read"/>, throwing <see cref="JsonContractException"/> if it reports an error.
+    /// </summary>
+    public static T ReadValueForSerializer<T>(ref Utf8JsonReader reader, JsonValueReader<T> read, string contractName)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var context = new ValidationContext();
+        return read(ref reader, context, out T value) ? value : throw new JsonContractException(contractName, context.Errors);
+    }
+
+    private static T? ReadDocument<T>(ReadOnlySpan<byte> utf8Json, ValidationContext context) where T : class, IJsonContract<T>
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        try
+        {
+            if (!reader.Read())
+            {
+                context.AddError("syntax", "the document is empty; expected a JSON value");
+                return null;
+            }
+
+            T? value = T.ReadJson(ref reader, context);
+
+            // Utf8JsonReader reports content after the top-level value when asked for the next token.
+            reader.Read();
+            return value;
+        }
+        catch (JsonException e)
+        {
+            context.AddError("syntax", DescribeSyntaxError(e));
+        }
+        catch (InvalidOperationException e)
+        {
+            // The reader raises this for text it cannot transcode (invalid UTF-8 inside a string).
+            context.AddError("syntax", $"invalid JSON text: {e.Message}");
+        }
+
+        return null;
+    }
+
+    private static string DescribeSyntaxError(JsonException e)
+    {
+        // Utf8JsonReader's message ends with its own 0-based position; give a 1-based one instead.
+        string message = e.Message;
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message.Substring(0, cut);
+        }
+
+        return e.LineNumber is long line && e.BytePositionInLine is long column
+            ? $"invalid JSON at line {line + 1}, byte {column + 1}: {message.TrimEnd()}"
+            : $"invalid JSON: {message.TrimEnd()}";
+    }
+}

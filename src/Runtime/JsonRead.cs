@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Insights.Contracts.Runtime;
+
+/// <summary>Reads one JSON value of a known shape, reporting a mismatch instead of throwing.</summary>
+/// <returns>True with <paramref name="value"/> set, or false after reporting to <paramref name="context"/>.</returns>
+public delegate bool JsonValueReader<T>(ref Utf8JsonReader reader, ValidationContext context, out T value);
+
+/// <summary>
+/// Value readers used by generated <c>ReadJson</c> methods. Each expects the reader on the value's
+/// first token, leaves it on the value's last token, and on a mismatch reports one error (with the
+/// keyword JSON Schema would report) and skips the value, so reading goes on and finds every error.
+/// </summary>
+public static class JsonRead
+{
+    /// <summary>Reads a JSON string.</summary>
+    public static bool TryReadString(ref Utf8JsonReader reader, ValidationContext context, out string value)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Mismatch(ref reader, context, "string", out value);
+        }
+
+        value = reader.GetString()!;
+        return true;
+    }
+
+    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+    public static bool TryReadBoolean(ref Utf8JsonReader reader, ValidationContext context, out bool value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                value = true;
+                return true;
+            case JsonTokenType.False:
+                value = false;
+                return true;
+            default:
+                return Mismatch(ref reader, context, "boolean", out value);
+        }
+    }
+
+    /// <summary>Reads a JSON Schema <c>integer</c> (any number with no fractional part, so <c>10.0</c> too) into an <see cref="int"/>.</summary>
+    public static bool TryReadInt32(ref Utf8JsonReader reader, ValidationContext context, out int value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value))
+        {
+            return true;
+        }
+
+        bool ok = TryReadIntegral(ref reader, context, int.MinValue, int.MaxValue, "a 32-bit integer", out long wide);
+        value = ok ? (int)wide : 0;
+        return ok;
+    }
+
+    /// <summary>Reads a JSON Schema <c>integer</c> into a <see cref="long"/>.</summary>
+    public static bool TryReadInt64(ref Utf8JsonReader reader, ValidationContext context, out long value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value))
+        {
+            return true;
+        }
+
+        return TryReadIntegral(ref reader, context, long.MinValue, long.MaxValue, "a 64-bit integer", out value);
+    }
+
+    /// <summary>Reads a JSON number into a finite <see cref="double"/>.</summary>
+    public static bool TryReadDouble(ref Utf8JsonReader reader, ValidationContext context, out double value)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return Mismatch(ref reader, context, "number", out value);
+        }
+
+        if (reader.TryGetDouble(out value) && double.IsFinite(value))
+        {
+            return true;
+        }
+
+        context.AddError("type", ErrorMessages.OutOfRange(RawText(ref reader), "a 64-bit floating-point number"));
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Reads an RFC 3339 <c>full-date</c> string (<c>YYYY-MM-DD</c>), strictly.</summary>
+    public static bool TryReadDate(ref Utf8JsonReader reader, ValidationContext context, out DateOnly value)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Mismatch(ref reader, context, "string (date YYYY-MM-DD)", out value);
+        }
+
+        IsoDate.DateProblem problem;
+        if (!reader.ValueIsEscaped)
+        {
+            problem = IsoDate.TryParse(reader.ValueSpan, out value);
+        }
+        else
+        {
+            // Escapes (\u0032...) are legal JSON; the unescaped text is what must be a date.
+            problem = IsoDate.TryParse(reader.GetString()!, out value);
+        }
+
+        switch (problem)
+        {
+            case IsoDate.DateProblem.None:
+                return true;
+            case IsoDate.DateProblem.NotACalendarDay:
+                context.AddError("format", $"'{ErrorMessages.Shorten(reader.GetString()!)}' is not a valid calendar date");
+                return false;
+            default:
+                context.AddError("format", $"'{ErrorMessages.Shorten(reader.GetString()!)}' is not a date in the format YYYY-MM-DD (ISO 8601)");
+                return false;
+        }
+    }
+
+    /// <summary>Reads a UUID in its canonical 8-4-4-4-12 hexadecimal form.</summary>
+    public static bool TryReadGuid(ref Utf8JsonReader reader, ValidationContext context, out Guid value)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Mismatch(ref reader, context, "string (uuid)", out value);
+        }
+
+        // TryGetGuid accepts only the 36-character "D" form, as RFC 4122 / RFC 9562 specify.
+        if (reader.TryGetGuid(out value))
+        {
+            return true;
+        }
+
+        context.AddError("format", $"'{ErrorMessages.Shorten(reader.GetString()!)}' is not a UUID (expected 8-4-4-4-12 hexadecimal digits)");
+        return false;
+    }
+
+    /// <summary>Reads a contract object.</summary>
+    public static bool TryReadObject<T>(ref Utf8JsonReader reader, ValidationContext context, out T value)
+        where T : class, IJsonContract<T>
+    {
+        T? read = T.ReadJson(ref reader, context);
+        value = read!;
+        return read is not null;
+    }
+
+    /// <summary>Reads an array whose items <paramref name="readItem"/> reads; every item is read, so every bad item is reported.</summary>
+    public static bool TryReadArray<T>(ref Utf8JsonReader reader, ValidationContext context, JsonValueReader<T> readItem, out EquatableArray<T> value)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return Mismatch(ref reader, context, "array", out value);
+        }
+
+        List<T>? items = null;
+        bool ok = true;
+        int index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            context.PushIndex(index++);
+            if (readItem(ref reader, context, out T item))
+            {
+                (items ??= []).Add(item);
+            }
+            else
+            {
+                ok = false;
+            }
+
+            context.Pop();
+        }
+
+        if (ok && items is not null)
+        {
+            value = new EquatableArray<T>(items.ToArray());
+        }
+
+        return ok;
+    }
+
+    /// <summary>Reports a member that the schema does not allow (<c>additionalProperties: false</c>) and skips its value.</summary>
+    public static void RejectProperty(ref Utf8JsonReader reader, ValidationContext context, string name)
+    {
+        context.AddErrorAt(name, "additionalProperties", ErrorMessages.NotAllowedProperty(name));
+        SkipValue(ref reader);
+    }
+
+    /// <summary>Reports a member that appears twice (duplicates are rejected: RFC 8259 leaves their meaning undefined) and skips the second value.</summary>
+    public static void RejectDuplicate(ref Utf8JsonReader reader, ValidationContext context, string name)
+    {
+        context.AddErrorAt(name, "duplicateProperty", ErrorMessages.DuplicateProperty(name));
+        SkipValue(ref reader);
+    }
+
+    /// <summary>Reports a value of the wrong JSON type and skips it.</summary>
+    public static bool Mismatch<T>(ref Utf8JsonReader reader, ValidationContext context, string expected, out T value)
+    {
+        context.AddTypeMismatch(expected, reader.TokenType);
+        SkipValue(ref reader);
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Moves from a value's first token to its last (a no-op for scalars).</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+    }
+
+    private static bool TryReadIntegral(ref Utf8JsonReader reader, ValidationContext context, long min, long max, string clrType, out long value)
+    {
+        value = 0;
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return Mismatch(ref reader, context, "integer", out value);
+        }
+
+        string raw = RawText(ref reader);
+        if (reader.TryGetDecimal(out decimal number))
+        {
+            if (decimal.Truncate(number) != number)
+            {
+                context.AddError("type", ErrorMessages.Integer(raw));
+                return false;
+            }
+
+            if (number >= min && number <= max)
+            {
+                value = (long)number;
+                return true;
+            }
+
+            context.AddError(number < min ? "minimum" : "maximum", ErrorMessages.OutOfRange(raw, clrType));
+            return false;
+        }
+
+        // Beyond decimal's range (|x| > 7.9e28): always outside any supported integer type.
+        bool integral = reader.TryGetDouble(out double approx) && double.IsFinite(approx) && Math.Floor(approx) == approx;
+        context.AddError(integral ? (approx < 0 ? "minimum" : "maximum") : "type", integral ? ErrorMessages.OutOfRange(raw, clrType) : ErrorMessages.Integer(raw));
+        return false;
+    }
+
+    private static string RawText(ref Utf8JsonReader reader) => System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+
+    /// <summary>Formats a number for a message, invariantly.</summary>
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a number for a message, invariantly.</summary>
+    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

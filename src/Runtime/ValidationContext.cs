@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Insights.Contracts.Runtime;
+
+/// <summary>
+/// Collects errors while generated code reads or validates a contract, and tracks where it is in
+/// the document so each error gets a JSON Pointer. The path is kept as a stack of segments
+/// (constant property names and integer indexes) and only turned into a string when an error is
+/// reported, so a valid document costs no string work.
+/// </summary>
+public sealed class ValidationContext
+{
+    private PathSegment[] _path = new PathSegment[8];
+    private int _depth;
+    private List<ValidationError>? _errors;
+
+    /// <summary>Number of errors reported so far.</summary>
+    public int ErrorCount => _errors?.Count ?? 0;
+
+    /// <summary>True once any error has been reported.</summary>
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>Enters the member <paramref name="name"/> of the current object.</summary>
+    public void PushProperty(string name) => Push(new PathSegment(name, -1));
+
+    /// <summary>Enters element <paramref name="index"/> of the current array.</summary>
+    public void PushIndex(int index) => Push(new PathSegment(null, index));
+
+    /// <summary>Leaves the segment entered last.</summary>
+    public void Pop() => _depth--;
+
+    /// <summary>Reports an error at the current location.</summary>
+    public void AddError(string keyword, string message) =>
+        (_errors ??= []).Add(new ValidationError(CurrentPointer(null), keyword, message));
+
+    /// <summary>Reports an error at the member <paramref name="property"/> of the current object.</summary>
+    public void AddErrorAt(string property, string keyword, string message) =>
+        (_errors ??= []).Add(new ValidationError(CurrentPointer(property), keyword, message));
+
+    /// <summary>Reports that the required member <paramref name="property"/> is missing.</summary>
+    public void AddRequiredMissing(string property) =>
+        AddErrorAt(property, "required", $"required property '{property}' is missing");
+
+    /// <summary>Reports a JSON value of the wrong type at the current location.</summary>
+    public void AddTypeMismatch(string expected, JsonTokenType actual) =>
+        AddError("type", $"expected {expected}, got {ErrorMessages.Describe(actual)}");
+
+    /// <summary>The errors reported so far, as a result.</summary>
+    public ValidationResult ToResult() => _errors is { Count: > 0 } ? new ValidationResult(_errors.ToArray()) : ValidationResult.Valid;
+
+    internal IReadOnlyList<ValidationError> Errors => _errors is null ? [] : _errors.ToArray();
+
+    /// <summary>The JSON Pointer of the current location (RFC 6901, <c>~</c> and <c>/</c> escaped).</summary>
+    public string CurrentPointer() => CurrentPointer(null);
+
+    private string CurrentPointer(string? extraProperty)
+    {
+        if (_depth == 0 && extraProperty is null)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        for (int i = 0; i < _depth; i++)
+        {
+            builder.Append('/');
+            PathSegment segment = _path[i];
+            if (segment.Name is null)
+            {
+                builder.Append(segment.Index.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                AppendEscaped(builder, segment.Name);
+            }
+        }
+
+        if (extraProperty is not null)
+        {
+            builder.Append('/');
+            AppendEscaped(builder, extraProperty);
+        }
+
+        return builder.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder builder, string name)
+    {
+        foreach (char c in name)
+        {
+            _ = c switch
+            {
+                '~' => builder.Append("~0"),
+                '/' => builder.Append("~1"),
+                _ => builder.Append(c),
+            };
+        }
+    }
+
+    private void Push(PathSegment segment)
+    {
+        if (_depth == _path.Length)
+        {
+            Array.Resize(ref _path, _path.Length * 2);
+        }
+
+        _path[_depth++] = segment;
+    }
+
+    private readonly record struct PathSegment(string? Name, int Index);
+}
