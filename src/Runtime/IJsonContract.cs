@@ -10,9 +10,11 @@ namespace Insights.Contracts.Runtime;
 public interface IJsonContract<TSelf> where TSelf : class, IJsonContract<TSelf>
 {
     /// <summary>
-    /// Reads one value starting at the reader's current token, reporting type, format, enum,
-    /// required and unknown-member errors to <paramref name="context"/>; returns null when any
-    /// were reported. Leaves the reader on the value's last token.
+    /// Reads one value starting at the reader's current token and checks every schema rule as it
+    /// goes (type, format, enum, required, unknown and duplicate members, value keywords, then the
+    /// object-level rules once the object is complete), reporting each failure to
+    /// <paramref name="context"/>; returns null when any was reported. Leaves the reader on the
+    /// value's last token. A value it returns needs no further <see cref="ValidateJson"/>.
     /// </summary>
     static abstract TSelf? ReadJson(ref Utf8JsonReader reader, ValidationContext context);
 

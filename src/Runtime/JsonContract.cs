@@ -22,16 +22,13 @@ public static class JsonContract
         AllowTrailingCommas = false,
     };
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Parses and validates UTF-8 JSON.</summary>
     public static ParseResult<T> Parse<T>(ReadOnlySpan<byte> utf8Json) where T : class, IJsonContract<T>
     {
         var context = new ValidationContext();
         T? value = ReadDocument<T>(utf8Json, context);
-        if (value is not null && !context.HasErrors)
-        {
-            T.ValidateJson(value, context);
-        }
-
         return context.HasErrors ? ParseResult<T>.Failure(context.Errors) : ParseResult<T>.Success(value!);
     }
 
@@ -86,11 +83,6 @@ public static class JsonContract
     {
         var context = new ValidationContext();
         T? value = T.ReadJson(ref reader, context);
-        if (value is not null && !context.HasErrors)
-        {
-            T.ValidateJson(value, context);
-        }
-
         return context.HasErrors ? throw new JsonContractException(typeof(T).Name, context.Errors) : value!;
     }
 
@@ -107,6 +99,12 @@ public static class JsonContract
 
     private static T? ReadDocument<T>(ReadOnlySpan<byte> utf8Json, ValidationContext context) where T : class, IJsonContract<T>
     {
+        // RFC 8259 lets a parser ignore a UTF-8 byte order mark; editors on Windows add one.
+        if (utf8Json.StartsWith(Utf8ByteOrderMark))
+        {
+            utf8Json = utf8Json.Slice(Utf8ByteOrderMark.Length);
+        }
+
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         try
         {

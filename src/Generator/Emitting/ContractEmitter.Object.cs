@@ -10,7 +10,13 @@ internal static partial class ContractEmitter
     /// <summary>How a check reacts to a failure: report it with its path, or just answer false (oneOf/anyOf branches).</summary>
     private enum CheckMode
     {
+        /// <summary>Validate(): report every failure, validating nested objects too.</summary>
         Report,
+
+        /// <summary>While reading: report, but nested objects and enums were already checked by their own readers.</summary>
+        ReportWhileReading,
+
+        /// <summary>Branch matching: no report, the first failure returns false.</summary>
         Test,
     }
 
@@ -128,6 +134,7 @@ internal static partial class ContractEmitter
             writer.Close();
             writer.Line();
             writer.Line("int errorsBefore = context.ErrorCount;");
+            writer.Line("bool complete = true;");
             foreach (PropertySpec property in spec.Properties)
             {
                 writer.Line($"bool has{property.ClrName} = false;");
@@ -159,6 +166,14 @@ internal static partial class ContractEmitter
 
                 writer.Open(read);
                 writer.Line($"value{property.ClrName} = read{property.ClrName};");
+                if (HasChecks(property.Type, property.Constraints, CheckMode.ReportWhileReading))
+                {
+                    WriteChecks($"read{property.ClrName}", property.Type, property.Constraints, CheckMode.ReportWhileReading, 0);
+                }
+
+                writer.Close();
+                writer.Open("else");
+                writer.Line("complete = false;");
                 writer.Close();
                 writer.Line();
                 writer.Line("context.Pop();");
@@ -195,15 +210,17 @@ internal static partial class ContractEmitter
             {
                 writer.Open($"if (!has{property.ClrName})");
                 writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");
+                writer.Line("complete = false;");
                 writer.Close();
                 writer.Line();
             }
 
-            writer.Open("if (context.ErrorCount != errorsBefore)");
+            writer.Line("// Object-level rules need every member; without them only the member errors above are reported.");
+            writer.Open("if (!complete)");
             writer.Line("return null;");
             writer.Close();
             writer.Line();
-            writer.Line($"return new {Self}");
+            writer.Line($"var result = new {Self}");
             writer.Open();
             foreach (PropertySpec property in spec.Properties)
             {
@@ -212,6 +229,8 @@ internal static partial class ContractEmitter
             }
 
             writer.Close(";");
+            writer.Line("ValidateObjectRules(result, context);");
+            writer.Line("return context.ErrorCount == errorsBefore ? result : null;");
             writer.Close();
             writer.Line();
         }
@@ -293,6 +312,11 @@ internal static partial class ContractEmitter
                 writer.Line();
             }
 
+            writer.Line("ValidateObjectRules(value, context);");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>The rules over the whole object (applicators and <see cref=\"OnValidate\"/>), shared by reading and <see cref=\"Validate\"/>.</summary>");
+            writer.Open($"private static void ValidateObjectRules({Self} value, {Runtime}ValidationContext context)");
             WriteObjectRuleReports(spec.Rules);
             writer.Line("value.OnValidate(context);");
             writer.Close();
@@ -455,6 +479,7 @@ internal static partial class ContractEmitter
             return type.Kind switch
             {
                 ValueKind.Object or ValueKind.Enum => mode == CheckMode.Report,
+                ValueKind.OpenEnum or ValueKind.String or ValueKind.Boolean or ValueKind.Date or ValueKind.Guid => false,
                 ValueKind.Array => HasChecks(type.Item!, constraints.Items ?? ConstraintSpec.None, mode),
                 _ => false,
             };
@@ -467,10 +492,11 @@ internal static partial class ContractEmitter
         /// </summary>
         private void WriteChecks(string value, ValueTypeSpec type, ConstraintSpec constraints, CheckMode mode, int depth)
         {
-            string context = mode == CheckMode.Report ? "context" : "null";
+            bool reports = mode != CheckMode.Test;
+            string context = reports ? "context" : "null";
             void Check(string call)
             {
-                if (mode == CheckMode.Report)
+                if (reports)
                 {
                     writer.Line(call + ";");
                 }
@@ -575,13 +601,13 @@ internal static partial class ContractEmitter
                         string item = "item" + depth.ToString(CultureInfo.InvariantCulture);
                         writer.Open($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
                         writer.Line($"{ClrType(file, type.Item!)} {item} = {value}[{index}];");
-                        if (mode == CheckMode.Report)
+                        if (reports)
                         {
                             writer.Line($"context.PushIndex({index});");
                         }
 
                         WriteChecks(item, type.Item!, itemConstraints, mode, depth + 1);
-                        if (mode == CheckMode.Report)
+                        if (reports)
                         {
                             writer.Line("context.Pop();");
                         }
