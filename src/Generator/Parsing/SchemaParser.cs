@@ -517,7 +517,12 @@ internal sealed class SchemaParser
 
                 break;
             case null:
-                Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "Give this schema a 'type' (string, integer, number, boolean, array or object) so it gets a C# type");
+                // A 'type' that is present but unusable has been reported by ReadType already.
+                if (schema["type"] is null)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Span, "Give this schema a 'type' (string, integer, number, boolean, array or object) so it gets a C# type");
+                }
+
                 return false;
             default:
                 Report(DiagnosticDescriptors.UnsupportedConstruct, schema["type"]!.Span, $"Type '{jsonType}' cannot be given a C# type here");
