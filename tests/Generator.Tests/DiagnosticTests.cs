@@ -45,6 +45,10 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"properties": {[|"b"|]: {"const": 1}}}]}""", "ICG004", DiagnosticSeverity.Error },
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "anyOf": [{[|"patternProperties"|]: {}}]}""", "ICG004", DiagnosticSeverity.Error },
         { """{"type": "object", "additionalProperties": [|{"type": "string"}|]}""", "ICG004", DiagnosticSeverity.Error },
+        // Defaults that do not fit their member
+        { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG004", DiagnosticSeverity.Error },
+        { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG004", DiagnosticSeverity.Error },
+        { """{"type": "object", "properties": {"a": {"type": "integer", "default": [|1.5|]}}}""", "ICG004", DiagnosticSeverity.Error },
         // Duplicate keys
         { """{"type": "object", [|"type"|]: "object"}""", "ICG007", DiagnosticSeverity.Error },
     };

@@ -711,6 +711,11 @@ internal sealed class SchemaParser
             (ValueKind.String, JsonNodeKind.String) => Naming.ToLiteral(value.Text!),
             (ValueKind.Int32 or ValueKind.Int64, JsonNodeKind.Number) when long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => value.Text,
             (ValueKind.Double, JsonNodeKind.Number) => Number(value) is { } d ? d.ToString("R", CultureInfo.InvariantCulture) + "d" : null,
+            (ValueKind.Date, JsonNodeKind.String) => DateLiteral(value.Text!),
+            (ValueKind.Guid, JsonNodeKind.String) when Guid.TryParseExact(value.Text, "D", out Guid guid) => $"new global::System.Guid({Naming.ToLiteral(guid.ToString("D"))})",
+            (ValueKind.Enum, JsonNodeKind.String) => _types.OfType<EnumTypeSpec>().FirstOrDefault(t => t.Name == type.TypeName)?.Members
+                .FirstOrDefault(m => m.WireName == value.Text) is { } member ? $"global::{_input.Namespace}.{type.TypeName}.{member.ClrName}" : null,
+            (ValueKind.OpenEnum, JsonNodeKind.String) => $"new global::{_input.Namespace}.{type.TypeName}({Naming.ToLiteral(value.Text!)})",
             _ => null,
         };
 
@@ -720,6 +725,20 @@ internal sealed class SchemaParser
         }
 
         return literal;
+    }
+
+    /// <summary>A C# expression for an RFC 3339 full-date, or null when the text is not one.</summary>
+    private static string? DateLiteral(string text)
+    {
+        bool shaped = text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && text.Where((c, i) => i != 4 && i != 7).All(c => c >= '0' && c <= '9');
+        if (!shaped
+            || !DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime date))
+        {
+            return null;
+        }
+
+        return $"new global::System.DateOnly({date.Year}, {date.Month}, {date.Day})";
     }
 
     // ---- object rules (applicators evaluated against the typed record) -----------------------

@@ -1,0 +1,128 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Insights.Contracts.Runtime;
+using Xunit;
+
+namespace Insights.Contracts.Generator.Tests;
+
+/// <summary>
+/// The generator works for any user's schema, not only ours: a schema full of awkward names and
+/// shapes is generated, compiled with warnings as errors, loaded and exercised.
+/// </summary>
+public class GeneratedBehaviourTests
+{
+    private const string Schema = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "description": "A shipment <with> & characters that need escaping in XML docs.",
+          "type": "object",
+          "required": ["class", "2fa", "weight"],
+          "additionalProperties": false,
+          "properties": {
+            "class": { "type": "string", "maxLength": 3, "description": "A C# keyword as a JSON name." },
+            "2fa": { "type": "boolean" },
+            "iban-number": { "type": "string" },
+            "iban_number": { "type": "string" },
+            "Validate": { "type": "integer" },
+            "weight": { "type": "number", "exclusiveMinimum": 0, "multipleOf": 0.5 },
+            "count": { "type": "integer" },
+            "note": { "type": ["string", "null"] },
+            "grid": { "type": "array", "items": { "type": "array", "items": { "type": "integer", "maximum": 9 } } },
+            "dimensions": {
+              "type": "object",
+              "required": ["unit"],
+              "properties": {
+                "unit": { "enum": ["cm", "in", "mixed-case Value"] },
+                "sides": { "type": "integer", "const": 4 }
+              }
+            },
+            "priority": { "type": "number", "enum": [1, 2.5, 3] },
+            "shipped_on": { "type": "string", "format": "date", "default": "2024-01-01" }
+          }
+        }
+        """;
+
+    private static readonly Lazy<Assembly> Generated = new(() =>
+        GeneratorHarness.Load(GeneratorHarness.RunAndCompile(("/s/shipment.schema.json", Schema))));
+
+    private static (object? Value, string[] Errors) Parse(string json)
+    {
+        var (value, errors) = GeneratorHarness.Parse(Generated.Value, "Shipment", json);
+        return (value, errors.Select(e => $"{e.Path} {e.Keyword}").ToArray());
+    }
+
+    [Fact]
+    public void Awkward_names_become_valid_distinct_members_with_wire_names_kept()
+    {
+        Type shipment = Generated.Value.GetType("Test.Contracts.Shipment")!;
+        string[] properties = shipment.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToArray();
+
+        Assert.Contains("Class", properties);
+        Assert.Contains("_2fa", properties);
+        Assert.Contains("IbanNumber", properties);
+        Assert.Contains("IbanNumber2", properties);
+        Assert.Contains("ValidateValue", properties); // does not hide Validate()
+        Assert.Equal(typeof(long), shipment.GetProperty("Count")!.PropertyType.GetGenericArguments().Single()); // unbounded integer: long
+        Assert.Equal(typeof(DateOnly), shipment.GetProperty("ShippedOn")!.PropertyType); // has a default: never null
+
+        var (value, errors) = Parse("""{"class":"a","2fa":true,"iban-number":"x","iban_number":"y","Validate":3,"weight":1.5}""");
+        Assert.Empty(errors);
+        Assert.Equal("x", shipment.GetProperty("IbanNumber")!.GetValue(value));
+        Assert.Equal("y", shipment.GetProperty("IbanNumber2")!.GetValue(value));
+        Assert.Equal(new DateOnly(2024, 1, 1), shipment.GetProperty("ShippedOn")!.GetValue(value));
+        string json = (string)shipment.GetMethod("ToJson")!.Invoke(value, null)!;
+        Assert.Equal("""{"class":"a","2fa":true,"iban-number":"x","iban_number":"y","Validate":3,"weight":1.5,"shipped_on":"2024-01-01"}""", json);
+    }
+
+    [Theory]
+    [InlineData("""{"class":"abcd","2fa":true,"weight":1}""", "/class maxLength")]
+    [InlineData("""{"class":"😀😀😀","2fa":true,"weight":1}""", "")] // three code points, six UTF-16 units: valid
+    [InlineData("""{"class":"a","2fa":true,"weight":0}""", "/weight exclusiveMinimum")]
+    [InlineData("""{"class":"a","2fa":true,"weight":0.7}""", "/weight multipleOf")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"note":null}""", "")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"note":5}""", "/note type")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"grid":[[1,2],[3,10]]}""", "/grid/1/1 maximum")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"grid":[[1],"x"]}""", "/grid/1 type")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"dimensions":{"unit":"mixed-case Value","sides":4}}""", "")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"dimensions":{"unit":"mm"}}""", "/dimensions/unit enum")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"dimensions":{"unit":"cm","sides":3}}""", "/dimensions/sides const")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"dimensions":{"sides":4}}""", "/dimensions/unit required")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"priority":2.5}""", "")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"priority":2}""", "/priority enum")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"count":9223372036854775808}""", "/count maximum")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"shipped_on":"2024-02-30"}""", "/shipped_on format")]
+    [InlineData("""{"class":"a","2fa":true,"weight":1,"extra":1}""", "/extra additionalProperties")]
+    [InlineData("""{"2fa":"yes","weight":"heavy"}""", "/2fa type|/weight type|/class required")]
+    public void Generated_validation_follows_the_schema(string json, string expected)
+    {
+        var (value, errors) = Parse(json);
+
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split('|'), errors);
+        Assert.Equal(expected.Length == 0, value is not null);
+    }
+
+    [Fact]
+    public void Per_file_namespace_and_type_name_options_are_honoured()
+    {
+        var options = new TestOptionsProvider(
+            new System.Collections.Generic.Dictionary<string, string> { ["build_property.RootNamespace"] = "Fallback" },
+            new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, string>>
+            {
+                ["/s/a.schema.json"] = new System.Collections.Generic.Dictionary<string, string>
+                {
+                    ["build_metadata.AdditionalFiles.Namespace"] = "Custom.Space",
+                    ["build_metadata.AdditionalFiles.TypeName"] = "Renamed",
+                },
+            });
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(
+                [new InMemoryAdditionalText("/s/a.schema.json", """{"type":"object"}"""), new InMemoryAdditionalText("/s/b.schema.json", """{"type":"object"}""")],
+                options),
+            GeneratorHarness.CreateCompilation());
+
+        GeneratorHarness.AssertCompilesCleanly(output.Compilation);
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Custom.Space.Renamed"));
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Fallback.B"));
+    }
+}
