@@ -54,20 +54,7 @@ internal static partial class ContractEmitter
         writer.Line("/// <summary>True when <paramref name=\"value\"/> is a defined member (a cast integer may not be).</summary>");
         writer.Line($"public static bool IsDefined({self} value) => value is {string.Join(" or ", System.Linq.Enumerable.Select(spec.Members, m => $"{self}.{m.ClrName}"))};");
         writer.Line();
-        writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
-        writer.Open($"if (reader.TokenType != {Json}JsonTokenType.String)");
-        writer.Line($"return {Runtime}JsonRead.Mismatch(ref reader, context, \"string\", out value);");
-        writer.Close();
-        writer.Line();
-        foreach (EnumMemberSpec member in spec.Members)
-        {
-            writer.Open($"if (reader.ValueTextEquals({Literal(member.WireName)}u8))");
-            writer.Line($"value = {self}.{member.ClrName};");
-            writer.Line("return true;");
-            writer.Close();
-            writer.Line();
-        }
-
+        WriteTryReadHeader(writer, self, spec.Members, member => $"{self}.{member.ClrName}");
         writer.Line($"context.AddError(\"enum\", {Runtime}ErrorMessages.Enum(reader.GetString()!, {Runtime}ErrorMessages.Quoted(s_allowedValues)));");
         writer.Line("value = default;");
         writer.Line("return false;");
@@ -84,17 +71,13 @@ internal static partial class ContractEmitter
         writer.Close();
         writer.Line();
 
-        writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> by its JSON values, without reflection.</summary>");
-        writer.Line(GeneratedCode);
-        writer.Open($"public sealed class {name}JsonConverter : {Serialization}JsonConverter<{self}>");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {self} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) =>");
-        writer.Line($"    {Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, {wire}.TryRead, \"{name}\");");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({Json}Utf8JsonWriter writer, {self} value, {Json}JsonSerializerOptions options) =>");
-        writer.Line($"    writer.WriteStringValue(value.ToWireName());");
-        writer.Close();
+        WriteConverterClass(
+            writer,
+            name + "JsonConverter",
+            self,
+            $"Reads and writes <see cref=\"{name}\"/> by its JSON values, without reflection.",
+            $"{Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, {wire}.TryRead, \"{name}\")",
+            "writer.WriteStringValue(value.ToWireName())");
     }
 
     private static void WriteOpenEnum(SourceWriter writer, ContractFileSpec file, OpenEnumTypeSpec spec)
@@ -149,35 +132,40 @@ internal static partial class ContractEmitter
         writer.Line("/// <summary>Value inequality.</summary>");
         writer.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
         writer.Line();
-        writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
-        writer.Open($"if (reader.TokenType != {Json}JsonTokenType.String)");
-        writer.Line($"return {Runtime}JsonRead.Mismatch(ref reader, context, \"string\", out value);");
-        writer.Close();
-        writer.Line();
-        writer.Line("// Known values reuse their cached instance: no string is allocated for them.");
-        foreach (EnumMemberSpec member in spec.Members)
-        {
-            writer.Open($"if (reader.ValueTextEquals({Literal(member.WireName)}u8))");
-            writer.Line($"value = {member.ClrName};");
-            writer.Line("return true;");
-            writer.Close();
-            writer.Line();
-        }
+        WriteTryReadHeader(writer, self, spec.Members, member => member.ClrName);
 
         writer.Line($"value = new {self}(reader.GetString()!);");
         writer.Line("return true;");
         writer.Close();
         writer.Line();
-        writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as a JSON string, without reflection.</summary>");
-        writer.Open($"public sealed class Converter : {Serialization}JsonConverter<{self}>");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {self} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) =>");
-        writer.Line($"    {Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, TryRead, \"{name}\");");
+        WriteConverterClass(
+            writer,
+            "Converter",
+            self,
+            $"Reads and writes <see cref=\"{name}\"/> as a JSON string, without reflection.",
+            $"{Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, TryRead, \"{name}\")",
+            "writer.WriteStringValue(value.Value)");
+        writer.Close();
+    }
+
+    /// <summary>
+    /// Opens <c>TryRead</c> for a string-valued type: a type check, then one UTF-8 comparison per known
+    /// value (no string is allocated for a known value). The caller writes what happens to other strings.
+    /// </summary>
+    private static void WriteTryReadHeader(SourceWriter writer, string self, ImmutableEquatableArray<EnumMemberSpec> members, System.Func<EnumMemberSpec, string> valueOf)
+    {
+        writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
+        writer.Open($"if (reader.TokenType != {Json}JsonTokenType.String)");
+        writer.Line($"return {Runtime}JsonRead.Mismatch(ref reader, context, \"string\", out value);");
+        writer.Close();
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({Json}Utf8JsonWriter writer, {self} value, {Json}JsonSerializerOptions options) =>");
-        writer.Line("    writer.WriteStringValue(value.Value);");
-        writer.Close();
-        writer.Close();
+        foreach (EnumMemberSpec member in members)
+        {
+            writer.Open($"if (reader.ValueTextEquals({Literal(member.WireName)}u8))");
+            writer.Line($"value = {valueOf(member)};");
+            writer.Line("return true;");
+            writer.Close();
+            writer.Line();
+        }
     }
 }

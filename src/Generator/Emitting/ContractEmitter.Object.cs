@@ -640,19 +640,13 @@ internal static partial class ContractEmitter
             check($"{Runtime}JsonCheck.Allowed({value}, {allowed}, {keyword}, {context})");
         }
 
-        private void WriteConverter()
-        {
-            writer.Line($"/// <summary>Reads (with full validation) and writes <see cref=\"{spec.Name}\"/> for System.Text.Json, without reflection.</summary>");
-            writer.Open($"public sealed class Converter : {Serialization}JsonConverter<{Self}>");
-            writer.Line("/// <inheritdoc/>");
-            writer.Line($"public override {Self} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) =>");
-            writer.Line($"    {Runtime}JsonContract.ReadForSerializer<{Self}>(ref reader);");
-            writer.Line();
-            writer.Line("/// <inheritdoc/>");
-            writer.Line($"public override void Write({Json}Utf8JsonWriter writer, {Self} value, {Json}JsonSerializerOptions options) =>");
-            writer.Line("    value.WriteJson(writer);");
-            writer.Close();
-        }
+        private void WriteConverter() => WriteConverterClass(
+            writer,
+            "Converter",
+            Self,
+            $"Reads (with full validation) and writes <see cref=\"{spec.Name}\"/> for System.Text.Json, without reflection.",
+            $"{Runtime}JsonContract.ReadForSerializer<{Self}>(ref reader)",
+            "value.WriteJson(writer)");
 
         /// <summary>Declares a static field once per (type, initializer) and returns its name; equal constants share one field.</summary>
         private string StaticField(string type, string name, string initializer)

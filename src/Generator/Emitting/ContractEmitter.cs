@@ -129,6 +129,22 @@ internal static partial class ContractEmitter
         }
     }
 
+    /// <summary>A System.Text.Json converter class that delegates to the generated reader and writer.</summary>
+    private static void WriteConverterClass(SourceWriter writer, string className, string type, string summary, string readExpression, string writeExpression)
+    {
+        writer.Line($"/// <summary>{summary}</summary>");
+        writer.Line(GeneratedCode);
+        writer.Open($"public sealed class {className} : {Serialization}JsonConverter<{type}>");
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override {type} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) =>");
+        writer.Line($"    {readExpression};");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override void Write({Json}Utf8JsonWriter writer, {type} value, {Json}JsonSerializerOptions options) =>");
+        writer.Line($"    {writeExpression};");
+        writer.Close();
+    }
+
     private static string Literal(string text) => Naming.ToLiteral(text);
 
     private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);

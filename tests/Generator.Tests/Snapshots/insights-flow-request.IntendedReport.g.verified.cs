@@ -70,7 +70,6 @@ public readonly partial struct IntendedReport : global::System.IEquatable<global
             return global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "string", out value);
         }
 
-        // Known values reuse their cached instance: no string is allocated for them.
         if (reader.ValueTextEquals("account_details"u8))
         {
             value = AccountDetails;
@@ -106,6 +105,7 @@ public readonly partial struct IntendedReport : global::System.IEquatable<global
     }
 
     /// <summary>Reads and writes <see cref="IntendedReport"/> as a JSON string, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.IntendedReport>
     {
         /// <inheritdoc/>

@@ -404,6 +404,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowAccounts"/> for System.Text.Json, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.RefreshFlowAccounts>
     {
         /// <inheritdoc/>

@@ -192,6 +192,7 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
     /// <summary>Reads (with full validation) and writes <see cref="FlowData"/> for System.Text.Json, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.FlowData>
     {
         /// <inheritdoc/>

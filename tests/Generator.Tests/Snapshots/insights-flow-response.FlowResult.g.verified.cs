@@ -252,6 +252,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
     /// <summary>Reads (with full validation) and writes <see cref="FlowResult"/> for System.Text.Json, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.FlowResult>
     {
         /// <inheritdoc/>

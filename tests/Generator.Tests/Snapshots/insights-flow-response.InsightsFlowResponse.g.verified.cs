@@ -148,6 +148,7 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
     /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowResponse"/> for System.Text.Json, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.InsightsFlowResponse>
     {
         /// <inheritdoc/>
