@@ -9,7 +9,7 @@ namespace Insights.Contracts.Runtime;
 /// Parsing and writing for any generated contract. Parsing never throws for bad input: malformed
 /// JSON, wrong types, bad formats and schema violations all come back as <see cref="ValidationError"/>s.
 /// </summary>
-public static class JsonContract
+public static partial class JsonContract
 {
     /// <summary>The deepest nesting a document may have; deeper input is a <c>syntax</c> error, not a stack overflow.</summary>
     public const int MaxDepth = 64;

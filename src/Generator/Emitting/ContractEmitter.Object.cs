@@ -640,13 +640,13 @@ internal static partial class ContractEmitter
             check($"{Runtime}JsonCheck.Allowed({value}, {allowed}, {keyword}, {context})");
         }
 
-        private void WriteConverter() => WriteConverterClass(
-            writer,
-            "Converter",
-            Self,
-            $"Reads (with full validation) and writes <see cref=\"{spec.Name}\"/> for System.Text.Json, without reflection.",
-            $"{Runtime}JsonContract.ReadForSerializer<{Self}>(ref reader)",
-            "value.WriteJson(writer)");
+        private void WriteConverter()
+        {
+            writer.Line($"/// <summary>Reads (with full validation) and writes <see cref=\"{spec.Name}\"/> for System.Text.Json, without reflection.</summary>");
+            writer.Line($"public sealed class Converter : {Runtime}ContractJsonConverter<{Self}>");
+            writer.Open();
+            writer.Close();
+        }
 
         /// <summary>Declares a static field once per (type, initializer) and returns its name; equal constants share one field.</summary>
         private string StaticField(string type, string name, string initializer)

@@ -404,16 +404,8 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowAccounts"/> for System.Text.Json, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.RefreshFlowAccounts>
+    public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowAccounts>
     {
-        /// <inheritdoc/>
-        public override global::Insights.Contracts.RefreshFlowAccounts Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            global::Insights.Contracts.Runtime.JsonContract.ReadForSerializer<global::Insights.Contracts.RefreshFlowAccounts>(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Insights.Contracts.RefreshFlowAccounts value, global::System.Text.Json.JsonSerializerOptions options) =>
-            value.WriteJson(writer);
     }
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);

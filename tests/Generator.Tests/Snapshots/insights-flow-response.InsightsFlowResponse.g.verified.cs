@@ -148,16 +148,8 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
     /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowResponse"/> for System.Text.Json, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.InsightsFlowResponse>
+    public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.InsightsFlowResponse>
     {
-        /// <inheritdoc/>
-        public override global::Insights.Contracts.InsightsFlowResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            global::Insights.Contracts.Runtime.JsonContract.ReadForSerializer<global::Insights.Contracts.InsightsFlowResponse>(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Insights.Contracts.InsightsFlowResponse value, global::System.Text.Json.JsonSerializerOptions options) =>
-            value.WriteJson(writer);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::System.Text.Json.JsonEncodedText.Encode("data");

@@ -188,16 +188,8 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
     /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowResponseAccount"/> for System.Text.Json, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.RefreshFlowResponseAccount>
+    public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowResponseAccount>
     {
-        /// <inheritdoc/>
-        public override global::Insights.Contracts.RefreshFlowResponseAccount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            global::Insights.Contracts.Runtime.JsonContract.ReadForSerializer<global::Insights.Contracts.RefreshFlowResponseAccount>(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Insights.Contracts.RefreshFlowResponseAccount value, global::System.Text.Json.JsonSerializerOptions options) =>
-            value.WriteJson(writer);
     }
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
