@@ -43,11 +43,32 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(models, static (output, spec) =>
+        // Two files that would declare the same type: neither is emitted, and each gets an error,
+        // instead of the user facing CS0101 in generated code.
+        IncrementalValueProvider<ImmutableEquatableArray<DiagnosticInfo>> collisions = models
+            .Collect()
+            .Select(static (all, _) => TypeCollisions.Find(all))
+            .WithTrackingName(TrackingNames.Collisions);
+
+        context.RegisterSourceOutput(models.Combine(collisions), static (output, pair) =>
         {
+            (ContractFileSpec spec, ImmutableEquatableArray<DiagnosticInfo> clashes) = pair;
+            if (TypeCollisions.Involves(clashes, spec))
+            {
+                return;
+            }
+
             foreach ((string hintName, string source) in ContractEmitter.Emit(spec))
             {
                 output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+        });
+
+        context.RegisterSourceOutput(collisions, static (output, list) =>
+        {
+            foreach (DiagnosticInfo diagnostic in list)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
 
@@ -68,8 +89,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
             ?? Option(options.GlobalOptions, "build_property.RootNamespace")
             ?? "GeneratedContracts";
         string? typeName = Option(fileOptions, "build_metadata.AdditionalFiles.TypeName");
-        string text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SchemaFileInput(file.Path, text, ns, typeName);
+        SourceText? source = file.GetText(cancellationToken);
+        return new SchemaFileInput(file.Path, source?.ToString() ?? string.Empty, ns, typeName, source?.Encoding?.WebName);
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>
@@ -90,4 +111,7 @@ public static class TrackingNames
 
     /// <summary>The diagnostics, reported apart from the sources.</summary>
     public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>Type names declared by more than one schema file.</summary>
+    public const string Collisions = nameof(Collisions);
 }

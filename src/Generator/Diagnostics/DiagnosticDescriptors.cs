@@ -40,6 +40,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownKeyword = new(
         "ICG010", "Unknown schema keyword", "'{0}' is not a JSON Schema 2020-12 keyword and is ignored (a typo? vendor extensions start with 'x-')", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NotUtf8 = new(
+        "ICG011", "Schema file is not UTF-8", "The schema file was read as {0}, not UTF-8; JSON must be UTF-8 (RFC 8259), so save the file as UTF-8", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateTypeAcrossFiles = new(
+        "ICG012", "Two schema files generate the same type", "Type '{0}' would be generated from both {1} and {2}; give one of them another TypeName or Namespace (neither is generated until then)", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidNamespace = new(
+        "ICG013", "Invalid namespace", "'{0}' is not a valid C# namespace; set the schema's Namespace metadata (or JsonSchemaNamespace) to one", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ICG999", "The generator failed on this schema", "The generator failed on this schema: {0}. Please report this with the schema file.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -142,11 +142,12 @@ internal static partial class ContractEmitter
             }
 
             writer.Line();
+            // One flat 'if ... continue' per member: an else-if chain would nest as deep as the
+            // member count, and the compiler's cost (and stack) grows with that depth.
             writer.Open($"while (reader.Read() && reader.TokenType == {Json}JsonTokenType.PropertyName)");
-            string keyword = "if";
             foreach (PropertySpec property in spec.Properties)
             {
-                writer.Open($"{keyword} (reader.ValueTextEquals({Literal(property.WireName)}u8))");
+                writer.Open($"if (reader.ValueTextEquals({Literal(property.WireName)}u8))");
                 writer.Line("reader.Read();");
                 writer.Open($"if (has{property.ClrName})");
                 writer.Line($"{Runtime}JsonRead.RejectDuplicate(ref reader, context, {Literal(property.WireName)});");
@@ -177,17 +178,9 @@ internal static partial class ContractEmitter
                 writer.Close();
                 writer.Line();
                 writer.Line("context.Pop();");
+                writer.Line("continue;");
                 writer.Close();
-                keyword = "else if";
-            }
-
-            if (spec.Properties.Count > 0)
-            {
-                writer.Open("else");
-            }
-            else
-            {
-                writer.Open();
+                writer.Line();
             }
 
             if (spec.RejectsUnknownProperties)
@@ -203,7 +196,6 @@ internal static partial class ContractEmitter
                 writer.Line($"{Runtime}JsonRead.SkipValue(ref reader);");
             }
 
-            writer.Close();
             writer.Close();
             writer.Line();
             foreach (PropertySpec property in spec.Properties.Where(p => p.IsRequired))

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Insights.Contracts.Generator.Model;
 
 // The model is what the incremental cache compares between runs: only strings, numbers and
@@ -6,10 +8,31 @@ namespace Insights.Contracts.Generator.Model;
 
 /// <summary>Everything generated from one schema file.</summary>
 internal sealed record ContractFileSpec(
+    string SchemaFilePath,
     string SchemaFileName,
     string HintPrefix,
     string Namespace,
-    ImmutableEquatableArray<TypeSpec> Types);
+    ImmutableEquatableArray<TypeSpec> Types)
+{
+    /// <summary>Every top-level type the emitter declares for this file, fully qualified.</summary>
+    public IEnumerable<string> DeclaredTypeNames()
+    {
+        foreach (TypeSpec type in Types)
+        {
+            yield return $"{Namespace}.{type.Name}";
+            switch (type)
+            {
+                case EnumTypeSpec:
+                    yield return $"{Namespace}.{type.Name}Wire";
+                    yield return $"{Namespace}.{type.Name}JsonConverter";
+                    break;
+                case ObjectTypeSpec { Variants: { } variants }:
+                    yield return $"{Namespace}.{variants.EnumName}";
+                    break;
+            }
+        }
+    }
+}
 
 /// <summary>A type the generator emits.</summary>
 internal abstract record TypeSpec(string Name, string? Description);

@@ -12,7 +12,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace Insights.Contracts.Generator.Parsing;
 
 /// <summary>One schema file as the pipeline hands it to the parser.</summary>
-internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? TypeNameOverride);
+/// <param name="EncodingName">The encoding the compiler read the file with (null for in-memory text).</param>
+internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? TypeNameOverride, string? EncodingName = null);
 
 /// <summary>The parser's output: the model (null when the file has errors) and the diagnostics, kept apart.</summary>
 internal sealed record SchemaParseResult(ContractFileSpec? Spec, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
@@ -71,6 +72,7 @@ internal sealed class SchemaParser
         ContractFileSpec? spec = parser._hasErrors
             ? null
             : new ContractFileSpec(
+                input.Path,
                 stem + ".schema.json",
                 Naming.ToHintName(stem),
                 input.Namespace,
@@ -80,6 +82,20 @@ internal sealed class SchemaParser
 
     private void ParseFile(CancellationToken cancellationToken)
     {
+        // The compiler falls back to another encoding when a file is not valid UTF-8; the text
+        // would then parse, with every non-ASCII character silently wrong.
+        if (_input.EncodingName is { } encoding && !encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            Report(DiagnosticDescriptors.NotUtf8, new TextSpan(0, 0), encoding);
+            return;
+        }
+
+        if (!IsValidNamespace(_input.Namespace))
+        {
+            Report(DiagnosticDescriptors.InvalidNamespace, new TextSpan(0, 0), _input.Namespace);
+            return;
+        }
+
         _root = JsonTextReader.Parse(_input.Text, out IReadOnlyList<JsonMember> duplicates);
         foreach (JsonMember duplicate in duplicates)
         {
@@ -974,6 +990,10 @@ internal sealed class SchemaParser
             }
         }
     }
+
+    private static bool IsValidNamespace(string ns) =>
+        ns.Split('.').All(part => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
+            && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None);
 
     private string ReserveTypeName(string name, TextSpan span)
     {

@@ -124,8 +124,10 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("from_date"u8))
+
+            if (reader.ValueTextEquals("from_date"u8))
             {
                 reader.Read();
                 if (hasFromDate)
@@ -146,8 +148,10 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("to_date"u8))
+
+            if (reader.ValueTextEquals("to_date"u8))
             {
                 reader.Read();
                 if (hasToDate)
@@ -168,8 +172,10 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("accounts"u8))
+
+            if (reader.ValueTextEquals("accounts"u8))
             {
                 reader.Read();
                 if (hasAccounts)
@@ -190,8 +196,10 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("insights_consumer_id"u8))
+
+            if (reader.ValueTextEquals("insights_consumer_id"u8))
             {
                 reader.Read();
                 if (hasInsightsConsumerId)
@@ -213,8 +221,10 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("data_retention_minutes"u8))
+
+            if (reader.ValueTextEquals("data_retention_minutes"u8))
             {
                 reader.Read();
                 if (hasDataRetentionMinutes)
@@ -237,13 +247,12 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else
-            {
-                string unknownName = reader.GetString()!;
-                reader.Read();
-                global::Insights.Contracts.Runtime.JsonRead.RejectProperty(ref reader, context, unknownName);
-            }
+
+            string unknownName = reader.GetString()!;
+            reader.Read();
+            global::Insights.Contracts.Runtime.JsonRead.RejectProperty(ref reader, context, unknownName);
         }
 
         if (!hasIntendedReports)

@@ -113,8 +113,10 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("ibans"u8))
+
+            if (reader.ValueTextEquals("ibans"u8))
             {
                 reader.Read();
                 if (hasIbans)
@@ -143,8 +145,10 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("all"u8))
+
+            if (reader.ValueTextEquals("all"u8))
             {
                 reader.Read();
                 if (hasAll)
@@ -165,13 +169,12 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 }
 
                 context.Pop();
+                continue;
             }
-            else
-            {
-                string unknownName = reader.GetString()!;
-                reader.Read();
-                global::Insights.Contracts.Runtime.JsonRead.RejectProperty(ref reader, context, unknownName);
-            }
+
+            string unknownName = reader.GetString()!;
+            reader.Read();
+            global::Insights.Contracts.Runtime.JsonRead.RejectProperty(ref reader, context, unknownName);
         }
 
         // Object-level rules need every member; without them only the member errors above are reported.

@@ -84,8 +84,10 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("result"u8))
+
+            if (reader.ValueTextEquals("result"u8))
             {
                 reader.Read();
                 if (hasResult)
@@ -106,13 +108,12 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
                 }
 
                 context.Pop();
+                continue;
             }
-            else
-            {
-                // The schema allows members it does not declare; they are skipped.
-                reader.Read();
-                global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
-            }
+
+            // The schema allows members it does not declare; they are skipped.
+            reader.Read();
+            global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
         }
 
         if (!hasState)

@@ -91,8 +91,10 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("accounts"u8))
+
+            if (reader.ValueTextEquals("accounts"u8))
             {
                 reader.Read();
                 if (hasAccounts)
@@ -113,8 +115,10 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("insights_consumer_id"u8))
+
+            if (reader.ValueTextEquals("insights_consumer_id"u8))
             {
                 reader.Read();
                 if (hasInsightsConsumerId)
@@ -136,13 +140,12 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
                 }
 
                 context.Pop();
+                continue;
             }
-            else
-            {
-                // The schema allows members it does not declare; they are skipped.
-                reader.Read();
-                global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
-            }
+
+            // The schema allows members it does not declare; they are skipped.
+            reader.Read();
+            global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
         }
 
         if (!hasType)

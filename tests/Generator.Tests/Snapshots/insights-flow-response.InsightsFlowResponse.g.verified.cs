@@ -75,13 +75,12 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
                 }
 
                 context.Pop();
+                continue;
             }
-            else
-            {
-                // The schema allows members it does not declare; they are skipped.
-                reader.Read();
-                global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
-            }
+
+            // The schema allows members it does not declare; they are skipped.
+            reader.Read();
+            global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
         }
 
         if (!hasData)

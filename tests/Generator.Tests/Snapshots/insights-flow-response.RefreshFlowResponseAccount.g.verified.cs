@@ -83,8 +83,10 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
                 }
 
                 context.Pop();
+                continue;
             }
-            else if (reader.ValueTextEquals("iban"u8))
+
+            if (reader.ValueTextEquals("iban"u8))
             {
                 reader.Read();
                 if (hasIban)
@@ -106,13 +108,12 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
                 }
 
                 context.Pop();
+                continue;
             }
-            else
-            {
-                // The schema allows members it does not declare; they are skipped.
-                reader.Read();
-                global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
-            }
+
+            // The schema allows members it does not declare; they are skipped.
+            reader.Read();
+            global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
         }
 
         if (!hasInsightsAccountId)

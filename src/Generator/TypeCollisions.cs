@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Insights.Contracts.Generator.Diagnostics;
+using Insights.Contracts.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Insights.Contracts.Generator;
+
+/// <summary>Finds types that two schema files would both declare (same namespace and name).</summary>
+internal static class TypeCollisions
+{
+    public static ImmutableEquatableArray<DiagnosticInfo> Find(ImmutableArray<ContractFileSpec> files)
+    {
+        var owners = new Dictionary<string, List<ContractFileSpec>>(System.StringComparer.Ordinal);
+        foreach (ContractFileSpec file in files.OrderBy(f => f.SchemaFilePath, System.StringComparer.Ordinal))
+        {
+            foreach (string type in file.DeclaredTypeNames().Distinct())
+            {
+                if (!owners.TryGetValue(type, out List<ContractFileSpec>? list))
+                {
+                    owners[type] = list = [];
+                }
+
+                list.Add(file);
+            }
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        foreach (KeyValuePair<string, List<ContractFileSpec>> clash in owners.Where(o => o.Value.Count > 1).OrderBy(o => o.Key, System.StringComparer.Ordinal))
+        {
+            for (int i = 0; i < clash.Value.Count; i++)
+            {
+                ContractFileSpec file = clash.Value[i];
+                ContractFileSpec other = clash.Value[i == 0 ? 1 : 0];
+                diagnostics.Add(new DiagnosticInfo(
+                    DiagnosticDescriptors.DuplicateTypeAcrossFiles,
+                    new LocationInfo(file.SchemaFilePath, new TextSpan(0, 0), default),
+                    new[] { clash.Key, file.SchemaFileName, other.SchemaFileName }.ToImmutableEquatableArray()));
+            }
+        }
+
+        return diagnostics.ToImmutableEquatableArray();
+    }
+
+    /// <summary>True when <paramref name="file"/> is one of the files a collision names.</summary>
+    public static bool Involves(ImmutableEquatableArray<DiagnosticInfo> collisions, ContractFileSpec file) =>
+        collisions.Any(c => c.Location?.FilePath == file.SchemaFilePath);
+}
