@@ -33,6 +33,29 @@ public class SchemaFileTests
     }
 
     [Fact]
+    public void Invalid_utf8_bytes_are_an_error_at_the_first_bad_byte()
+    {
+        // What the compiler on .NET does with a Latin-1 file: decode as UTF-8, bad bytes become U+FFFD.
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("{\"type\": \"object\", \"description\": \"Gr"), 0xF6, 0xDF, .. Encoding.ASCII.GetBytes("e\"}")];
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver([new EncodedText("/s/size.schema.json", bytes, new UTF8Encoding(false, throwOnInvalidBytes: false))]),
+            GeneratorHarness.CreateCompilation());
+
+        Diagnostic diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("ICG011", diagnostic.Id);
+        Assert.Equal(37, diagnostic.Location.SourceSpan.Start); // just after "Gr"
+        Assert.Empty(output.Sources);
+    }
+
+    [Fact]
+    public void An_escaped_replacement_character_is_fine()
+    {
+        GeneratorOutput output = GeneratorHarness.Run(("/s/a.schema.json", """{"type": "object", "description": "\uFFFD"}"""));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void A_utf8_file_with_non_ascii_text_is_fine()
     {
         byte[] utf8 = Encoding.UTF8.GetBytes("""{"type": "object", "description": "Größe 😀", "properties": {"größe": {"type": "string"}}}""");

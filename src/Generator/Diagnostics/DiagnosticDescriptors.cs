@@ -41,7 +41,7 @@ internal static class DiagnosticDescriptors
         "ICG010", "Unknown schema keyword", "'{0}' is not a JSON Schema 2020-12 keyword and is ignored (a typo? vendor extensions start with 'x-')", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor NotUtf8 = new(
-        "ICG011", "Schema file is not UTF-8", "The schema file was read as {0}, not UTF-8; JSON must be UTF-8 (RFC 8259), so save the file as UTF-8", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "ICG011", "Schema file is not UTF-8", "The schema file is not valid UTF-8 ({0}); JSON must be UTF-8 (RFC 8259), so save the file as UTF-8", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DuplicateTypeAcrossFiles = new(
         "ICG012", "Two schema files generate the same type", "Type '{0}' would be generated from both {1} and {2}; give one of them another TypeName or Namespace (neither is generated until then)", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -86,7 +86,16 @@ internal sealed class SchemaParser
         // would then parse, with every non-ASCII character silently wrong.
         if (_input.EncodingName is { } encoding && !encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            Report(DiagnosticDescriptors.NotUtf8, new TextSpan(0, 0), encoding);
+            Report(DiagnosticDescriptors.NotUtf8, new TextSpan(0, 0), $"it was read as {encoding}");
+            return;
+        }
+
+        // Where the compiler decodes as UTF-8 anyway, invalid bytes become U+FFFD. A real U+FFFD
+        // in a schema can still be written as the JSON escape \uFFFD.
+        int replacement = _input.Text.IndexOf('\uFFFD');
+        if (replacement >= 0)
+        {
+            Report(DiagnosticDescriptors.NotUtf8, new TextSpan(replacement, 1), "it has bytes that decode to the replacement character U+FFFD");
             return;
         }
 
