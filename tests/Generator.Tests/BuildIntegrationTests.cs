@@ -1,0 +1,108 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace Insights.Contracts.Generator.Tests;
+
+/// <summary>
+/// The package's buildTransitive props/targets, evaluated by MSBuild the way a user's project
+/// imports them: which files reach the generator as AdditionalFiles, with which metadata.
+/// </summary>
+public sealed class BuildIntegrationTests : IDisposable
+{
+    private readonly string _project = Path.Combine(Path.GetTempPath(), "schema-items-" + Guid.NewGuid().ToString("N"));
+
+    public BuildIntegrationTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_project, "schemas", "nested"));
+        Directory.CreateDirectory(Path.Combine(_project, "obj"));
+        Directory.CreateDirectory(Path.Combine(_project, "bin"));
+        foreach (string file in new[] { "schemas/order.schema.json", "schemas/nested/line.schema.json", "obj/stale.schema.json", "bin/copied.schema.json", "schemas/notes.json" })
+        {
+            File.WriteAllText(Path.Combine(_project, file), "{}");
+        }
+
+        // The repository's own props must not leak into this "user" project.
+        File.WriteAllText(Path.Combine(_project, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(_project, "Directory.Packages.props"), "<Project />");
+    }
+
+    private (string Path, string? Namespace, string? TypeName)[] AdditionalFiles(string items = "", string properties = "")
+    {
+        string buildTransitive = Repository.Path("src", "Generator", "buildTransitive", "Insights.Contracts.Generator");
+        File.WriteAllText(Path.Combine(_project, "User.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{buildTransitive}.props" />
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework>{properties}</PropertyGroup>
+              <ItemGroup>{items}</ItemGroup>
+              <Import Project="{buildTransitive}.targets" />
+            </Project>
+            """);
+        var start = new ProcessStartInfo("dotnet", ["msbuild", "User.csproj", "-getItem:AdditionalFiles", "-getItem:CompilerVisibleItemMetadata", "-nologo"])
+        {
+            WorkingDirectory = _project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, output + process.StandardError.ReadToEnd());
+
+        JsonElement itemsJson = JsonDocument.Parse(output).RootElement.GetProperty("Items");
+        string[] visible = itemsJson.GetProperty("CompilerVisibleItemMetadata").EnumerateArray().Select(i => i.GetProperty("MetadataName").GetString()!).ToArray();
+        Assert.Equal(["Namespace", "TypeName"], visible.Order());
+        if (!itemsJson.TryGetProperty("AdditionalFiles", out JsonElement files))
+        {
+            return [];
+        }
+
+        string? Metadata(JsonElement item, string name) =>
+            item.TryGetProperty(name, out JsonElement value) && value.GetString() is { Length: > 0 } text ? text : null;
+        return files.EnumerateArray()
+            .Select(i => (i.GetProperty("Identity").GetString()!.Replace('\\', '/'), Metadata(i, "Namespace"), Metadata(i, "TypeName")))
+            .OrderBy(i => i.Item1, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    [Fact]
+    public void Without_items_every_schema_in_the_project_is_used_but_not_bin_or_obj()
+    {
+        var files = AdditionalFiles();
+
+        Assert.Equal(["schemas/nested/line.schema.json", "schemas/order.schema.json"], files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Declared_items_replace_the_default_and_carry_their_metadata()
+    {
+        var files = AdditionalFiles(items: """
+            <JsonSchema Include="schemas/*.schema.json" Namespace="My.Contracts" />
+            <JsonSchema Update="schemas/order.schema.json" TypeName="PurchaseOrder" />
+            """);
+
+        Assert.Equal([("schemas/order.schema.json", "My.Contracts", "PurchaseOrder")], files);
+    }
+
+    [Fact]
+    public void The_default_can_be_turned_off()
+    {
+        Assert.Empty(AdditionalFiles(properties: "<EnableDefaultJsonSchemaItems>false</EnableDefaultJsonSchemaItems>"));
+    }
+
+    [Fact]
+    public void A_schema_already_listed_as_an_additional_file_is_not_passed_twice()
+    {
+        var files = AdditionalFiles(items: """
+            <AdditionalFiles Include="schemas/order.schema.json" />
+            <JsonSchema Include="schemas/order.schema.json" Namespace="My.Contracts" />
+            """);
+
+        Assert.Single(files);
+    }
+
+    public void Dispose() => Directory.Delete(_project, recursive: true);
+}
