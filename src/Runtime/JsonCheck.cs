@@ -27,9 +27,12 @@ public static class JsonCheck
         return length <= maximum || Fail(context, "maxLength", ErrorMessages.MaxLength(maximum, length));
     }
 
-    /// <summary><c>pattern</c>: a match anywhere in the value (the pattern anchors itself if it wants to).</summary>
-    public static bool Pattern(string value, Regex pattern, ValidationContext? context) =>
-        pattern.IsMatch(value) || Fail(context, "pattern", ErrorMessages.Pattern(value, pattern.ToString()));
+    /// <summary>
+    /// <c>pattern</c>: a match anywhere in the value (the pattern anchors itself if it wants to).
+    /// <paramref name="schemaPattern"/> is the pattern as the schema wrote it, for the message.
+    /// </summary>
+    public static bool Pattern(string value, Regex pattern, string schemaPattern, ValidationContext? context) =>
+        pattern.IsMatch(value) || Fail(context, "pattern", ErrorMessages.Pattern(value, schemaPattern));
 
     /// <summary><c>minimum</c>.</summary>
     public static bool Minimum(long value, long minimum, ValidationContext? context) =>

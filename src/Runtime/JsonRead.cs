@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Insights.Contracts.Runtime;
 
@@ -201,6 +202,34 @@ public static class JsonRead
         SkipValue(ref reader);
         value = default!;
         return false;
+    }
+
+    /// <summary>
+    /// Skips a member the schema does not declare (reader on its name), checking that its name and
+    /// every string inside its value are valid UTF-8: a skipped member is never decoded, and
+    /// malformed text must not pass just because nobody reads it.
+    /// </summary>
+    public static void SkipUnknownMember(ref Utf8JsonReader reader, ValidationContext context)
+    {
+        bool valid = Utf8.IsValid(reader.ValueSpan);
+        reader.Read();
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            int depth = reader.CurrentDepth;
+            while (reader.Read() && !(reader.CurrentDepth == depth && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray))
+            {
+                valid &= reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || Utf8.IsValid(reader.ValueSpan);
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.String)
+        {
+            valid &= Utf8.IsValid(reader.ValueSpan);
+        }
+
+        if (!valid)
+        {
+            context.AddError("syntax", "an undeclared member contains text that is not valid UTF-8");
+        }
     }
 
     /// <summary>Moves from a value's first token to its last (a no-op for scalars).</summary>

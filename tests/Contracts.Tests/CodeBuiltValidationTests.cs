@@ -207,7 +207,7 @@ public class CodeBuiltValidationTests
         Assert.Contains("'insights_refresh'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: Validate() throws ArgumentNullException (Regex.IsMatch(null)) for a null item in RefreshFlowAccounts.Ibans instead of reporting it")]
+    [Fact]
     public void Null_iban_item_is_reported_not_thrown()
     {
         InsightsFlowRequest request = Build.Request(new RefreshFlowAccounts { Ibans = [null!] });
@@ -216,7 +216,7 @@ public class CodeBuiltValidationTests
         AssertErrors.Single(request.Validate().Errors, "/accounts/ibans/0", "type");
     }
 
-    [Fact(Skip = "BUG: Validate() throws NullReferenceException for a null item in FlowResult.Accounts instead of reporting it")]
+    [Fact]
     public void Null_account_item_is_reported_not_thrown()
     {
         InsightsFlowResponse response = Build.Response(Build.Result() with { Accounts = [null!] });

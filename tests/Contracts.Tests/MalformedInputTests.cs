@@ -148,7 +148,7 @@ public class MalformedInputTests
         AssertErrors.Invalid(InsightsFlowResponse.Parse(json), ("/data/state", "syntax"));
     }
 
-    [Theory(Skip = "BUG: invalid UTF-8 in a skipped (unknown) response member is never decoded, so the malformed document is accepted")]
+    [Theory]
     [InlineData("""{"data":{"state":"FINISHED","note":"a@b"}}""")]
     [InlineData("""{"data":{"state":"FINISHED","no@te":1}}""")]
     [InlineData("""{"extra":["@"],"data":{"state":"FINISHED"}}""")]

@@ -192,8 +192,7 @@ internal static partial class ContractEmitter
             else
             {
                 writer.Line("// The schema allows members it does not declare; they are skipped.");
-                writer.Line("reader.Read();");
-                writer.Line($"{Runtime}JsonRead.SkipValue(ref reader);");
+                writer.Line($"{Runtime}JsonRead.SkipUnknownMember(ref reader, context);");
             }
 
             writer.Close();
@@ -472,7 +471,9 @@ internal static partial class ContractEmitter
             {
                 ValueKind.Object or ValueKind.Enum => mode == CheckMode.Report,
                 ValueKind.OpenEnum or ValueKind.String or ValueKind.Boolean or ValueKind.Date or ValueKind.Guid => false,
-                ValueKind.Array => HasChecks(type.Item!, constraints.Items ?? ConstraintSpec.None, mode),
+                // Items of reference type may be null in an array built in code: Validate() reports them.
+                ValueKind.Array => HasChecks(type.Item!, constraints.Items ?? ConstraintSpec.None, mode)
+                    || (mode != CheckMode.ReportWhileReading && IsReferenceType(type.Item!)),
                 _ => false,
             };
         }
@@ -518,11 +519,12 @@ internal static partial class ContractEmitter
 
                     if (constraints.Pattern is { } pattern)
                     {
+                        // The schema's ECMA-262 pattern, rewritten by the parser into .NET's dialect.
                         string regex = StaticField(
                             "global::System.Text.RegularExpressions.Regex",
                             NextName("s_pattern"),
-                            $"new({Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)");
-                        Check($"{check}Pattern({text}, {regex}, {context})");
+                            $"new({Literal(constraints.DotNetPattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)");
+                        Check($"{check}Pattern({text}, {regex}, {Literal(pattern)}, {context})");
                     }
 
                     WriteAllowedValues(Check, text, constraints, context);
@@ -598,7 +600,23 @@ internal static partial class ContractEmitter
                             writer.Line($"context.PushIndex({index});");
                         }
 
+                        bool nullCheck = mode != CheckMode.ReportWhileReading && IsReferenceType(type.Item!);
+                        if (nullCheck)
+                        {
+                            writer.Open($"if ({item} is null)");
+                            writer.Line(reports
+                                ? $"context.AddTypeMismatch({Literal(type.Item!.Kind == ValueKind.String ? "string" : "object")}, {Json}JsonTokenType.Null);"
+                                : "return false;");
+                            writer.Close();
+                            writer.Open("else");
+                        }
+
                         WriteChecks(item, type.Item!, itemConstraints, mode, depth + 1);
+                        if (nullCheck)
+                        {
+                            writer.Close();
+                        }
+
                         if (reports)
                         {
                             writer.Line("context.Pop();");

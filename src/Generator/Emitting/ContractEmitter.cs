@@ -109,6 +109,15 @@ internal static partial class ContractEmitter
             case ValueKind.Date:
                 writer.Line($"{Runtime}JsonWrite.WriteDate(writer, {expression});");
                 break;
+            case ValueKind.Object when depth > 0:
+                // An array item built in code may be null; write null rather than throw.
+                writer.Open($"if ({expression} is null)");
+                writer.Line("writer.WriteNullValue();");
+                writer.Close();
+                writer.Open("else");
+                writer.Line($"{expression}.WriteJson(writer);");
+                writer.Close();
+                break;
             case ValueKind.Object:
                 writer.Line($"{expression}.WriteJson(writer);");
                 break;

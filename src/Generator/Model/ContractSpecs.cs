@@ -99,7 +99,11 @@ internal sealed record ConstraintSpec
 
     public long? MinLength { get; init; }
     public long? MaxLength { get; init; }
+    /// <summary>The schema's <c>pattern</c> (ECMA-262), shown in error messages.</summary>
     public string? Pattern { get; init; }
+
+    /// <summary><see cref="Pattern"/> rewritten to mean the same in .NET's regex dialect.</summary>
+    public string? DotNetPattern { get; init; }
 
     // Numbers are kept as their JSON text; the emitter writes them as C# literals of the value's type.
     public string? Minimum { get; init; }

@@ -635,8 +635,9 @@ internal sealed class SchemaParser
             {
                 try
                 {
-                    _ = new Regex(pattern.Text!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                    spec = spec with { Pattern = pattern.Text };
+                    string dotNet = EcmaPattern.ToDotNet(pattern.Text!);
+                    _ = new Regex(dotNet, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                    spec = spec with { Pattern = pattern.Text, DotNetPattern = dotNet };
                 }
                 catch (ArgumentException e)
                 {

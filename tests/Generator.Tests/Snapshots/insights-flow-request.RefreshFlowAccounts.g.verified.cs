@@ -135,7 +135,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                     {
                         string item0 = readIbans[i0];
                         context.PushIndex(i0);
-                        global::Insights.Contracts.Runtime.JsonCheck.Pattern(item0, s_pattern1, context);
+                        global::Insights.Contracts.Runtime.JsonCheck.Pattern(item0, s_pattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                         context.Pop();
                     }
                 }
@@ -243,7 +243,14 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
             {
                 string item0 = ibansValue[i0];
                 context.PushIndex(i0);
-                global::Insights.Contracts.Runtime.JsonCheck.Pattern(item0, s_pattern1, context);
+                if (item0 is null)
+                {
+                    context.AddTypeMismatch("string", global::System.Text.Json.JsonTokenType.Null);
+                }
+                else
+                {
+                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(item0, s_pattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                }
                 context.Pop();
             }
             context.Pop();
@@ -411,7 +418,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     {
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     private static readonly global::System.Text.Json.JsonEncodedText s_idsName = global::System.Text.Json.JsonEncodedText.Encode("ids");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibansName = global::System.Text.Json.JsonEncodedText.Encode("ibans");
     private static readonly global::System.Text.Json.JsonEncodedText s_allName = global::System.Text.Json.JsonEncodedText.Encode("all");

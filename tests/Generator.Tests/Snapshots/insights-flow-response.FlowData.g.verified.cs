@@ -112,8 +112,7 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
             }
 
             // The schema allows members it does not declare; they are skipped.
-            reader.Read();
-            global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
+            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasState)

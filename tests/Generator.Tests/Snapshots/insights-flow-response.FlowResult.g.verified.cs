@@ -144,8 +144,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
             }
 
             // The schema allows members it does not declare; they are skipped.
-            reader.Read();
-            global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
+            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasType)
@@ -193,7 +192,14 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
         writer.WriteStartArray();
         foreach (global::Insights.Contracts.RefreshFlowResponseAccount item0 in Accounts)
         {
-            item0.WriteJson(writer);
+            if (item0 is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                item0.WriteJson(writer);
+            }
         }
         writer.WriteEndArray();
         if (InsightsConsumerId is { } insightsConsumerIdValue)
@@ -224,7 +230,14 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
             {
                 global::Insights.Contracts.RefreshFlowResponseAccount item0 = accountsValue[i0];
                 context.PushIndex(i0);
-                global::Insights.Contracts.Runtime.JsonCheck.Object(item0, context);
+                if (item0 is null)
+                {
+                    context.AddTypeMismatch("object", global::System.Text.Json.JsonTokenType.Null);
+                }
+                else
+                {
+                    global::Insights.Contracts.Runtime.JsonCheck.Object(item0, context);
+                }
                 context.Pop();
             }
             context.Pop();

@@ -79,8 +79,7 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
             }
 
             // The schema allows members it does not declare; they are skipped.
-            reader.Read();
-            global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
+            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasData)

@@ -100,7 +100,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
                 if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readIban))
                 {
                     valueIban = readIban;
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(readIban, s_pattern1, context);
+                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(readIban, s_pattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 else
                 {
@@ -112,8 +112,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
             }
 
             // The schema allows members it does not declare; they are skipped.
-            reader.Read();
-            global::Insights.Contracts.Runtime.JsonRead.SkipValue(ref reader);
+            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasInsightsAccountId)
@@ -172,7 +171,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
         if (value.Iban is { } ibanValue)
         {
             context.PushProperty("iban");
-            global::Insights.Contracts.Runtime.JsonCheck.Pattern(ibanValue, s_pattern1, context);
+            global::Insights.Contracts.Runtime.JsonCheck.Pattern(ibanValue, s_pattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
             context.Pop();
         }
 
@@ -193,7 +192,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     {
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     private static readonly global::System.Text.Json.JsonEncodedText s_insightsAccountIdName = global::System.Text.Json.JsonEncodedText.Encode("insights_account_id");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibanName = global::System.Text.Json.JsonEncodedText.Encode("iban");
 }
