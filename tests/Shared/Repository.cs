@@ -3,9 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 
-namespace Insights.Contracts.Generator.Tests;
+namespace Insights.Contracts.Testing;
 
-/// <summary>Paths into the repository (schemas, examples), fixed at build time.</summary>
+/// <summary>Paths into the repository (schemas, examples), fixed at build time. Linked into every test project.</summary>
 internal static class Repository
 {
     public static string Root { get; } = typeof(Repository).Assembly
