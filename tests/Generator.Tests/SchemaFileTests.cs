@@ -86,11 +86,12 @@ public class SchemaFileTests
     [Fact]
     public void A_definition_named_like_the_root_type_is_renamed_with_a_warning()
     {
-        GeneratorOutput output = GeneratorHarness.Run(
-            ("/s/order.schema.json", """{"type": "object", "properties": {"next": {"$ref": "#/$defs/Order"}}, "$defs": {"Order": {"type": "object"}}}"""));
+        const string schema = """{"type": "object", "properties": {"next": {"$ref": "#/$defs/Order"}}, "$defs": {"Order": {"type": "object"}}}""";
+        GeneratorOutput output = GeneratorHarness.Run(("/s/order.schema.json", schema));
 
         Diagnostic diagnostic = Assert.Single(output.GeneratorDiagnostics);
         Assert.Equal("ICG008", diagnostic.Id);
+        Assert.Equal(new TextSpan(schema.IndexOf("\"Order\":", System.StringComparison.Ordinal), "\"Order\"".Length), diagnostic.Location.SourceSpan);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("'Order2'", diagnostic.GetMessage());
         Assert.Contains("public global::Test.Contracts.Order2? Next", output.Source("order.Order.g.cs"));
