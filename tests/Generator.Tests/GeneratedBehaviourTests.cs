@@ -125,4 +125,22 @@ public class GeneratedBehaviourTests
         Assert.NotNull(output.Compilation.GetTypeByMetadataName("Custom.Space.Renamed"));
         Assert.NotNull(output.Compilation.GetTypeByMetadataName("Fallback.B"));
     }
+
+    [Fact]
+    public void A_schema_that_refers_to_itself_becomes_a_recursive_record()
+    {
+        const string tree = """
+            {"type": "object", "required": ["name"], "properties": {
+              "name": {"type": "string", "minLength": 1},
+              "parent": {"$ref": "#"},
+              "children": {"type": "array", "items": {"$ref": "#"}}}}
+            """;
+        Assembly assembly = GeneratorHarness.Load(GeneratorHarness.RunAndCompile(("/s/node.schema.json", tree)));
+
+        var (value, errors) = GeneratorHarness.Parse(assembly, "Node", """{"name":"a","parent":{"name":"b"},"children":[{"name":"c","children":[{"name":""}]}]}""");
+
+        Assert.Null(value);
+        Assert.Equal("/children/0/children/0/name minLength", Assert.Single(errors.Select(e => $"{e.Path} {e.Keyword}")));
+        Assert.Empty(GeneratorHarness.Parse(assembly, "Node", """{"name":"a","parent":{"name":"b","parent":{"name":"c"}}}""").Errors);
+    }
 }

@@ -42,6 +42,7 @@ internal sealed class SchemaParser
     private readonly HashSet<JsonNode> _parsedDefinitions = [];
     private readonly HashSet<JsonNode> _resolving = [];
     private JsonNode _root = null!;
+    private string _rootName = null!;
     private bool _hasErrors;
 
     private SchemaParser(SchemaFileInput input)
@@ -117,7 +118,7 @@ internal sealed class SchemaParser
             return;
         }
 
-        string rootName = ReserveTypeName(_input.TypeNameOverride ?? Naming.ToPascalCase(Naming.FileStem(_input.Path)), _root.Span);
+        _rootName = ReserveTypeName(_input.TypeNameOverride ?? Naming.ToPascalCase(Naming.FileStem(_input.Path)), _root.Span);
 
         // Name every type-producing definition first, so a reference can name its type before
         // (or without) the definition being parsed; definitions are then parsed in document order.
@@ -138,7 +139,7 @@ internal sealed class SchemaParser
         }
 
         _parsedDefinitions.Add(_root);
-        ParseObjectType(_root, rootName);
+        ParseObjectType(_root, _rootName);
         foreach (JsonNode definition in definitions)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -460,7 +461,7 @@ internal sealed class SchemaParser
 
         if (target == _root)
         {
-            type = new ValueTypeSpec(ValueKind.Object, _types[0]?.Name ?? ReservedRootName());
+            type = new ValueTypeSpec(ValueKind.Object, _rootName);
             constraints = ConstraintSpec.None;
             return true;
         }
@@ -483,8 +484,6 @@ internal sealed class SchemaParser
             _resolving.Remove(target);
         }
     }
-
-    private string ReservedRootName() => _input.TypeNameOverride ?? Naming.ToPascalCase(Naming.FileStem(_input.Path));
 
     private bool TryParseScalarOrArray(JsonNode schema, string suggestedTypeName, out ValueTypeSpec? type, out ConstraintSpec? constraints)
     {
