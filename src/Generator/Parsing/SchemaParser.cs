@@ -585,9 +585,9 @@ internal sealed class SchemaParser
         bool isArray = kind == ValueKind.Array;
         string typeName = kind.ToString().ToLowerInvariant();
 
-        var spec = new ConstraintSpec { Items = items };
-        spec = spec with
+        var spec = new ConstraintSpec
         {
+            Items = items,
             MinLength = NonNegativeInteger(keywords, "minLength", isText, typeName),
             MaxLength = NonNegativeInteger(keywords, "maxLength", isText, typeName),
             MinItems = NonNegativeInteger(keywords, "minItems", isArray, typeName),
