@@ -78,7 +78,26 @@ public static class EquatableArray
     public static (int First, int Second)? FindDuplicate<T>(EquatableArray<T> items)
     {
         ReadOnlySpan<T> span = items.AsSpan();
-        // Quadratic, but allocation-free; schemas with uniqueItems hold short lists.
+        if (span.Length > 16)
+        {
+            // Long lists: linear with a hash table (quadratic would let a hostile document of
+            // 10,000 items cost 50 million comparisons).
+            var seen = new HashSet<T>(span.Length, EqualityComparer<T>.Default);
+            for (int j = 0; j < span.Length; j++)
+            {
+                T item = span[j];
+                if (item is not null && !seen.Add(item))
+                {
+                    // null items are reported as type errors, not as duplicates
+                    int i = span.IndexOf(item);
+                    return (i, j);
+                }
+            }
+
+            return null;
+        }
+
+        // Short lists: allocation-free pairwise comparison.
         for (int i = 0; i < span.Length; i++)
         {
             for (int j = i + 1; j < span.Length; j++)

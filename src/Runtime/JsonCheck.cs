@@ -7,9 +7,12 @@ namespace Insights.Contracts.Runtime;
 
 /// <summary>
 /// The value keywords of JSON Schema, as used by generated validators. Each returns whether the
-/// value passes; when it fails and the context is not null, it also reports the error
-/// there. Generated <c>oneOf</c>/<c>anyOf</c> branches pass null to ask without reporting, so the
-/// reporting and the branch matching share one implementation. Nothing here allocates on success.
+/// value passes; when it fails and the context is not null, it also reports the error there.
+/// Generated <c>oneOf</c>/<c>anyOf</c> branches pass null to ask without reporting, so reporting
+/// and branch matching share one implementation. Failing is normal in a branch that does not
+/// match, so a message is only built when there is a context to report it to
+/// (<c>context?.Fail(...)</c> does not evaluate its arguments otherwise): checking a valid value,
+/// branches included, allocates nothing.
 /// </summary>
 public static class JsonCheck
 {
@@ -17,14 +20,14 @@ public static class JsonCheck
     public static bool MinLength(string value, long minimum, ValidationContext? context)
     {
         int length = CodePointCount(value);
-        return length >= minimum || Fail(context, "minLength", ErrorMessages.MinLength(minimum, length));
+        return length >= minimum || (context?.Fail("minLength", ErrorMessages.MinLength(minimum, length)) ?? false);
     }
 
     /// <summary><c>maxLength</c>, in code points.</summary>
     public static bool MaxLength(string value, long maximum, ValidationContext? context)
     {
         int length = CodePointCount(value);
-        return length <= maximum || Fail(context, "maxLength", ErrorMessages.MaxLength(maximum, length));
+        return length <= maximum || (context?.Fail("maxLength", ErrorMessages.MaxLength(maximum, length)) ?? false);
     }
 
     /// <summary>
@@ -32,43 +35,43 @@ public static class JsonCheck
     /// <paramref name="schemaPattern"/> is the pattern as the schema wrote it, for the message.
     /// </summary>
     public static bool Pattern(string value, Regex pattern, string schemaPattern, ValidationContext? context) =>
-        pattern.IsMatch(value) || Fail(context, "pattern", ErrorMessages.Pattern(value, schemaPattern));
+        pattern.IsMatch(value) || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
 
     /// <summary><c>minimum</c>.</summary>
     public static bool Minimum(long value, long minimum, ValidationContext? context) =>
-        value >= minimum || Fail(context, "minimum", ErrorMessages.Minimum(JsonRead.Format(minimum), JsonRead.Format(value)));
+        value >= minimum || (context?.Fail("minimum", ErrorMessages.Minimum(JsonRead.Format(minimum), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>minimum</c>.</summary>
     public static bool Minimum(double value, double minimum, ValidationContext? context) =>
-        value >= minimum || Fail(context, "minimum", ErrorMessages.Minimum(JsonRead.Format(minimum), JsonRead.Format(value)));
+        value >= minimum || (context?.Fail("minimum", ErrorMessages.Minimum(JsonRead.Format(minimum), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>maximum</c>.</summary>
     public static bool Maximum(long value, long maximum, ValidationContext? context) =>
-        value <= maximum || Fail(context, "maximum", ErrorMessages.Maximum(JsonRead.Format(maximum), JsonRead.Format(value)));
+        value <= maximum || (context?.Fail("maximum", ErrorMessages.Maximum(JsonRead.Format(maximum), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>maximum</c>.</summary>
     public static bool Maximum(double value, double maximum, ValidationContext? context) =>
-        value <= maximum || Fail(context, "maximum", ErrorMessages.Maximum(JsonRead.Format(maximum), JsonRead.Format(value)));
+        value <= maximum || (context?.Fail("maximum", ErrorMessages.Maximum(JsonRead.Format(maximum), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>exclusiveMinimum</c>.</summary>
     public static bool ExclusiveMinimum(long value, long minimum, ValidationContext? context) =>
-        value > minimum || Fail(context, "exclusiveMinimum", ErrorMessages.ExclusiveMinimum(JsonRead.Format(minimum), JsonRead.Format(value)));
+        value > minimum || (context?.Fail("exclusiveMinimum", ErrorMessages.ExclusiveMinimum(JsonRead.Format(minimum), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>exclusiveMinimum</c>.</summary>
     public static bool ExclusiveMinimum(double value, double minimum, ValidationContext? context) =>
-        value > minimum || Fail(context, "exclusiveMinimum", ErrorMessages.ExclusiveMinimum(JsonRead.Format(minimum), JsonRead.Format(value)));
+        value > minimum || (context?.Fail("exclusiveMinimum", ErrorMessages.ExclusiveMinimum(JsonRead.Format(minimum), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>exclusiveMaximum</c>.</summary>
     public static bool ExclusiveMaximum(long value, long maximum, ValidationContext? context) =>
-        value < maximum || Fail(context, "exclusiveMaximum", ErrorMessages.ExclusiveMaximum(JsonRead.Format(maximum), JsonRead.Format(value)));
+        value < maximum || (context?.Fail("exclusiveMaximum", ErrorMessages.ExclusiveMaximum(JsonRead.Format(maximum), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>exclusiveMaximum</c>.</summary>
     public static bool ExclusiveMaximum(double value, double maximum, ValidationContext? context) =>
-        value < maximum || Fail(context, "exclusiveMaximum", ErrorMessages.ExclusiveMaximum(JsonRead.Format(maximum), JsonRead.Format(value)));
+        value < maximum || (context?.Fail("exclusiveMaximum", ErrorMessages.ExclusiveMaximum(JsonRead.Format(maximum), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>multipleOf</c> for integers.</summary>
     public static bool MultipleOf(long value, long divisor, ValidationContext? context) =>
-        value % divisor == 0 || Fail(context, "multipleOf", ErrorMessages.MultipleOf(JsonRead.Format(divisor), JsonRead.Format(value)));
+        value % divisor == 0 || (context?.Fail("multipleOf", ErrorMessages.MultipleOf(JsonRead.Format(divisor), JsonRead.Format(value))) ?? false);
 
     /// <summary><c>multipleOf</c> for numbers: exact in decimal where it can be, so 0.3 is a multiple of 0.1.</summary>
     public static bool MultipleOf(double value, double divisor, ValidationContext? context)
@@ -84,32 +87,32 @@ public static class JsonCheck
             ok = double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
         }
 
-        return ok || Fail(context, "multipleOf", ErrorMessages.MultipleOf(JsonRead.Format(divisor), JsonRead.Format(value)));
+        return ok || (context?.Fail("multipleOf", ErrorMessages.MultipleOf(JsonRead.Format(divisor), JsonRead.Format(value))) ?? false);
     }
 
     /// <summary><c>minItems</c>.</summary>
     public static bool MinItems<T>(EquatableArray<T> value, long minimum, ValidationContext? context) =>
-        value.Count >= minimum || Fail(context, "minItems", ErrorMessages.MinItems(minimum, value.Count));
+        value.Count >= minimum || (context?.Fail("minItems", ErrorMessages.MinItems(minimum, value.Count)) ?? false);
 
     /// <summary><c>maxItems</c>.</summary>
     public static bool MaxItems<T>(EquatableArray<T> value, long maximum, ValidationContext? context) =>
-        value.Count <= maximum || Fail(context, "maxItems", ErrorMessages.MaxItems(maximum, value.Count));
+        value.Count <= maximum || (context?.Fail("maxItems", ErrorMessages.MaxItems(maximum, value.Count)) ?? false);
 
     /// <summary><c>uniqueItems: true</c>.</summary>
     public static bool UniqueItems<T>(EquatableArray<T> value, ValidationContext? context) =>
-        EquatableArray.FindDuplicate(value) is not { } pair || Fail(context, "uniqueItems", ErrorMessages.UniqueItems(pair.First, pair.Second));
+        EquatableArray.FindDuplicate(value) is not { } pair || (context?.Fail("uniqueItems", ErrorMessages.UniqueItems(pair.First, pair.Second)) ?? false);
 
     /// <summary><c>const</c>/<c>enum</c> over strings.</summary>
     public static bool Allowed(string value, string[] allowed, string keyword, ValidationContext? context) =>
-        Array.IndexOf(allowed, value) >= 0 || Fail(context, keyword, AllowedMessage(keyword, "'" + value + "'", allowed.Select(a => "'" + a + "'")));
+        Array.IndexOf(allowed, value) >= 0 || (context?.Fail(keyword, AllowedMessage(keyword, "'" + value + "'", allowed.Select(a => "'" + a + "'"))) ?? false);
 
     /// <summary><c>const</c>/<c>enum</c> over numbers (1 and 1.0 are the same number).</summary>
     public static bool Allowed(double value, double[] allowed, string keyword, ValidationContext? context) =>
-        Array.IndexOf(allowed, value) >= 0 || Fail(context, keyword, AllowedMessage(keyword, JsonRead.Format(value), allowed.Select(JsonRead.Format)));
+        Array.IndexOf(allowed, value) >= 0 || (context?.Fail(keyword, AllowedMessage(keyword, JsonRead.Format(value), allowed.Select(JsonRead.Format))) ?? false);
 
     /// <summary><c>const</c>/<c>enum</c> over booleans.</summary>
     public static bool Allowed(bool value, bool[] allowed, string keyword, ValidationContext? context) =>
-        Array.IndexOf(allowed, value) >= 0 || Fail(context, keyword, AllowedMessage(keyword, value ? "true" : "false", allowed.Select(a => a ? "true" : "false")));
+        Array.IndexOf(allowed, value) >= 0 || (context?.Fail(keyword, AllowedMessage(keyword, value ? "true" : "false", allowed.Select(a => a ? "true" : "false"))) ?? false);
 
     /// <summary>Validates a nested contract, reporting its errors under the current path.</summary>
     public static void Object<T>(T value, ValidationContext context) where T : class, IJsonContract<T> => T.ValidateJson(value, context);
@@ -137,9 +140,4 @@ public static class JsonCheck
             : $"{ErrorMessages.Shorten(actual)} is not one of the allowed values: {string.Join(", ", list)}";
     }
 
-    private static bool Fail(ValidationContext? context, string keyword, string message)
-    {
-        context?.AddError(keyword, message);
-        return false;
-    }
 }

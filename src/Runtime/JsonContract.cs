@@ -27,9 +27,16 @@ public static partial class JsonContract
     /// <summary>Parses and validates UTF-8 JSON.</summary>
     public static ParseResult<T> Parse<T>(ReadOnlySpan<byte> utf8Json) where T : class, IJsonContract<T>
     {
-        var context = new ValidationContext();
-        T? value = ReadDocument<T>(utf8Json, context);
-        return context.HasErrors ? ParseResult<T>.Failure(context.Errors) : ParseResult<T>.Success(value!);
+        ValidationContext context = ValidationContext.Rent();
+        try
+        {
+            T? value = ReadDocument<T>(utf8Json, context);
+            return context.HasErrors ? ParseResult<T>.Failure(context.Errors) : ParseResult<T>.Success(value!);
+        }
+        finally
+        {
+            ValidationContext.Return(context);
+        }
     }
 
     /// <summary>Parses and validates JSON text.</summary>
@@ -52,9 +59,16 @@ public static partial class JsonContract
     public static ValidationResult Validate<T>(T value) where T : class, IJsonContract<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        var context = new ValidationContext();
-        T.ValidateJson(value, context);
-        return context.ToResult();
+        ValidationContext context = ValidationContext.Rent();
+        try
+        {
+            T.ValidateJson(value, context);
+            return context.ToResult();
+        }
+        finally
+        {
+            ValidationContext.Return(context);
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> as compact UTF-8 JSON.</summary>

@@ -1,6 +1,7 @@
 using System;
-using System.Collections.Generic;
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -155,30 +156,48 @@ public static class JsonRead
             return Mismatch(ref reader, context, "array", out value);
         }
 
-        List<T>? items = null;
+        // Items go into a pooled buffer; the only allocation is the final array of the exact size.
+        T[] buffer = ArrayPool<T>.Shared.Rent(16);
+        int count = 0;
         bool ok = true;
-        int index = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        try
         {
-            context.PushIndex(index++);
-            if (readItem(ref reader, context, out T item))
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                (items ??= []).Add(item);
-            }
-            else
-            {
-                ok = false;
+                context.PushIndex(count);
+                if (!readItem(ref reader, context, out T item))
+                {
+                    ok = false;
+                }
+                else if (ok)
+                {
+                    // Items are kept only while all so far were read, so count == items stored here.
+                    if (count == buffer.Length)
+                    {
+                        T[] larger = ArrayPool<T>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, count).CopyTo(larger);
+                        ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+                        buffer = larger;
+                    }
+
+                    buffer[count] = item;
+                }
+
+                count++;
+                context.Pop();
             }
 
-            context.Pop();
+            if (ok)
+            {
+                value = count == 0 ? default : new EquatableArray<T>(buffer.AsSpan(0, count).ToArray());
+            }
+
+            return ok;
         }
-
-        if (ok && items is not null)
+        finally
         {
-            value = new EquatableArray<T>(items.ToArray());
+            ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
-
-        return ok;
     }
 
     /// <summary>Reports a member that the schema does not allow (<c>additionalProperties: false</c>) and skips its value.</summary>

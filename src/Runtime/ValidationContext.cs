@@ -14,9 +14,32 @@ namespace Insights.Contracts.Runtime;
 /// </summary>
 public sealed class ValidationContext
 {
+    [ThreadStatic]
+    private static ValidationContext? t_cached;
+
     private PathSegment[] _path = new PathSegment[8];
     private int _depth;
     private List<ValidationError>? _errors;
+
+    /// <summary>
+    /// A context for one parse or validation, reused per thread so that checking a valid value
+    /// allocates nothing. Give it back with <see cref="Return"/>; a nested call while one is out
+    /// (a custom rule that validates another contract) simply gets a new one.
+    /// </summary>
+    internal static ValidationContext Rent()
+    {
+        ValidationContext? context = t_cached;
+        t_cached = null;
+        return context ?? new ValidationContext();
+    }
+
+    /// <summary>Clears <paramref name="context"/> and keeps it for the next <see cref="Rent"/> on this thread.</summary>
+    internal static void Return(ValidationContext context)
+    {
+        context._depth = 0;
+        context._errors?.Clear();
+        t_cached = context;
+    }
 
     /// <summary>Number of errors reported so far.</summary>
     public int ErrorCount => _errors?.Count ?? 0;
@@ -36,6 +59,13 @@ public sealed class ValidationContext
     /// <summary>Reports an error at the current location.</summary>
     public void AddError(string keyword, string message) =>
         (_errors ??= []).Add(new ValidationError(CurrentPointer(null), keyword, message));
+
+    /// <summary>Reports an error at the current location and returns false, for checks written as <c>ok || (context?.Fail(...) ?? false)</c>.</summary>
+    public bool Fail(string keyword, string message)
+    {
+        AddError(keyword, message);
+        return false;
+    }
 
     /// <summary>Reports an error at the member <paramref name="property"/> of the current object.</summary>
     public void AddErrorAt(string property, string keyword, string message) =>

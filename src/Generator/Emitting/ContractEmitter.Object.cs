@@ -519,11 +519,12 @@ internal static partial class ContractEmitter
 
                     if (constraints.Pattern is { } pattern)
                     {
-                        // The schema's ECMA-262 pattern, rewritten by the parser into .NET's dialect.
+                        // The schema's ECMA-262 pattern, rewritten by the parser into .NET's dialect. Compiled:
+                        // about 3x faster per match than interpreted; NativeAOT ignores the flag and interprets.
                         string regex = StaticField(
                             "global::System.Text.RegularExpressions.Regex",
                             NextName("s_pattern"),
-                            $"new({Literal(constraints.DotNetPattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)");
+                            $"new({Literal(constraints.DotNetPattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled)");
                         Check($"{check}Pattern({text}, {regex}, {Literal(pattern)}, {context})");
                     }
 

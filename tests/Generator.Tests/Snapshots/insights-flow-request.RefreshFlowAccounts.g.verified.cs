@@ -418,7 +418,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     {
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
     private static readonly global::System.Text.Json.JsonEncodedText s_idsName = global::System.Text.Json.JsonEncodedText.Encode("ids");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibansName = global::System.Text.Json.JsonEncodedText.Encode("ibans");
     private static readonly global::System.Text.Json.JsonEncodedText s_allName = global::System.Text.Json.JsonEncodedText.Encode("all");

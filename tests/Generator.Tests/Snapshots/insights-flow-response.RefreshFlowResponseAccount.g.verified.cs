@@ -192,7 +192,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     {
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
     private static readonly global::System.Text.Json.JsonEncodedText s_insightsAccountIdName = global::System.Text.Json.JsonEncodedText.Encode("insights_account_id");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibanName = global::System.Text.Json.JsonEncodedText.Encode("iban");
 }
