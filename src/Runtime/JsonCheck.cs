@@ -37,6 +37,11 @@ public static class JsonCheck
     public static bool Pattern(string value, Regex pattern, string schemaPattern, ValidationContext? context) =>
         pattern.IsMatch(value) || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
 
+    /// <summary><c>format</c> for the formats that stay strings (see <see cref="JsonFormat"/>).</summary>
+    public static bool Format(string value, JsonFormat format, ValidationContext? context) =>
+        JsonFormats.IsValid(value, format)
+        || (context?.Fail("format", $"'{ErrorMessages.Shorten(value)}' is not {JsonFormats.Describe(format)}") ?? false);
+
     /// <summary><c>minimum</c>.</summary>
     public static bool Minimum(long value, long minimum, ValidationContext? context) =>
         value >= minimum || (context?.Fail("minimum", ErrorMessages.Minimum(JsonRead.Format(minimum), JsonRead.Format(value))) ?? false);

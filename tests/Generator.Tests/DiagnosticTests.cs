@@ -29,7 +29,7 @@ public class DiagnosticTests
         // Keywords the generator cannot enforce, or does not know
         { """{"type": "object", [|"patternProperties"|]: {"^x": {"type": "string"}}}""", "ICG003", DiagnosticSeverity.Warning },
         { """{"type": "object", [|"requried"|]: ["a"]}""", "ICG010", DiagnosticSeverity.Warning },
-        { """{"type": "object", "properties": {"a": {"type": "string", "format": [|"email"|]}}}""", "ICG009", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": {"type": "string", "format": [|"hostname"|]}}}""", "ICG009", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"type": "integer", "minLength": [|1|]}}}""", "ICG006", DiagnosticSeverity.Warning },
         // Wrong keyword values
         { """{"type": "object", "properties": {"a": {"type": "string", "minLength": [|-1|]}}}""", "ICG005", DiagnosticSeverity.Error },

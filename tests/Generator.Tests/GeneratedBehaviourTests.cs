@@ -143,4 +143,29 @@ public class GeneratedBehaviourTests
         Assert.Equal("/children/0/children/0/name minLength", Assert.Single(errors.Select(e => $"{e.Path} {e.Keyword}")));
         Assert.Empty(GeneratorHarness.Parse(assembly, "Node", """{"name":"a","parent":{"name":"b","parent":{"name":"c"}}}""").Errors);
     }
+
+    [Theory]
+    [InlineData("""{"at":"2024-02-29T22:59:60Z"}""", "/at format")]         // a leap second only at 23:59:60 UTC
+    [InlineData("""{"at":"1998-12-31T23:59:60Z"}""", "")]
+    [InlineData("""{"at":"2024-01-01 10:00:00Z"}""", "/at format")]
+    [InlineData("""{"mail":"joe.bloggs@example.com","ip":"192.168.0.1","ip6":"::1","home":"https://example.com/a?b#c","opens":"08:30:00+01:00"}""", "")]
+    [InlineData("""{"mail":"joe..bloggs@example.com"}""", "/mail format")]
+    [InlineData("""{"ip":"192.168.0.01"}""", "/ip format")]
+    [InlineData("""{"ip6":"1::2::3"}""", "/ip6 format")]
+    [InlineData("""{"home":"example.com/no-scheme"}""", "/home format")]
+    [InlineData("""{"opens":"08:30:00"}""", "/opens format")]
+    public void String_formats_are_validated(string json, string expected)
+    {
+        const string schema = """
+            {"type": "object", "properties": {
+              "at": {"type": "string", "format": "date-time"}, "mail": {"type": "string", "format": "email"},
+              "ip": {"type": "string", "format": "ipv4"}, "ip6": {"type": "string", "format": "ipv6"},
+              "home": {"type": "string", "format": "uri"}, "opens": {"type": "string", "format": "time"}}}
+            """;
+        Assembly assembly = GeneratorHarness.Load(GeneratorHarness.RunAndCompile(("/s/contact.schema.json", schema)));
+
+        var (_, errors) = GeneratorHarness.Parse(assembly, "Contact", json);
+
+        Assert.Equal(expected.Length == 0 ? [] : [expected], errors.Select(e => $"{e.Path} {e.Keyword}"));
+    }
 }

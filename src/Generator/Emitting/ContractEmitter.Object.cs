@@ -528,6 +528,11 @@ internal static partial class ContractEmitter
                         Check($"{check}Pattern({text}, {regex}, {Literal(pattern)}, {context})");
                     }
 
+                    if (constraints.Format is { } format)
+                    {
+                        Check($"{check}Format({text}, {Runtime}JsonFormat.{format}, {context})");
+                    }
+
                     WriteAllowedValues(Check, text, constraints, context);
                     break;
 

@@ -116,6 +116,9 @@ internal sealed record ConstraintSpec
     public long? MaxItems { get; init; }
     public bool UniqueItems { get; init; }
 
+    /// <summary>A <c>format</c> checked on a string (a <c>JsonFormat</c> member name), for formats that do not become a type.</summary>
+    public string? Format { get; init; }
+
     /// <summary>Values from <c>const</c> (one) or <c>enum</c> where they do not define a type.</summary>
     public ImmutableEquatableArray<LiteralSpec> AllowedValues { get; init; } = ImmutableEquatableArray<LiteralSpec>.Empty;
     public string AllowedValuesKeyword { get; init; } = "enum";

@@ -32,6 +32,17 @@ internal sealed class SchemaParser
         "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
     };
 
+    /// <summary>Formats that stay strings and are checked, by schema name → runtime <c>JsonFormat</c> member.</summary>
+    private static readonly Dictionary<string, string> ValidatedStringFormats = new(StringComparer.Ordinal)
+    {
+        ["date-time"] = "DateTime",
+        ["time"] = "Time",
+        ["email"] = "Email",
+        ["ipv4"] = "IPv4",
+        ["ipv6"] = "IPv6",
+        ["uri"] = "Uri",
+    };
+
     private readonly SchemaFileInput _input;
     private readonly SourceText _source;
     private readonly List<DiagnosticInfo> _diagnostics = [];
@@ -494,20 +505,24 @@ internal sealed class SchemaParser
         JsonNode? format = keywords.Take("format");
         ConstraintSpec? itemConstraints = null;
         ValueTypeSpec? item = null;
+        string? checkedFormat = null;
         ValueKind kind;
         switch (jsonType)
         {
             case "string":
                 kind = format?.Text switch
                 {
-                    null => ValueKind.String,
                     "date" => ValueKind.Date,
                     "uuid" => ValueKind.Guid,
                     _ => ValueKind.String,
                 };
                 if (format is not null && kind == ValueKind.String)
                 {
-                    Report(DiagnosticDescriptors.UnvalidatedFormat, format.Span, format.Text ?? format.KindName);
+                    checkedFormat = format.Text is { } name && ValidatedStringFormats.TryGetValue(name, out string? member) ? member : null;
+                    if (checkedFormat is null)
+                    {
+                        Report(DiagnosticDescriptors.UnvalidatedFormat, format.Span, format.Text ?? format.KindName);
+                    }
                 }
 
                 break;
@@ -559,7 +574,7 @@ internal sealed class SchemaParser
         }
 
         type = new ValueTypeSpec(kind, Item: item, AllowsNull: allowsNull);
-        constraints = ParseConstraints(keywords, type, itemConstraints);
+        constraints = ParseConstraints(keywords, type, itemConstraints) with { Format = checkedFormat };
         ReportUntaken(keywords, inBranch: false);
         return true;
     }
