@@ -49,6 +49,9 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG004", DiagnosticSeverity.Error },
         { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG004", DiagnosticSeverity.Error },
         { """{"type": "object", "properties": {"a": {"type": "integer", "default": [|1.5|]}}}""", "ICG004", DiagnosticSeverity.Error },
+        { """{"type": "object", [|"then"|]: {"required": []}}""", "ICG006", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {"a": [[|"b"|]]}}""", "ICG004", DiagnosticSeverity.Error },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {[|"b"|]: ["a"]}}""", "ICG004", DiagnosticSeverity.Error },
         // Duplicate keys
         { """{"type": "object", [|"type"|]: "object"}""", "ICG007", DiagnosticSeverity.Error },
     };

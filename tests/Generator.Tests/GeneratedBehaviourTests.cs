@@ -168,4 +168,41 @@ public class GeneratedBehaviourTests
 
         Assert.Equal(expected.Length == 0 ? [] : [expected], errors.Select(e => $"{e.Path} {e.Keyword}"));
     }
+
+    private const string ConditionalSchema = """
+        {"type": "object",
+         "properties": {
+           "kind": {"enum": ["card", "transfer"]},
+           "card_number": {"type": "string", "pattern": "^[0-9]{16}$"},
+           "iban": {"type": "string"},
+           "bic": {"type": "string"},
+           "amount": {"type": "integer", "minimum": 0}},
+         "dependentRequired": {"iban": ["bic"]},
+         "if": {"properties": {"kind": {"const": "card"}}, "required": ["kind"]},
+         "then": {"title": "Card payment", "required": ["card_number"]},
+         "else": {"title": "Other payment", "not": {"required": ["card_number"]}},
+         "anyOf": [
+           {"title": "Small", "properties": {"amount": {"maximum": 100}}},
+           {"title": "Checked", "dependentRequired": {"amount": ["iban"]}, "if": {"required": ["amount"]}, "then": {"required": ["kind"]}}]}
+        """;
+
+    [Theory]
+    [InlineData("""{"kind":"card","card_number":"1234567812345678"}""", "")]
+    [InlineData("""{"kind":"card"}""", "(root) then")]
+    [InlineData("""{"kind":"transfer","card_number":"1234567812345678"}""", "(root) else")]
+    [InlineData("""{"card_number":"1234567812345678"}""", "(root) else")]
+    [InlineData("""{"iban":"DE89370400440532013000"}""", "/bic dependentRequired")]
+    [InlineData("""{"iban":"DE89370400440532013000","bic":"COBADEFFXXX"}""", "")]
+    [InlineData("""{"amount":50}""", "")]
+    [InlineData("""{"amount":500}""", "(root) anyOf")]                            // not small, and the checked branch needs iban and kind
+    [InlineData("""{"amount":500,"iban":"X","bic":"Y","kind":"transfer"}""", "")]
+    [InlineData("""{"amount":500,"iban":"X","bic":"Y"}""", "(root) anyOf")]        // the checked branch's if/then needs kind
+    public void Dependent_required_and_if_then_else_hold_at_the_top_and_inside_branches(string json, string expected)
+    {
+        Assembly assembly = GeneratorHarness.Load(GeneratorHarness.RunAndCompile(("/s/payment.schema.json", ConditionalSchema)));
+
+        var (_, errors) = GeneratorHarness.Parse(assembly, "Payment", json);
+
+        Assert.Equal(expected.Length == 0 ? [] : [expected], errors.Select(e => $"{(e.Path.Length == 0 ? "(root)" : e.Path)} {e.Keyword}"));
+    }
 }

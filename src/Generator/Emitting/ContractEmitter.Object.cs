@@ -370,7 +370,58 @@ internal static partial class ContractEmitter
                 writer.Close();
                 writer.Line();
             }
+
+            foreach (DependentRequiredSpec dependency in rules.DependentRequired)
+            {
+                string? trigger = PresenceCheck(dependency.WireName);
+                foreach (string needed in dependency.Required)
+                {
+                    string? absent = AbsenceCheck(needed);
+                    if (absent is null)
+                    {
+                        continue; // always present
+                    }
+
+                    writer.Open($"if ({(trigger is null ? "" : trigger + " && ")}{absent})");
+                    writer.Line($"context.AddErrorAt({Literal(needed)}, \"dependentRequired\", {Literal($"property '{needed}' is required when '{dependency.WireName}' is present")});");
+                    writer.Close();
+                    writer.Line();
+                }
+            }
+
+            if (rules.Conditional is { } conditional)
+            {
+                string condition = AddRuleMethod(conditional.If, null);
+                writer.Open($"if ({condition}(value))");
+                if (conditional.Then is { } then)
+                {
+                    writer.Open($"if (!{AddRuleMethod(then, null)}(value))");
+                    writer.Line($"context.AddError(\"then\", {Literal("does not satisfy the 'then' schema" + (then.Title is { } t ? $" ({t})" : "") + ", which applies because the 'if' schema matches")});");
+                    writer.Close();
+                }
+
+                writer.Close();
+                if (conditional.Else is { } otherwise)
+                {
+                    writer.Open($"else if (!{AddRuleMethod(otherwise, null)}(value))");
+                    writer.Line($"context.AddError(\"else\", {Literal("does not satisfy the 'else' schema" + (otherwise.Title is { } t ? $" ({t})" : "") + ", which applies because the 'if' schema does not match")});");
+                    writer.Close();
+                }
+
+                writer.Line();
+            }
         }
+
+        /// <summary>
+        /// An expression that is true when the member is present, or null when it always is (a
+        /// required member, or one with a default). Only a nullable member can be absent.
+        /// </summary>
+        private string? PresenceCheck(string wireName) => CanBeAbsent(wireName) ? $"value.{_properties[wireName].ClrName} is not null" : null;
+
+        /// <summary>The negation of <see cref="PresenceCheck"/>, written plainly: null when the member is always present.</summary>
+        private string? AbsenceCheck(string wireName) => CanBeAbsent(wireName) ? $"value.{_properties[wireName].ClrName} is null" : null;
+
+        private bool CanBeAbsent(string wireName) => _properties[wireName] is { IsNullable: true, Type.AllowsNull: false };
 
         private string AlternativesField(string name, IReadOnlyList<ObjectRuleSpec> branches) =>
             StaticField("string[]", name, "{ " + string.Join(", ", branches.Select((r, i) => Literal(Describe(r, i)))) + " }");
@@ -395,12 +446,9 @@ internal static partial class ContractEmitter
                 writer.Open($"private static bool {method}({Self} value)");
                 foreach (string wireName in rule.Required)
                 {
-                    PropertySpec property = _properties[wireName];
-
-                    // Only a nullable member can be absent; a member with a default is always present.
-                    if (property.IsNullable && !property.Type.AllowsNull)
+                    if (AbsenceCheck(wireName) is { } absent)
                     {
-                        writer.Open($"if (value.{property.ClrName} is null)");
+                        writer.Open($"if ({absent})");
                         writer.Line("return false;");
                         writer.Close();
                         writer.Line();
@@ -449,6 +497,28 @@ internal static partial class ContractEmitter
                 if (rule.Not is { } not)
                 {
                     writer.Open($"if ({AddRuleMethod(not, null)}(value))");
+                    writer.Line("return false;");
+                    writer.Close();
+                    writer.Line();
+                }
+
+                foreach (DependentRequiredSpec dependency in rule.DependentRequired)
+                {
+                    string? trigger = PresenceCheck(dependency.WireName);
+                    foreach (string? absent in dependency.Required.Select(AbsenceCheck).Where(a => a is not null))
+                    {
+                        writer.Open($"if ({(trigger is null ? "" : trigger + " && ")}{absent})");
+                        writer.Line("return false;");
+                        writer.Close();
+                        writer.Line();
+                    }
+                }
+
+                if (rule.Conditional is { } conditional)
+                {
+                    string then = conditional.Then is null ? "true" : AddRuleMethod(conditional.Then, null) + "(value)";
+                    string otherwise = conditional.Else is null ? "true" : AddRuleMethod(conditional.Else, null) + "(value)";
+                    writer.Open($"if (!({AddRuleMethod(conditional.If, null)}(value) ? {then} : {otherwise}))");
                     writer.Line("return false;");
                     writer.Close();
                     writer.Line();

@@ -154,6 +154,12 @@ internal sealed record ObjectRuleSpec(
     ImmutableEquatableArray<ObjectRuleSpec> OneOf,
     ObjectRuleSpec? Not)
 {
+    /// <summary><c>dependentRequired</c>: when a member is present, these others must be too.</summary>
+    public ImmutableEquatableArray<DependentRequiredSpec> DependentRequired { get; init; } = ImmutableEquatableArray<DependentRequiredSpec>.Empty;
+
+    /// <summary><c>if</c>/<c>then</c>/<c>else</c>.</summary>
+    public ConditionalSpec? Conditional { get; init; }
+
     public static ObjectRuleSpec Empty { get; } = new(
         null,
         null,
@@ -166,6 +172,11 @@ internal sealed record ObjectRuleSpec(
 }
 
 internal sealed record PropertyRuleSpec(string WireName, ConstraintSpec Constraints);
+
+internal sealed record DependentRequiredSpec(string WireName, ImmutableEquatableArray<string> Required);
+
+/// <summary><c>if</c>/<c>then</c>/<c>else</c>; a missing <c>then</c> or <c>else</c> always holds.</summary>
+internal sealed record ConditionalSpec(ObjectRuleSpec If, ObjectRuleSpec? Then, ObjectRuleSpec? Else);
 
 /// <summary>A <c>oneOf</c> whose branches all have a <c>title</c>: the matched branch is surfaced as an enum.</summary>
 internal sealed record VariantSetSpec(string EnumName, ImmutableEquatableArray<VariantSpec> Variants);

@@ -811,7 +811,74 @@ internal sealed class SchemaParser
         ImmutableEquatableArray<ObjectRuleSpec> anyOf = branches("anyOf");
         ImmutableEquatableArray<ObjectRuleSpec> oneOf = branches("oneOf");
         ObjectRuleSpec? not = keywords.Take("not") is { } notNode ? ParseRule(notNode, properties) : null;
-        return new ObjectRuleSpec(title, description, required, propertyRules, allOf, anyOf, oneOf, not);
+        return new ObjectRuleSpec(title, description, required, propertyRules, allOf, anyOf, oneOf, not)
+        {
+            DependentRequired = ParseDependentRequired(keywords, properties),
+            Conditional = ParseConditional(keywords, properties),
+        };
+    }
+
+    private ImmutableEquatableArray<DependentRequiredSpec> ParseDependentRequired(KeywordReader keywords, IReadOnlyDictionary<string, PropertySpec> properties)
+    {
+        if (keywords.Take("dependentRequired") is not { } node)
+        {
+            return ImmutableEquatableArray<DependentRequiredSpec>.Empty;
+        }
+
+        if (node.Kind != JsonNodeKind.Object)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, node.Span, "dependentRequired", "must be an object mapping a member name to the names it requires");
+            return ImmutableEquatableArray<DependentRequiredSpec>.Empty;
+        }
+
+        var rules = new List<DependentRequiredSpec>();
+        foreach (JsonMember member in node.Members)
+        {
+            List<JsonNode> names = ReadStringArray(member.Value, "dependentRequired").ToList();
+            bool usable = properties.ContainsKey(member.Name);
+            if (!usable)
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, member.NameSpan, $"'{member.Name}' is not declared in the object's 'properties', so 'dependentRequired' cannot check it");
+            }
+
+            foreach (JsonNode undeclared in names.Where(n => !properties.ContainsKey(n.Text!)))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, undeclared.Span, $"'{undeclared.Text}' is not declared in the object's 'properties', so 'dependentRequired' cannot check it");
+                usable = false;
+            }
+
+            if (usable)
+            {
+                rules.Add(new DependentRequiredSpec(member.Name, names.Select(n => n.Text!).ToImmutableEquatableArray()));
+            }
+        }
+
+        return rules.ToImmutableEquatableArray();
+    }
+
+    private ConditionalSpec? ParseConditional(KeywordReader keywords, IReadOnlyDictionary<string, PropertySpec> properties)
+    {
+        JsonNode? ifNode = keywords.Take("if");
+        JsonMember? thenMember = keywords.TakeMember("then");
+        JsonMember? elseMember = keywords.TakeMember("else");
+        if (ifNode is null)
+        {
+            // JSON Schema ignores 'then' and 'else' without 'if'; say so rather than drop them silently.
+            foreach (JsonMember? orphan in new[] { thenMember, elseMember })
+            {
+                if (orphan is not null)
+                {
+                    Report(DiagnosticDescriptors.KeywordNotApplicable, orphan.NameSpan, orphan.Name, "schemas without 'if'");
+                }
+            }
+
+            return null;
+        }
+
+        return new ConditionalSpec(
+            ParseRule(ifNode, properties),
+            thenMember is null ? null : ParseRule(thenMember.Value, properties),
+            elseMember is null ? null : ParseRule(elseMember.Value, properties));
     }
 
     private ObjectRuleSpec ParseRule(JsonNode branch, IReadOnlyDictionary<string, PropertySpec> properties)
