@@ -37,6 +37,10 @@ public static class JsonCheck
     public static bool Pattern(string value, Regex pattern, string schemaPattern, ValidationContext? context) =>
         pattern.IsMatch(value) || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
 
+    /// <summary><c>pattern</c>, matched by generated code (simple patterns need no regex engine).</summary>
+    public static bool Pattern(bool matches, string value, string schemaPattern, ValidationContext? context) =>
+        matches || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
+
     /// <summary><c>format</c> for the formats that stay strings (see <see cref="JsonFormat"/>).</summary>
     public static bool Format(string value, JsonFormat format, ValidationContext? context) =>
         JsonFormats.IsValid(value, format)

@@ -75,13 +75,32 @@ public static partial class JsonContract
     public static byte[] SerializeToUtf8Bytes<T>(T value) where T : class, IJsonContract<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            value.WriteJson(writer);
-        }
 
-        return buffer.WrittenSpan.ToArray();
+        // The buffer and the writer are reused per thread; a nested call (a custom WriteJson that
+        // serializes another contract) gets fresh ones.
+        (PooledBufferWriter buffer, Utf8JsonWriter writer) = t_serializer ?? CreateSerializer();
+        t_serializer = null;
+        try
+        {
+            writer.Reset(buffer);
+            value.WriteJson(writer);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            buffer.Reset();
+            t_serializer = (buffer, writer);
+        }
+    }
+
+    [ThreadStatic]
+    private static (PooledBufferWriter Buffer, Utf8JsonWriter Writer)? t_serializer;
+
+    private static (PooledBufferWriter, Utf8JsonWriter) CreateSerializer()
+    {
+        var buffer = new PooledBufferWriter();
+        return (buffer, new Utf8JsonWriter(buffer));
     }
 
     /// <summary>Writes <paramref name="value"/> as compact JSON text.</summary>

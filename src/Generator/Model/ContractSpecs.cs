@@ -105,6 +105,9 @@ internal sealed record ConstraintSpec
     /// <summary><see cref="Pattern"/> rewritten to mean the same in .NET's regex dialect.</summary>
     public string? DotNetPattern { get; init; }
 
+    /// <summary><see cref="Pattern"/> as parts that a direct loop can match, when it is that simple.</summary>
+    public ImmutableEquatableArray<PatternPartSpec>? SimplePattern { get; init; }
+
     // Numbers are kept as their JSON text; the emitter writes them as C# literals of the value's type.
     public string? Minimum { get; init; }
     public string? Maximum { get; init; }
@@ -172,6 +175,11 @@ internal sealed record ObjectRuleSpec(
 }
 
 internal sealed record PropertyRuleSpec(string WireName, ConstraintSpec Constraints);
+
+/// <summary>One part of a simple pattern: a set of character ranges, repeated Min to Max times (Max -1: unbounded).</summary>
+internal sealed record PatternPartSpec(ImmutableEquatableArray<CharRangeSpec> Ranges, int Min, int Max);
+
+internal sealed record CharRangeSpec(char From, char To);
 
 internal sealed record DependentRequiredSpec(string WireName, ImmutableEquatableArray<string> Required);
 

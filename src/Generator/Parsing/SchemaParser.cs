@@ -651,7 +651,7 @@ internal sealed class SchemaParser
                 {
                     string dotNet = EcmaPattern.ToDotNet(pattern.Text!);
                     _ = new Regex(dotNet, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                    spec = spec with { Pattern = pattern.Text, DotNetPattern = dotNet };
+                    spec = spec with { Pattern = pattern.Text, DotNetPattern = dotNet, SimplePattern = Parsing.SimplePattern.TryParse(pattern.Text!) };
                 }
                 catch (ArgumentException e)
                 {

@@ -135,7 +135,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                     {
                         string item0 = readIbans[i0];
                         context.PushIndex(i0);
-                        global::Insights.Contracts.Runtime.JsonCheck.Pattern(item0, s_pattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                        global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(item0), item0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                         context.Pop();
                     }
                 }
@@ -249,7 +249,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(item0, s_pattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(item0), item0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 context.Pop();
             }
@@ -417,8 +417,43 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowAccounts>
     {
     }
+    /// <summary>Matches <c>^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$</c> with direct character tests (no regex engine needed).</summary>
+    private static bool MatchesPattern1(string value)
+    {
+        if (value.Length < 15 || value.Length > 34)
+        {
+            return false;
+        }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
+        int i = 0;
+        for (int stop = i + 2; i < stop; i++)
+        {
+            if (value[i] is not ((>= 'A' and <= 'Z')))
+            {
+                return false;
+            }
+        }
+
+        for (int stop = i + 2; i < stop; i++)
+        {
+            if (value[i] is not ((>= '0' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        for (; i < value.Length; i++)
+        {
+            if (value[i] is not ((>= 'A' and <= 'Z') or (>= '0' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+
     private static readonly global::System.Text.Json.JsonEncodedText s_idsName = global::System.Text.Json.JsonEncodedText.Encode("ids");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibansName = global::System.Text.Json.JsonEncodedText.Encode("ibans");
     private static readonly global::System.Text.Json.JsonEncodedText s_allName = global::System.Text.Json.JsonEncodedText.Encode("all");

@@ -100,7 +100,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
                 if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readIban))
                 {
                     valueIban = readIban;
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(readIban, s_pattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(readIban), readIban, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 else
                 {
@@ -171,7 +171,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
         if (value.Iban is { } ibanValue)
         {
             context.PushProperty("iban");
-            global::Insights.Contracts.Runtime.JsonCheck.Pattern(ibanValue, s_pattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+            global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(ibanValue), ibanValue, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
             context.Pop();
         }
 
@@ -191,8 +191,43 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowResponseAccount>
     {
     }
+    /// <summary>Matches <c>^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$</c> with direct character tests (no regex engine needed).</summary>
+    private static bool MatchesPattern1(string value)
+    {
+        if (value.Length < 15 || value.Length > 34)
+        {
+            return false;
+        }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);
+        int i = 0;
+        for (int stop = i + 2; i < stop; i++)
+        {
+            if (value[i] is not ((>= 'A' and <= 'Z')))
+            {
+                return false;
+            }
+        }
+
+        for (int stop = i + 2; i < stop; i++)
+        {
+            if (value[i] is not ((>= '0' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        for (; i < value.Length; i++)
+        {
+            if (value[i] is not ((>= 'A' and <= 'Z') or (>= '0' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+
     private static readonly global::System.Text.Json.JsonEncodedText s_insightsAccountIdName = global::System.Text.Json.JsonEncodedText.Encode("insights_account_id");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibanName = global::System.Text.Json.JsonEncodedText.Encode("iban");
 }

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Linq;
+using Insights.Contracts.Generator.Model;
+
+namespace Insights.Contracts.Generator.Parsing;
+
+/// <summary>
+/// Recognises patterns that need no regex engine: <c>^</c>, a sequence of character classes or
+/// literal characters each with a count (<c>{n}</c>, <c>{n,m}</c>, <c>?</c>, <c>*</c>, <c>+</c>),
+/// then <c>$</c>, where every part but the last has a fixed count. Matching such a pattern greedily
+/// is exact (no part can give characters back to another), so the emitter writes a direct loop,
+/// several times faster than a compiled Regex. Anything else (alternation, groups, escapes,
+/// negated classes) returns null and keeps using Regex.
+/// </summary>
+internal static class SimplePattern
+{
+    public static ImmutableEquatableArray<PatternPartSpec>? TryParse(string pattern)
+    {
+        if (pattern.Length < 2 || pattern[0] != '^' || pattern[pattern.Length - 1] != '$')
+        {
+            return null;
+        }
+
+        var parts = new List<PatternPartSpec>();
+        int i = 1;
+        int end = pattern.Length - 1;
+        while (i < end)
+        {
+            List<CharRangeSpec>? ranges = ReadAtom(pattern, ref i, end);
+            if (ranges is null || !ReadCount(pattern, ref i, end, out int min, out int max))
+            {
+                return null;
+            }
+
+            parts.Add(new PatternPartSpec(ranges.ToImmutableEquatableArray(), min, max));
+        }
+
+        // Only the last part may vary in length; otherwise greedy matching could be wrong.
+        bool fixedPrefix = parts.Take(parts.Count - 1).All(p => p.Min == p.Max);
+        return parts.Count > 0 && fixedPrefix ? parts.ToImmutableEquatableArray() : null;
+    }
+
+    private static List<CharRangeSpec>? ReadAtom(string p, ref int i, int end)
+    {
+        char c = p[i];
+        if (IsPlain(c) || c == '-')
+        {
+            // Outside a class '-' is an ordinary character.
+            i++;
+            return [new CharRangeSpec(c, c)];
+        }
+
+        if (c != '[' || i + 1 >= end || p[i + 1] == '^')
+        {
+            return null;
+        }
+
+        var ranges = new List<CharRangeSpec>();
+        i++;
+        while (i < end && p[i] != ']')
+        {
+            char from = p[i];
+            bool literalDash = from == '-' && (ranges.Count == 0 || (i + 1 < end && p[i + 1] == ']'));
+            if (!IsPlain(from) && !literalDash)
+            {
+                return null;
+            }
+
+            if (i + 2 < end && p[i + 1] == '-' && p[i + 2] != ']')
+            {
+                char to = p[i + 2];
+                if (!IsPlain(to) || to < from)
+                {
+                    return null;
+                }
+
+                ranges.Add(new CharRangeSpec(from, to));
+                i += 3;
+            }
+            else
+            {
+                ranges.Add(new CharRangeSpec(from, from));
+                i++;
+            }
+        }
+
+        if (i >= end || ranges.Count == 0)
+        {
+            return null;
+        }
+
+        i++; // ']'
+        return ranges;
+    }
+
+    private static bool ReadCount(string p, ref int i, int end, out int min, out int max)
+    {
+        min = max = 1;
+        if (i >= end)
+        {
+            return true;
+        }
+
+        switch (p[i])
+        {
+            case '?': min = 0; max = 1; i++; return true;
+            case '*': min = 0; max = -1; i++; return true;
+            case '+': min = 1; max = -1; i++; return true;
+            case '{':
+                int close = p.IndexOf('}', i);
+                if (close < 0 || close >= end)
+                {
+                    return false;
+                }
+
+                string[] bounds = p.Substring(i + 1, close - i - 1).Split(',');
+                if (bounds.Length > 2 || !int.TryParse(bounds[0], out min) || min < 0)
+                {
+                    return false;
+                }
+
+                max = min;
+                if (bounds.Length == 2 && !(bounds[1].Length == 0 ? (max = -1) == -1 : int.TryParse(bounds[1], out max) && max >= min))
+                {
+                    return false;
+                }
+
+                i = close + 1;
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>ASCII letters, digits and a few punctuation characters that mean themselves everywhere.</summary>
+    private static bool IsPlain(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or ' ' or '@' or '#' or '%' or '&' or '=' or ':' or ';' or ',' or '!' or '~' or '\'' or '"' or '<' or '>';
+}
