@@ -268,8 +268,14 @@ internal sealed class SchemaParser
             }
             else
             {
+                var wireNames = new HashSet<string>(StringComparer.Ordinal);
                 foreach (JsonMember member in propertiesNode.Members)
                 {
+                    if (!wireNames.Add(member.Name))
+                    {
+                        continue; // a repeated key, already reported as ICG007
+                    }
+
                     string clrName = Naming.ToPascalCase(member.Name);
                     if (ReservedMemberNames.Contains(clrName))
                     {
