@@ -114,9 +114,16 @@ public static partial class JsonContract
     /// </summary>
     public static T ReadForSerializer<T>(ref Utf8JsonReader reader) where T : class, IJsonContract<T>
     {
-        var context = new ValidationContext();
-        T? value = T.ReadJson(ref reader, context);
-        return context.HasErrors ? throw new JsonContractException(typeof(T).Name, context.Errors) : value!;
+        ValidationContext context = ValidationContext.Rent();
+        try
+        {
+            T? value = T.ReadJson(ref reader, context);
+            return context.HasErrors ? throw new JsonContractException(typeof(T).Name, context.Errors) : value!;
+        }
+        finally
+        {
+            ValidationContext.Return(context);
+        }
     }
 
     /// <summary>
@@ -126,8 +133,15 @@ public static partial class JsonContract
     public static T ReadValueForSerializer<T>(ref Utf8JsonReader reader, JsonValueReader<T> read, string contractName)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var context = new ValidationContext();
-        return read(ref reader, context, out T value) ? value : throw new JsonContractException(contractName, context.Errors);
+        ValidationContext context = ValidationContext.Rent();
+        try
+        {
+            return read(ref reader, context, out T value) ? value : throw new JsonContractException(contractName, context.Errors);
+        }
+        finally
+        {
+            ValidationContext.Return(context);
+        }
     }
 
     private static T? ReadDocument<T>(ReadOnlySpan<byte> utf8Json, ValidationContext context) where T : class, IJsonContract<T>
