@@ -17,7 +17,7 @@ internal static class Snapshot
 {
     public static void Verify(string actual, string name, [CallerFilePath] string testFile = "")
     {
-        string folder = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        string folder = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         string verified = Path.Combine(folder, name + ".verified.cs");
         string received = Path.Combine(folder, name + ".received.cs");
         actual = Normalize(actual);
@@ -41,6 +41,13 @@ internal static class Snapshot
             ? $"No snapshot yet for '{name}'. Review {received} and accept it with scripts/accept-snapshots.sh."
             : $"Snapshot '{name}' changed. Compare {received} with {verified}; accept with scripts/accept-snapshots.sh if the change is intended.\n{FirstDifference(expected, actual)}");
     }
+
+    /// <summary>
+    /// Deterministic CI builds (ContinuousIntegrationBuild) map the repository root to "/_/" in
+    /// caller paths; map it back onto the real root, which the build records unmapped.
+    /// </summary>
+    private static string SourcePath(string callerPath) =>
+        callerPath.StartsWith("/_/", StringComparison.Ordinal) ? Path.Combine(Repository.Root, callerPath.Substring(3)) : callerPath;
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
 

@@ -55,4 +55,13 @@ public sealed class SnapshotHelperTests : IDisposable
             Directory.Delete(_folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Snapshots_of_a_deterministic_ci_build_are_found_in_the_repository()
+    {
+        // A CI build reports this file as "/_/tests/Generator.Tests/..." rather than its real path.
+        string existing = File.ReadAllText(Repository.Path("tests", "Generator.Tests", "Snapshots", "insights-flow-response.FlowData.g.verified.cs"));
+
+        Snapshot.Verify(existing, "insights-flow-response.FlowData.g", "/_/tests/Generator.Tests/SnapshotTests.cs");
+    }
 }
