@@ -46,7 +46,7 @@ internal static class Snapshot
     /// Deterministic CI builds (ContinuousIntegrationBuild) map the repository root to "/_/" in
     /// caller paths; map it back onto the real root, which the build records unmapped.
     /// </summary>
-    private static string SourcePath(string callerPath) =>
+    internal static string SourcePath(string callerPath) =>
         callerPath.StartsWith("/_/", StringComparison.Ordinal) ? Path.Combine(Repository.Root, callerPath.Substring(3)) : callerPath;
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');

@@ -542,7 +542,9 @@ internal static partial class ContractEmitter
             return type.Kind switch
             {
                 ValueKind.Object or ValueKind.Enum => mode == CheckMode.Report,
-                ValueKind.OpenEnum or ValueKind.String or ValueKind.Boolean or ValueKind.Date or ValueKind.Guid => false,
+                // Strings set in code are checked for unpaired surrogates (see JsonCheck.WellFormed).
+                ValueKind.OpenEnum or ValueKind.String => mode == CheckMode.Report,
+                ValueKind.Boolean or ValueKind.Date or ValueKind.Guid => false,
                 // Items of reference type may be null in an array built in code: Validate() reports them.
                 ValueKind.Array => HasChecks(type.Item!, constraints.Items ?? ConstraintSpec.None, mode)
                     || (mode != CheckMode.ReportWhileReading && IsReferenceType(type.Item!)),
@@ -579,6 +581,11 @@ internal static partial class ContractEmitter
                 case ValueKind.String:
                 case ValueKind.OpenEnum:
                     string text = type.Kind == ValueKind.OpenEnum ? value + ".Value" : value;
+                    if (mode == CheckMode.Report)
+                    {
+                        Check($"{check}WellFormed({text}, {context})");
+                    }
+
                     if (constraints.MinLength is { } minLength)
                     {
                         Check($"{check}MinLength({text}, {minLength}, {context})");

@@ -334,6 +334,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
             {
                 global::Insights.Contracts.IntendedReport item0 = intendedReportsValue[i0];
                 context.PushIndex(i0);
+                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0.Value, context);
                 global::Insights.Contracts.Runtime.JsonCheck.MinLength(item0.Value, 1, context);
                 context.Pop();
             }
@@ -350,6 +351,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
         if (value.InsightsConsumerId is { } insightsConsumerIdValue)
         {
             context.PushProperty("insights_consumer_id");
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(insightsConsumerIdValue, context);
             global::Insights.Contracts.Runtime.JsonCheck.MinLength(insightsConsumerIdValue, 1, context);
             context.Pop();
         }

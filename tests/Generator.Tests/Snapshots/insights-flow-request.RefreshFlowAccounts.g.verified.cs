@@ -249,6 +249,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 }
                 else
                 {
+                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
                     global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(item0), item0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 context.Pop();

@@ -168,6 +168,7 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
         if (value.State is { } stateValue)
         {
             context.PushProperty("state");
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(stateValue, context);
             global::Insights.Contracts.Runtime.JsonCheck.MinLength(stateValue, 1, context);
             context.Pop();
         }

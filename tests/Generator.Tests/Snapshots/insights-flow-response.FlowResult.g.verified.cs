@@ -251,6 +251,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
         if (value.InsightsConsumerId is { } insightsConsumerIdValue)
         {
             context.PushProperty("insights_consumer_id");
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(insightsConsumerIdValue, context);
             global::Insights.Contracts.Runtime.JsonCheck.MinLength(insightsConsumerIdValue, 1, context);
             context.Pop();
         }

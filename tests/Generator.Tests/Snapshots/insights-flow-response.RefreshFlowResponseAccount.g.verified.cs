@@ -171,6 +171,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
         if (value.Iban is { } ibanValue)
         {
             context.PushProperty("iban");
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(ibanValue, context);
             global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(ibanValue), ibanValue, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
             context.Pop();
         }
