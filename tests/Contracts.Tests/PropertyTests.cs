@@ -16,24 +16,24 @@ public class PropertyTests
 {
     private const string Seed = "0N0XIzNsQ0O2";
 
-    private static readonly Gen<string> UnicodeText =
+    internal static readonly Gen<string> UnicodeText =
         Gen.OneOf(
             Gen.String[Gen.Char['a', 'z'], 1, 12],
             Gen.Int[0x20, 0x2FFFF].Where(c => c is < 0xD800 or > 0xDFFF).Select(c => char.ConvertFromUtf32(c)).Array[1, 8].Select(string.Concat));
 
-    private static readonly Gen<string> Iban =
+    internal static readonly Gen<string> Iban =
         Gen.Select(
             Gen.Char['A', 'Z'].Array[2],
             Gen.Char['0', '9'].Array[2],
             Gen.OneOf(Gen.Char['A', 'Z'], Gen.Char['0', '9']).Array[11, 30],
             (country, check, rest) => new string(country) + new string(check) + new string(rest));
 
-    private static readonly Gen<IntendedReport> Report =
+    internal static readonly Gen<IntendedReport> Report =
         Gen.OneOf(
             Gen.OneOfConst(IntendedReport.AccountDetails, IntendedReport.Balances, IntendedReport.Transactions, IntendedReport.Income, IntendedReport.Risk),
             UnicodeText.Select(t => new IntendedReport(t)));
 
-    private static readonly Gen<RefreshFlowAccounts?> Accounts =
+    internal static readonly Gen<RefreshFlowAccounts?> Accounts =
         Gen.Int[0, 3].SelectMany(scenario => scenario switch
         {
             0 => Gen.Const((RefreshFlowAccounts?)null),
@@ -49,7 +49,7 @@ public class PropertyTests
                 }),
         });
 
-    private static readonly Gen<InsightsFlowRequest> Request =
+    internal static readonly Gen<InsightsFlowRequest> Request =
         Gen.Select(
             Report.Array[1, 5].Select(r => r.Distinct().ToArray()),
             Gen.Int[1, 3_000_000].Select(d => DateOnly.FromDayNumber(d)),
@@ -67,7 +67,7 @@ public class PropertyTests
             DataRetentionMinutes = retention,
         });
 
-    private static readonly Gen<InsightsFlowResponse> Response =
+    internal static readonly Gen<InsightsFlowResponse> Response =
         Gen.Select(
             UnicodeText,
             Gen.Bool,
