@@ -78,9 +78,6 @@ public static class ErrorMessages
         "matches more than one of the alternatives (exactly one is allowed): "
         + string.Join(", ", titles.Where((_, i) => i < matched.Count && matched[i]));
 
-    /// <summary>The message for a failed <c>anyOfNoneMatched</c> check.</summary>
-    public static string AnyOfNoneMatched(int count) => $"matches none of the {count} alternatives (at least one is required)";
-
     /// <summary>The message for a failed <c>integer</c> check.</summary>
     public static string Integer(string actual) => $"expected integer, got {Shorten(actual)}";
 
@@ -88,8 +85,6 @@ public static class ErrorMessages
     public static string OutOfRange(string actual, string clrType) => $"{Shorten(actual)} is out of range for {clrType}";
 
     internal static string Shorten(string text) => text.Length <= 64 ? text : text.Substring(0, 61) + "...";
-
-    internal static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Plural(long count) => count == 1 ? "" : "s";
 

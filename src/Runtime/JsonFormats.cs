@@ -44,17 +44,6 @@ public static class JsonFormats
         _ => false,
     };
 
-    /// <summary>The name JSON Schema uses for <paramref name="format"/>.</summary>
-    public static string Name(JsonFormat format) => format switch
-    {
-        JsonFormat.DateTime => "date-time",
-        JsonFormat.Time => "time",
-        JsonFormat.Email => "email",
-        JsonFormat.IPv4 => "ipv4",
-        JsonFormat.IPv6 => "ipv6",
-        _ => "uri",
-    };
-
     /// <summary>RFC 3339 <c>date-time</c>: <c>full-date "T" full-time</c>, T and Z in either case.</summary>
     public static bool IsDateTime(string value) =>
         value.Length > 11 && (value[10] is 'T' or 't')
