@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Insights.Contracts.Generator.Emitting;
 using Insights.Contracts.Generator.Model;
@@ -24,10 +25,23 @@ public sealed class ContractGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Documents a $ref may name by URI: AdditionalFiles with JsonSchemaUri metadata that are not
+        // schema files themselves. Sorted, so the order files arrive in does not count as a change.
+        IncrementalValueProvider<ImmutableEquatableArray<ReferenceDocument>> references = context.AdditionalTextsProvider
+            .Where(static file => !file.Path.EndsWith(SchemaFileEnding, StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadReference(pair.Left, pair.Right, cancellationToken))
+            .Where(static document => document is not null)
+            .Collect()
+            .Select(static (documents, _) => documents.Select(d => d!).OrderBy(d => d.Uri, StringComparer.Ordinal).ToImmutableEquatableArray())
+            .WithTrackingName(TrackingNames.ReferenceDocuments);
+
         IncrementalValuesProvider<SchemaFileInput> inputs = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(SchemaFileEnding, StringComparison.OrdinalIgnoreCase))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
+            .Combine(references)
+            .Select(static (pair, _) => pair.Left with { ReferenceDocuments = pair.Right })
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         IncrementalValuesProvider<SchemaParseResult> parsed = inputs
@@ -90,7 +104,19 @@ public sealed class ContractGenerator : IIncrementalGenerator
             ?? "GeneratedContracts";
         string? typeName = Option(fileOptions, "build_metadata.AdditionalFiles.TypeName");
         SourceText? source = file.GetText(cancellationToken);
-        return new SchemaFileInput(file.Path, source?.ToString() ?? string.Empty, ns, typeName, source?.Encoding?.WebName);
+        string? assertFormats = Option(fileOptions, "build_metadata.AdditionalFiles.FormatAssertion")
+            ?? Option(options.GlobalOptions, "build_property.JsonSchemaFormatAssertion");
+        return new SchemaFileInput(file.Path, source?.ToString() ?? string.Empty, ns, typeName, source?.Encoding?.WebName)
+        {
+            BaseUri = Option(fileOptions, "build_metadata.AdditionalFiles.JsonSchemaUri"),
+            AssertFormats = !string.Equals(assertFormats, "false", StringComparison.OrdinalIgnoreCase),
+        };
+    }
+
+    private static ReferenceDocument? ReadReference(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        string? uri = Option(options.GetOptions(file), "build_metadata.AdditionalFiles.JsonSchemaUri");
+        return uri is null ? null : new ReferenceDocument(uri, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>
@@ -111,6 +137,9 @@ public static class TrackingNames
 
     /// <summary>The diagnostics, reported apart from the sources.</summary>
     public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>Documents that <c>$ref</c> can name by URI.</summary>
+    public const string ReferenceDocuments = nameof(ReferenceDocuments);
 
     /// <summary>Type names declared by more than one schema file.</summary>
     public const string Collisions = nameof(Collisions);

@@ -22,6 +22,12 @@ public enum JsonFormat
 
     /// <summary>RFC 3986 absolute URI.</summary>
     Uri,
+
+    /// <summary>RFC 3339 <c>full-date</c> (<c>YYYY-MM-DD</c>); typed contracts read it as <see cref="DateOnly"/>.</summary>
+    Date,
+
+    /// <summary>RFC 9562 UUID text; typed contracts read it as <see cref="Guid"/>.</summary>
+    Uuid,
 }
 
 /// <summary>
@@ -41,6 +47,8 @@ public static class JsonFormats
         JsonFormat.IPv4 => IsIPv4(value),
         JsonFormat.IPv6 => IsIPv6(value),
         JsonFormat.Uri => IsUri(value),
+        JsonFormat.Date => IsoDate.TryParse(value, out _) == IsoDate.DateProblem.None,
+        JsonFormat.Uuid => IsUuid(value),
         _ => false,
     };
 
@@ -498,6 +506,8 @@ public static class JsonFormats
         JsonFormat.Email => "an e-mail address",
         JsonFormat.IPv4 => "an IPv4 address",
         JsonFormat.IPv6 => "an IPv6 address",
+        JsonFormat.Date => "an ISO 8601 date (YYYY-MM-DD)",
+        JsonFormat.Uuid => "a UUID (8-4-4-4-12 hexadecimal digits)",
         _ => "an absolute URI",
     };
 }

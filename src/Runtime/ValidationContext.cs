@@ -79,6 +79,19 @@ public sealed class ValidationContext
     public void AddTypeMismatch(string expected, JsonTokenType actual) =>
         AddError("type", $"expected {expected}, got {ErrorMessages.Describe(actual)}");
 
+    /// <summary>
+    /// A fresh context at the current location, for explaining why an <c>anyOf</c>/<c>oneOf</c>
+    /// branch failed without adding its errors here. Only used on failure paths.
+    /// </summary>
+    public ValidationContext CreateBranch()
+    {
+        var branch = new ValidationContext { _path = (PathSegment[])_path.Clone(), _depth = _depth };
+        return branch;
+    }
+
+    /// <summary>The first error reported so far, if any.</summary>
+    public ValidationError? FirstError => _errors is { Count: > 0 } ? _errors[0] : null;
+
     /// <summary>The errors reported so far, as a result.</summary>
     public ValidationResult ToResult() => _errors is { Count: > 0 } ? new ValidationResult(_errors.ToArray()) : ValidationResult.Valid;
 

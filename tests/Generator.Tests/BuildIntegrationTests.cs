@@ -30,7 +30,10 @@ public sealed class BuildIntegrationTests : IDisposable
         File.WriteAllText(Path.Combine(_project, "Directory.Packages.props"), "<Project />");
     }
 
-    private (string Path, string? Namespace, string? TypeName)[] AdditionalFiles(string items = "", string properties = "")
+    private (string Path, string? Namespace, string? TypeName)[] AdditionalFiles(string items = "", string properties = "") =>
+        AdditionalFilesWithUri(items, properties).Select(f => (f.Path, f.Namespace, f.TypeName)).ToArray();
+
+    private (string Path, string? Namespace, string? TypeName, string? Uri)[] AdditionalFilesWithUri(string items = "", string properties = "")
     {
         string buildTransitive = Repository.Path("src", "Generator", "buildTransitive", "Insights.Contracts.Generator");
         File.WriteAllText(Path.Combine(_project, "User.csproj"), $"""
@@ -54,7 +57,7 @@ public sealed class BuildIntegrationTests : IDisposable
 
         JsonElement itemsJson = JsonDocument.Parse(output).RootElement.GetProperty("Items");
         string[] visible = itemsJson.GetProperty("CompilerVisibleItemMetadata").EnumerateArray().Select(i => i.GetProperty("MetadataName").GetString()!).ToArray();
-        Assert.Equal(["Namespace", "TypeName"], visible.Order());
+        Assert.Equal(["FormatAssertion", "JsonSchemaUri", "Namespace", "TypeName"], visible.Order());
         if (!itemsJson.TryGetProperty("AdditionalFiles", out JsonElement files))
         {
             return [];
@@ -63,7 +66,7 @@ public sealed class BuildIntegrationTests : IDisposable
         string? Metadata(JsonElement item, string name) =>
             item.TryGetProperty(name, out JsonElement value) && value.GetString() is { Length: > 0 } text ? text : null;
         return files.EnumerateArray()
-            .Select(i => (i.GetProperty("Identity").GetString()!.Replace('\\', '/'), Metadata(i, "Namespace"), Metadata(i, "TypeName")))
+            .Select(i => (i.GetProperty("Identity").GetString()!.Replace('\\', '/'), Metadata(i, "Namespace"), Metadata(i, "TypeName"), Metadata(i, "JsonSchemaUri")))
             .OrderBy(i => i.Item1, StringComparer.Ordinal)
             .ToArray();
     }
@@ -102,6 +105,19 @@ public sealed class BuildIntegrationTests : IDisposable
             """);
 
         Assert.Single(files);
+    }
+
+    [Fact]
+    public void Reference_documents_reach_the_generator_with_their_uri()
+    {
+        var files = AdditionalFilesWithUri(items: """
+            <JsonSchema Include="schemas/order.schema.json" />
+            <JsonSchemaReference Include="schemas/notes.json" JsonSchemaUri="https://example.com/notes.json" />
+            """);
+
+        Assert.Equal(
+            [("schemas/notes.json", null, null, "https://example.com/notes.json"), ("schemas/order.schema.json", null, null, null)],
+            files);
     }
 
     public void Dispose() => Directory.Delete(_project, recursive: true);

@@ -27,7 +27,6 @@ public class DiagnosticTests
         // A cycle is reported at the reference that closes it.
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}, "$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": [|"#/$defs/A"|]}}}""", "ICG002", DiagnosticSeverity.Error },
         // Keywords the generator cannot enforce, or does not know
-        { """{"type": "object", [|"patternProperties"|]: {"^x": {"type": "string"}}}""", "ICG003", DiagnosticSeverity.Warning },
         { """{"type": "object", [|"requried"|]: ["a"]}""", "ICG010", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"type": "string", "format": [|"hostname"|]}}}""", "ICG009", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"type": "integer", "minLength": [|1|]}}}""", "ICG006", DiagnosticSeverity.Warning },
@@ -36,22 +35,38 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": "string", "pattern": [|"[a-"|]}}}""", "ICG005", DiagnosticSeverity.Error },
         { """{"type": "object", "required": [|"a"|], "properties": {"a": {"type": "string"}}}""", "ICG005", DiagnosticSeverity.Error },
         { """{"type": "object", "properties": {"a": {"type": [|"text"|]}}}""", "ICG005", DiagnosticSeverity.Error },
-        // Constructs that cannot be given a C# shape
-        { """{"type": "object", "required": [[|"b"|]], "properties": {"a": {"type": "string"}}}""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": [|{"type": "array"}|]}}""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|]}}}""", "ICG004", DiagnosticSeverity.Error },
-        { """[|[1, 2]|]""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minLength"|]: 2}}, "$defs": {"A": {"type": "string"}}}""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"properties": {[|"b"|]: {"const": 1}}}]}""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"type": "string"}}, "anyOf": [{[|"patternProperties"|]: {}}]}""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "additionalProperties": [|{"type": "string"}|]}""", "ICG004", DiagnosticSeverity.Error },
+        // Constructs a typed record cannot represent: generated as a JSON-backed value instead (ICG016, at the reason)
+        { """{"type": "object", "required": [[|"b"|]], "properties": {"a": {"type": "string"}}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": [|{"type": "array"}|]}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|]}}}""", "ICG016", DiagnosticSeverity.Info },
+        { """[|[1, 2]|]""", "ICG005", DiagnosticSeverity.Error },
+        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minLength"|]: 2}}, "$defs": {"A": {"type": "string"}}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"properties": {[|"b"|]: {"const": 1}}}]}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "anyOf": [{[|"patternProperties"|]: {}}]}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "additionalProperties": [|{"type": "string"}|]}""", "ICG016", DiagnosticSeverity.Info },
         // Defaults that do not fit their member
-        { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"type": "integer", "default": [|1.5|]}}}""", "ICG004", DiagnosticSeverity.Error },
+        { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "integer", "default": [|1.5|]}}}""", "ICG016", DiagnosticSeverity.Info },
         { """{"type": "object", [|"then"|]: {"required": []}}""", "ICG006", DiagnosticSeverity.Warning },
-        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {"a": [[|"b"|]]}}""", "ICG004", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {[|"b"|]: ["a"]}}""", "ICG004", DiagnosticSeverity.Error },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {"a": [[|"b"|]]}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {[|"b"|]: ["a"]}}""", "ICG016", DiagnosticSeverity.Info },
+        // Schemas generated as JSON-backed values
+        { """{"type": "object", [|"patternProperties"|]: {"^x": {"type": "string"}}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"$defs": {"A": {[|"$ref"|]: "#"}}, "$ref": "#/$defs/A"}""", "ICG015", DiagnosticSeverity.Error },
+        { """{"allOf": [{"$ref": "#/$defs/A"}], "$defs": {"A": {"not": {[|"$ref"|]: "#"}}}}""", "ICG015", DiagnosticSeverity.Error },
+        { """{"items": {[|"$dynamicRef"|]: "#meta"}}""", "ICG003", DiagnosticSeverity.Warning },
+        { """{"items": {[|"unevaluatedItems"|]: false}}""", "ICG003", DiagnosticSeverity.Warning },
+        { """{"$schema": [|"https://example.com/custom-metaschema"|], "type": "integer"}""", "ICG014", DiagnosticSeverity.Warning },
+        { """{"patternProperties": {[|"[a-"|]: true}}""", "ICG005", DiagnosticSeverity.Error },
+        { """{"type": ["string", [|"text"|]]}""", "ICG005", DiagnosticSeverity.Error },
+        { """{"multipleOf": [|0|]}""", "ICG005", DiagnosticSeverity.Error },
+        { """{"minItems": [|1.5|]}""", "ICG005", DiagnosticSeverity.Error },
+        { """{"items": {"$ref": [|"http://example.com/missing.json"|]}}""", "ICG002", DiagnosticSeverity.Error },
+        { """{"items": {"$ref": [|"#/$defs/nowhere"|]}}""", "ICG002", DiagnosticSeverity.Error },
+        { """{"items": {"$ref": [|"#missing-anchor"|]}}""", "ICG002", DiagnosticSeverity.Error },
+        { """{"minimum": 1, "format": [|"hostname"|]}""", "ICG009", DiagnosticSeverity.Warning },
+        { """{"minimum": 1, [|"requried"|]: ["a"]}""", "ICG010", DiagnosticSeverity.Warning },
         // Duplicate keys
         { """{"type": "object", [|"type"|]: "object"}""", "ICG007", DiagnosticSeverity.Error },
     };
@@ -72,6 +87,11 @@ public class DiagnosticTests
         if (severity == DiagnosticSeverity.Error)
         {
             Assert.Empty(output.Sources); // A schema with an error generates nothing rather than half a contract.
+        }
+        else
+        {
+            Assert.NotEmpty(output.Sources);
+            GeneratorHarness.AssertCompilesCleanly(output.Compilation);
         }
     }
 
@@ -96,7 +116,7 @@ public class DiagnosticTests
             ("/s/good.schema.json", """{"type": "object", "x-vendor": 1, "minProperties": 1, "properties": {"a": {"type": "string"}}}"""),
             ("/s/bad.schema.json", """{"type": "object", "properties": {"a": {"$ref": "#/nowhere"}}}"""));
 
-        Assert.Equal(["ICG002", "ICG003"], output.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
+        Assert.Equal(["ICG002", "ICG016"], output.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
         Assert.Equal(["good.Good.g.cs"], output.Sources.Select(s => s.HintName));
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }

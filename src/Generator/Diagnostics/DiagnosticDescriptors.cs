@@ -49,6 +49,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidNamespace = new(
         "ICG013", "Invalid namespace", "'{0}' is not a valid C# namespace; set the schema's Namespace metadata (or JsonSchemaNamespace) to one", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedMetaschema = new(
+        "ICG014", "Unsupported metaschema", "'$schema' is {0}; the generator reads every schema as draft 2020-12 with the standard vocabularies, so rules a custom metaschema adds or removes are not applied", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InfiniteRecursion = new(
+        "ICG015", "Reference cycle never ends", "This reference leads back to {0} without moving into the instance, so validation would never end", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor GeneratedAsJsonValue = new(
+        "ICG016", "Generated as a JSON-backed value", "'{0}' is generated as a JSON-backed value (a JsonElement checked by a generated validator) rather than a typed record: {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ICG999", "The generator failed on this schema", "The generator failed on this schema: {0}. Please report this with the schema file.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -33,6 +33,9 @@ internal static partial class ContractEmitter
                 case OpenEnumTypeSpec openEnum:
                     WriteOpenEnum(writer, file, openEnum);
                     break;
+                case JsonValueTypeSpec jsonValue:
+                    new JsonValueEmitter(writer, file, jsonValue).Write();
+                    break;
             }
 
             yield return ($"{file.HintPrefix}.{type.Name}.g.cs", writer.ToString());

@@ -29,6 +29,9 @@ internal sealed record ContractFileSpec(
                 case ObjectTypeSpec { Variants: { } variants }:
                     yield return $"{Namespace}.{variants.EnumName}";
                     break;
+                case JsonValueTypeSpec { Variants: { } variants }:
+                    yield return $"{Namespace}.{variants.EnumName}";
+                    break;
             }
         }
     }

@@ -21,6 +21,14 @@ internal static class EcmaPattern
             if (c == '\\' && i + 1 < pattern.Length)
             {
                 char escaped = pattern[++i];
+                if (escaped is 'p' or 'P' && i + 1 < pattern.Length && pattern[i + 1] == '{' && pattern.IndexOf('}', i) is int close and > 0)
+                {
+                    string property = pattern.Substring(i + 2, close - i - 2);
+                    builder.Append('\\').Append(escaped).Append('{').Append(UnicodeProperty(property)).Append('}');
+                    i = close;
+                    continue;
+                }
+
                 builder.Append((escaped, inClass) switch
                 {
                     ('d', false) => "[0-9]",
@@ -67,5 +75,32 @@ internal static class EcmaPattern
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// ECMA-262 (with the <c>u</c> flag, which JSON Schema implies) names general categories in long
+    /// form (<c>\p{Letter}</c>, <c>\p{gc=Lu}</c>); .NET knows only the short names.
+    /// </summary>
+    private static string UnicodeProperty(string name)
+    {
+        int equals = name.IndexOf('=');
+        if (equals > 0 && name.Substring(0, equals) is "General_Category" or "gc")
+        {
+            name = name.Substring(equals + 1);
+        }
+
+        return name switch
+        {
+            "Letter" => "L", "Uppercase_Letter" => "Lu", "Lowercase_Letter" => "Ll", "Titlecase_Letter" => "Lt",
+            "Modifier_Letter" => "Lm", "Other_Letter" => "Lo", "Mark" or "Combining_Mark" => "M", "Nonspacing_Mark" => "Mn",
+            "Spacing_Mark" => "Mc", "Enclosing_Mark" => "Me", "Number" => "N", "Decimal_Number" or "digit" => "Nd",
+            "Letter_Number" => "Nl", "Other_Number" => "No", "Punctuation" or "punct" => "P", "Connector_Punctuation" => "Pc",
+            "Dash_Punctuation" => "Pd", "Open_Punctuation" => "Ps", "Close_Punctuation" => "Pe", "Initial_Punctuation" => "Pi",
+            "Final_Punctuation" => "Pf", "Other_Punctuation" => "Po", "Symbol" => "S", "Math_Symbol" => "Sm", "Currency_Symbol" => "Sc",
+            "Modifier_Symbol" => "Sk", "Other_Symbol" => "So", "Separator" => "Z", "Space_Separator" => "Zs", "Line_Separator" => "Zl",
+            "Paragraph_Separator" => "Zp", "Other" => "C", "Control" or "cntrl" => "Cc", "Format" => "Cf", "Surrogate" => "Cs",
+            "Private_Use" => "Co", "Unassigned" => "Cn",
+            _ => name,
+        };
     }
 }

@@ -13,7 +13,20 @@ namespace Insights.Contracts.Generator.Parsing;
 
 /// <summary>One schema file as the pipeline hands it to the parser.</summary>
 /// <param name="EncodingName">The encoding the compiler read the file with (null for in-memory text).</param>
-internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? TypeNameOverride, string? EncodingName = null);
+/// <param name="BaseUri">The file's retrieval URI (its <c>JsonSchemaUri</c> metadata); a <c>file:</c> URI of the path when null.</param>
+/// <param name="AssertFormats">Whether <c>format</c> is checked (the default) or only an annotation, as draft 2020-12 has it without the format-assertion vocabulary.</param>
+internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? TypeNameOverride, string? EncodingName = null)
+{
+    public string? BaseUri { get; init; }
+
+    public bool AssertFormats { get; init; } = true;
+
+    /// <summary>Documents that <c>$ref</c> may point to, by URI (AdditionalFiles with <c>JsonSchemaUri</c> metadata).</summary>
+    public ImmutableEquatableArray<ReferenceDocument> ReferenceDocuments { get; init; } = ImmutableEquatableArray<ReferenceDocument>.Empty;
+}
+
+/// <summary>A schema document that other schemas can <c>$ref</c> by its URI; it generates nothing itself.</summary>
+internal sealed record ReferenceDocument(string Uri, string Text);
 
 /// <summary>The parser's output: the model (null when the file has errors) and the diagnostics, kept apart.</summary>
 internal sealed record SchemaParseResult(ContractFileSpec? Spec, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
@@ -55,6 +68,7 @@ internal sealed class SchemaParser
     private JsonNode _root = null!;
     private string _rootName = null!;
     private bool _hasErrors;
+    private DiagnosticInfo? _jsonValueBecause;
 
     private SchemaParser(SchemaFileInput input)
     {
@@ -64,7 +78,21 @@ internal sealed class SchemaParser
 
     public static SchemaParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken)
     {
-        var parser = new SchemaParser(input);
+        SchemaParseResult typed = Parse(input, jsonValueBecause: null, cancellationToken);
+
+        // A schema the typed record cannot represent exactly (ICG004) or whose keywords it would
+        // not enforce (ICG003) is generated as a JSON-backed value instead, which implements all
+        // of draft 2020-12 that the generator claims. Other errors are the schema's own mistakes.
+        DiagnosticInfo? reason = typed.Diagnostics.FirstOrDefault(d =>
+            d.Descriptor == DiagnosticDescriptors.UnsupportedConstruct || d.Descriptor == DiagnosticDescriptors.UnsupportedKeyword);
+        bool otherErrors = typed.Diagnostics.Any(d =>
+            d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error && d.Descriptor != DiagnosticDescriptors.UnsupportedConstruct);
+        return reason is null || otherErrors ? typed : Parse(input, reason, cancellationToken);
+    }
+
+    private static SchemaParseResult Parse(SchemaFileInput input, DiagnosticInfo? jsonValueBecause, CancellationToken cancellationToken)
+    {
+        var parser = new SchemaParser(input) { _jsonValueBecause = jsonValueBecause };
         try
         {
             parser.ParseFile(cancellationToken);
@@ -123,7 +151,18 @@ internal sealed class SchemaParser
             Report(DiagnosticDescriptors.DuplicateKey, duplicate.NameSpan, duplicate.Name);
         }
 
-        if (_root.Kind != JsonNodeKind.Object || Classify(_root) != SchemaShape.Object)
+        if (_jsonValueBecause is { } because)
+        {
+            string name = ReserveTypeName(_input.TypeNameOverride ?? Naming.ToPascalCase(Naming.FileStem(_input.Path)), _root.Span);
+            _types.Add(new JsonValueSchemaParser(_input, (descriptor, span, args) => Report(descriptor, span, args)).Parse(_root, name));
+            _diagnostics.Add(new DiagnosticInfo(
+                DiagnosticDescriptors.GeneratedAsJsonValue,
+                because.Location,
+                new[] { name, string.Format(CultureInfo.InvariantCulture, because.Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), [.. because.MessageArgs]) }.ToImmutableEquatableArray()));
+            return;
+        }
+
+        if (_root.Kind != JsonNodeKind.Object || Classify(_root) != SchemaShape.Object || TypeNames(_root["type"]) is null)
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, _root.Span, "The root schema must describe a JSON object (\"type\": \"object\"); other root schemas are not supported yet");
             return;
@@ -183,7 +222,7 @@ internal sealed class SchemaParser
 
         List<string>? types = TypeNames(schema["type"]);
         bool typeIs(string name) => types is not null && types.Contains(name);
-        if (typeIs("object") || (types is null && schema["properties"] is not null))
+        if (typeIs("object"))
         {
             return SchemaShape.Object;
         }
@@ -1039,7 +1078,7 @@ internal sealed class SchemaParser
         string value = reference.Text!;
         if (!value.StartsWith("#", StringComparison.Ordinal))
         {
-            Report(DiagnosticDescriptors.UnresolvableReference, reference.Span, value, "only references inside the same file (\"#/$defs/Name\") are supported yet");
+            Report(DiagnosticDescriptors.UnsupportedConstruct, reference.Span, $"$ref '{value}' leaves the local $defs, which a typed record cannot follow");
             return null;
         }
 

@@ -1,0 +1,483 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Insights.Contracts.Generator.Model;
+
+namespace Insights.Contracts.Generator.Emitting;
+
+internal static partial class ContractEmitter
+{
+    /// <summary>
+    /// Writes a JSON-backed contract: a class holding the validated <c>JsonElement</c>, and one
+    /// private validator method per schema node. Each method checks its node's keywords against
+    /// any JSON value; a null context means "only answer whether it matches" (used for
+    /// <c>anyOf</c>/<c>oneOf</c>/<c>not</c>/<c>if</c>/<c>contains</c>), which also lets it stop early.
+    /// </summary>
+    private sealed class JsonValueEmitter(SourceWriter writer, ContractFileSpec file, JsonValueTypeSpec spec)
+    {
+        private const string Check = Runtime + "JsonValueCheck.";
+        private const string Context = Runtime + "ValidationContext";
+
+        private readonly List<string> _fields = [];
+        private readonly Dictionary<string, string> _regexFields = new(System.StringComparer.Ordinal);
+
+        private string Self => Qualified(file, spec.Name);
+
+        private string Interface => $"{Runtime}IJsonContract<{Self}>";
+
+        public void Write()
+        {
+            if (spec.Variants is { } variants)
+            {
+                WriteVariantEnum(variants);
+            }
+
+            writer.Doc("summary", spec.Description ?? $"A JSON value valid against {file.SchemaFileName}.");
+            writer.Line($"/// <remarks>Generated as a JSON-backed value: <see cref=\"Value\"/> holds the JSON, checked against every rule of the schema.</remarks>");
+            writer.Line($"[{Serialization}JsonConverter(typeof({Self}.Converter))]");
+            writer.Line(GeneratedCode);
+            writer.Open($"public sealed partial class {spec.Name} : {Interface}, global::System.IEquatable<{Self}>");
+            WriteMembers();
+            foreach (SchemaNodeSpec node in spec.Nodes)
+            {
+                writer.Line();
+                WriteValidator(node);
+            }
+
+            if (_fields.Count > 0)
+            {
+                writer.Line();
+                foreach (string field in _fields)
+                {
+                    writer.Line(field);
+                }
+            }
+
+            writer.Line();
+            WriteConverterClass(
+                writer,
+                "Converter",
+                Self,
+                $"Reads and writes <see cref=\"{spec.Name}\"/> with System.Text.Json; invalid JSON throws <see cref=\"{Runtime}JsonContractException\"/>.",
+                $"{Runtime}JsonContract.ReadForSerializer<{Self}>(ref reader)",
+                "value.WriteJson(writer)");
+            writer.Close();
+        }
+
+        private void WriteVariantEnum(JsonVariantSetSpec variants)
+        {
+            writer.Line($"/// <summary>Which <c>{variants.Keyword}</c> branch of <see cref=\"{spec.Name}\"/> a value matched.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Open($"public enum {variants.EnumName}");
+            foreach (JsonVariantSpec variant in variants.Variants)
+            {
+                writer.Line($"/// <summary>{SourceWriter.EscapeXml(variant.Title)}</summary>");
+                writer.Line($"{variant.ClrName},");
+            }
+
+            writer.Close();
+            writer.Line();
+        }
+
+        private void WriteMembers()
+        {
+            writer.Open($"private {spec.Name}({Json}JsonElement value)");
+            writer.Line("Value = value;");
+            if (spec.Variants is { } variants)
+            {
+                string branches = Field($"{Runtime}JsonSchemaValidator[]", "VariantBranches", $"[{string.Join(", ", variants.Variants.Select(v => Method(v.Node)))}]");
+                writer.Line($"Variant = ({variants.EnumName}){Check}FirstMatch(value, {branches});");
+            }
+
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>The JSON value; valid against the schema.</summary>");
+            writer.Line($"public {Json}JsonElement Value {{ get; }}");
+            writer.Line();
+            if (spec.Variants is { } set)
+            {
+                string list = string.Join(", ", set.Variants.Select(v => SourceWriter.EscapeXml(v.Title)));
+                writer.Line($"/// <summary>The first <c>{set.Keyword}</c> branch the value matches ({list}).</summary>");
+                writer.Line($"public {set.EnumName} Variant {{ get; }}");
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>Checks a JSON value against the schema; returns all errors, each with its JSON Pointer.</summary>");
+            writer.Open($"public static {Runtime}ValidationResult Validate({Json}JsonElement value)");
+            writer.Line($"var context = new {Context}();");
+            writer.Line($"{Method(spec.Root)}(value, context);");
+            writer.Line("return context.ToResult();");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>Wraps a JSON value that is valid against the schema; throws <see cref=\"" + Runtime + "JsonContractException\"/> listing every error otherwise.</summary>");
+            writer.Open($"public static {Self} From({Json}JsonElement value)");
+            writer.Line($"{Runtime}ValidationResult result = Validate(value);");
+            writer.Line($"return result.IsValid ? new {Self}(value.Clone()) : throw new {Runtime}JsonContractException({Literal(spec.Name)}, result.Errors);");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
+            writer.Line($"public {Runtime}ValidationResult Validate() => {Runtime}JsonContract.Validate(this);");
+            writer.Line();
+            writer.Line("/// <summary>Parses and validates UTF-8 JSON. Never throws for bad input: errors come back in the result.</summary>");
+            writer.Line($"public static {Runtime}ParseResult<{Self}> Parse(global::System.ReadOnlySpan<byte> utf8Json) => {Runtime}JsonContract.Parse<{Self}>(utf8Json);");
+            writer.Line();
+            writer.Line("/// <summary>Parses and validates JSON text. Never throws for bad input: errors come back in the result.</summary>");
+            writer.Line($"public static {Runtime}ParseResult<{Self}> Parse(string json) => {Runtime}JsonContract.Parse<{Self}>(json);");
+            writer.Line();
+            writer.Line("/// <summary>Parses and validates UTF-8 JSON; <paramref name=\"value\"/> is set only when it is valid.</summary>");
+            writer.Open($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {Self}? value)");
+            writer.Line("value = Parse(utf8Json).Value;");
+            writer.Line("return value is not null;");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>Compact JSON text.</summary>");
+            writer.Line($"public string ToJson() => {Runtime}JsonContract.Serialize(this);");
+            writer.Line();
+            writer.Line("/// <summary>Compact UTF-8 JSON.</summary>");
+            writer.Line($"public byte[] ToUtf8Json() => {Runtime}JsonContract.SerializeToUtf8Bytes(this);");
+            writer.Line();
+            writer.Line("/// <summary>The JSON text.</summary>");
+            writer.Line("public override string ToString() => Value.GetRawText();");
+            writer.Line();
+            writer.Line("/// <summary>JSON equality: numbers by value (1 equals 1.0), object members in any order.</summary>");
+            writer.Line($"public bool Equals({Self}? other) => other is not null && {Check}DeepEquals(Value, other.Value);");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override bool Equals(object? obj) => Equals(obj as {Self});");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override int GetHashCode() => {Check}GetDeepHashCode(Value);");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public void WriteJson({Json}Utf8JsonWriter writer) => Value.WriteTo(writer);");
+            writer.Line();
+            writer.Open($"static {Self}? {Interface}.ReadJson(ref {Json}Utf8JsonReader reader, {Context} context)");
+            writer.Line($"{Json}JsonElement value = {Json}JsonElement.ParseValue(ref reader);");
+            writer.Line($"return {Method(spec.Root)}(value, context) ? new {Self}(value) : null;");
+            writer.Close();
+            writer.Line();
+            writer.Line($"static void {Interface}.ValidateJson({Self} value, {Context} context) => {Method(spec.Root)}(value.Value, context);");
+        }
+
+        private void WriteValidator(SchemaNodeSpec node)
+        {
+            // The location may hold any character a member name can (a newline would end the comment).
+            string location = Literal(node.Location);
+            writer.Line($"/// <summary>Validates against <c>{SourceWriter.EscapeXml(location.Substring(1, location.Length - 2))}</c>.</summary>");
+            writer.Open($"private static bool {Method(node.Id)}({Json}JsonElement value, {Context}? context)");
+            if (node.IsFalse)
+            {
+                writer.Line($"return {Check}Never(\"no value is allowed here (the schema is false)\", context);");
+                writer.Close();
+                return;
+            }
+
+            var body = new List<string>();
+            WriteValueChecks(node, body);
+            if (body.Count == 0 && !HasStructure(node))
+            {
+                writer.Line("return true; // any value is valid here");
+                writer.Close();
+                return;
+            }
+
+            writer.Line("bool valid = true;");
+            foreach (string check in body)
+            {
+                writer.Line($"valid &= {check};");
+            }
+
+            WriteApplicators(node);
+            WriteArrayChecks(node);
+            WriteObjectChecks(node);
+            writer.Line("return valid;");
+            writer.Close();
+        }
+
+        private static bool HasStructure(SchemaNodeSpec node) =>
+            node.Ref is not null || node.AllOf.Count > 0 || node.AnyOf.Count > 0 || node.OneOf.Count > 0 || node.Not is not null || node.If is not null
+            || node.PrefixItems.Count > 0 || node.Items is not null || node.Contains is not null
+            || node.Properties.Count > 0 || node.PatternProperties.Count > 0 || node.AdditionalProperties is not null || node.PropertyNames is not null
+            || node.DependentSchemas.Count > 0;
+
+        private void WriteValueChecks(SchemaNodeSpec node, List<string> checks)
+        {
+            if (node.Types != 0)
+            {
+                checks.Add($"{Check}Type(value, ({Runtime}JsonSchemaTypes){node.Types.ToString(CultureInfo.InvariantCulture)}, context)");
+            }
+
+            if (node.Const is { } constant)
+            {
+                checks.Add($"{Check}Const(value, {Field($"{Json}JsonElement", $"Const{node.Id}", $"{Check}Literal({Literal(constant)})")}, context)");
+            }
+
+            if (node.Enum is { } values)
+            {
+                checks.Add($"{Check}Enum(value, {Field($"{Json}JsonElement[]", $"Enum{node.Id}", $"{Check}Literals({Literal(values)})")}, context)");
+            }
+
+            foreach ((NumberLimitSpec? limit, string keyword) in new[]
+            {
+                (node.Minimum, "Minimum"), (node.Maximum, "Maximum"), (node.ExclusiveMinimum, "ExclusiveMinimum"),
+                (node.ExclusiveMaximum, "ExclusiveMaximum"), (node.MultipleOf, "MultipleOf"),
+            })
+            {
+                if (limit is not null)
+                {
+                    string exact = limit.FitsDecimal ? limit.Text + "m" : "null";
+                    checks.Add($"{Check}{keyword}(value, {exact}, {DoubleLiteral(limit.Text)}, {Literal(limit.Text)}, context)");
+                }
+            }
+
+            AddCount(checks, node.MinLength, "MinLength");
+            AddCount(checks, node.MaxLength, "MaxLength");
+            if (node.Pattern is { } pattern)
+            {
+                checks.Add($"{Check}Pattern(value, {RegexField(node.DotNetPattern!)}, {Literal(pattern)}, context)");
+            }
+
+            if (node.Format is { } format)
+            {
+                checks.Add($"{Check}Format(value, {Runtime}JsonFormat.{format}, context)");
+            }
+
+            AddCount(checks, node.MinItems, "MinItems");
+            AddCount(checks, node.MaxItems, "MaxItems");
+            if (node.UniqueItems)
+            {
+                checks.Add($"{Check}UniqueItems(value, context)");
+            }
+
+            AddCount(checks, node.MinProperties, "MinProperties");
+            AddCount(checks, node.MaxProperties, "MaxProperties");
+            foreach (string required in node.Required)
+            {
+                checks.Add($"{Check}Required(value, {Literal(required)}, context)");
+            }
+
+            foreach (DependentRequiredSpec dependent in node.DependentRequired)
+            {
+                foreach (string required in dependent.Required)
+                {
+                    checks.Add($"{Check}DependentRequired(value, {Literal(dependent.WireName)}, {Literal(required)}, context)");
+                }
+            }
+        }
+
+        private static void AddCount(List<string> checks, long? count, string keyword)
+        {
+            if (count is { } value)
+            {
+                checks.Add($"{Check}{keyword}(value, {value.ToString(CultureInfo.InvariantCulture)}, context)");
+            }
+        }
+
+        private void WriteApplicators(SchemaNodeSpec node)
+        {
+            if (node.Ref is { } target)
+            {
+                writer.Line($"valid &= {Method(target)}(value, context);");
+            }
+
+            foreach (int branch in node.AllOf)
+            {
+                writer.Line($"valid &= {Method(branch)}(value, context);");
+            }
+
+            if (node.AnyOf.Count > 0)
+            {
+                writer.Line($"valid &= {Check}AnyOf(value, {Branches(node, "AnyOf", node.AnyOf)}, context);");
+            }
+
+            if (node.OneOf.Count > 0)
+            {
+                writer.Line($"valid &= {Check}OneOf(value, {Branches(node, "OneOf", node.OneOf)}, context);");
+            }
+
+            if (node.Not is { } not)
+            {
+                writer.Line($"valid &= {Check}Not(value, {Method(not)}, context);");
+            }
+
+            if (node.If is { } condition && (node.Then is not null || node.Else is not null))
+            {
+                string then = node.Then is { } t ? $"{Method(t)}(value, context)" : "true";
+                string otherwise = node.Else is { } e ? $"{Method(e)}(value, context)" : "true";
+                writer.Line($"valid &= {Method(condition)}(value, null) ? {then} : {otherwise};");
+            }
+
+            foreach (NamedSchemaSpec dependent in node.DependentSchemas)
+            {
+                writer.Open($"if (value.ValueKind == {Json}JsonValueKind.Object && value.TryGetProperty({Literal(dependent.Name)}, out _))");
+                writer.Line($"valid &= {Method(dependent.Node)}(value, context);");
+                writer.Close();
+            }
+        }
+
+        private string Branches(SchemaNodeSpec node, string keyword, ImmutableEquatableArray<int> branches)
+        {
+            string validators = Field($"{Runtime}JsonSchemaValidator[]", $"{keyword}{node.Id}", $"[{string.Join(", ", branches.Select(Method))}]");
+            string titles = Field("string?[]", $"{keyword}{node.Id}Titles", $"[{string.Join(", ", branches.Select(b => spec.Nodes[b].Title is { } title ? Literal(title) : "null"))}]");
+            return $"{validators}, {titles}";
+        }
+
+        private void WriteArrayChecks(SchemaNodeSpec node)
+        {
+            bool countsContains = node.Contains is not null && !(node.MinContains == 0 && node.MaxContains is null);
+            if (node.PrefixItems.Count == 0 && node.Items is null && !countsContains)
+            {
+                return;
+            }
+
+            writer.Open($"if (value.ValueKind == {Json}JsonValueKind.Array && (valid || context is not null))");
+            writer.Line("int index = 0;");
+            if (countsContains)
+            {
+                writer.Line("int contained = 0;");
+            }
+
+            writer.Open($"foreach ({Json}JsonElement item in value.EnumerateArray())");
+            string itemCheck(int target) => $"valid &= {Check}Item(item, index, {Method(target)}, context);";
+            if (node.PrefixItems.Count > 0)
+            {
+                writer.Open("switch (index)");
+                for (int i = 0; i < node.PrefixItems.Count; i++)
+                {
+                    writer.Line($"case {i.ToString(CultureInfo.InvariantCulture)}: {itemCheck(node.PrefixItems[i])} break;");
+                }
+
+                if (node.Items is { } rest)
+                {
+                    writer.Line($"default: {itemCheck(rest)} break;");
+                }
+
+                writer.Close();
+            }
+            else if (node.Items is { } items)
+            {
+                writer.Line(itemCheck(items));
+            }
+
+            if (countsContains)
+            {
+                writer.Open($"if ({Method(node.Contains!.Value)}(item, null))");
+                writer.Line("contained++;");
+                writer.Close();
+            }
+
+            writer.Line("index++;");
+            writer.Close();
+            if (countsContains)
+            {
+                string maximum = node.MaxContains is { } max ? max.ToString(CultureInfo.InvariantCulture) : "null";
+                writer.Line($"valid &= {Check}Contains(contained, {(node.MinContains ?? 1).ToString(CultureInfo.InvariantCulture)}, {maximum}, context);");
+            }
+
+            writer.Close();
+        }
+
+        private void WriteObjectChecks(SchemaNodeSpec node)
+        {
+            if (node.Properties.Count == 0 && node.PatternProperties.Count == 0 && node.AdditionalProperties is null && node.PropertyNames is null)
+            {
+                return;
+            }
+
+            bool tracksDeclared = node.AdditionalProperties is not null;
+            writer.Open($"if (value.ValueKind == {Json}JsonValueKind.Object && (valid || context is not null))");
+            writer.Open($"foreach ({Json}JsonProperty property in value.EnumerateObject())");
+            if (tracksDeclared)
+            {
+                writer.Line("bool declared = false;");
+            }
+
+            if (node.Properties.Count > 0)
+            {
+                writer.Open("switch (property.Name)");
+                foreach (NamedSchemaSpec property in node.Properties)
+                {
+                    writer.Line($"case {Literal(property.Name)}:");
+                    writer.Line($"    valid &= {Check}Member(property, {Method(property.Node)}, context);");
+                    if (tracksDeclared)
+                    {
+                        writer.Line("    declared = true;");
+                    }
+
+                    writer.Line("    break;");
+                }
+
+                writer.Close();
+            }
+
+            foreach (PatternSchemaSpec pattern in node.PatternProperties)
+            {
+                writer.Open($"if ({RegexField(pattern.DotNetPattern)}.IsMatch(property.Name))");
+                writer.Line($"valid &= {Check}Member(property, {Method(pattern.Node)}, context);");
+                if (tracksDeclared)
+                {
+                    writer.Line("declared = true;");
+                }
+
+                writer.Close();
+            }
+
+            if (node.AdditionalProperties is { } additional)
+            {
+                writer.Open("if (!declared)");
+                writer.Line(spec.Nodes[additional].IsFalse
+                    ? $"valid &= {Check}NotAllowed(property.Name, context);"
+                    : $"valid &= {Check}Member(property, {Method(additional)}, context);");
+                writer.Close();
+            }
+
+            if (node.PropertyNames is { } names)
+            {
+                writer.Line($"valid &= {Check}PropertyName(property.Name, {Method(names)}, context);");
+            }
+
+            writer.Open("if (!valid && context is null)");
+            writer.Line("return false;");
+            writer.Close();
+            writer.Close();
+            writer.Close();
+        }
+
+        private string RegexField(string dotNetPattern)
+        {
+            if (!_regexFields.TryGetValue(dotNetPattern, out string? name))
+            {
+                name = Field(
+                    "global::System.Text.RegularExpressions.Regex",
+                    "Pattern" + _regexFields.Count.ToString(CultureInfo.InvariantCulture),
+                    $"new({Literal(dotNetPattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)");
+                _regexFields.Add(dotNetPattern, name);
+            }
+
+            return name;
+        }
+
+        /// <summary>Declares a static readonly field (once) and returns its name.</summary>
+        private string Field(string type, string name, string initializer)
+        {
+            string declaration = $"private static readonly {type} {name} = {initializer};";
+            if (!_fields.Contains(declaration))
+            {
+                _fields.Add(declaration);
+            }
+
+            return name;
+        }
+
+        private static string Method(int node) => "Schema" + node.ToString(CultureInfo.InvariantCulture);
+
+        private static string DoubleLiteral(string text)
+        {
+            // The schema's number text as a C# double: out-of-range values become infinities, as in JSON parsers.
+            double value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return double.IsPositiveInfinity(value) ? "double.PositiveInfinity"
+                : double.IsNegativeInfinity(value) ? "double.NegativeInfinity"
+                : value.ToString("R", CultureInfo.InvariantCulture) + "d";
+        }
+    }
+}

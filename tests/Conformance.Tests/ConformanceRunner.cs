@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using System.Text.Json;
+using Insights.Contracts.Generator.Tests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Insights.Contracts.Conformance.Tests;
+
+internal enum GroupStatus
+{
+    Passed,
+    Failed,
+    Skipped,
+}
+
+/// <summary>The outcome of one test-suite group: its schema generated, compiled, and every instance checked.</summary>
+internal sealed record GroupResult(string Description, GroupStatus Status, string? Reason, IReadOnlyList<string> Failures);
+
+internal sealed record FileResult(string File, bool Claimed, IReadOnlyList<GroupResult> Groups)
+{
+    public int Count(GroupStatus status) => Groups.Count(g => g.Status == status);
+}
+
+/// <summary>
+/// Runs one file of the official JSON Schema test suite through the real generator: every group's
+/// schema becomes one in-memory AdditionalFile (one generator run and one compilation per file, so
+/// it stays fast), the suite's remotes are further AdditionalFiles with their
+/// <c>http://localhost:1234/</c> URIs, and each instance goes through the generated <c>Parse</c>
+/// (parse + validate): valid iff the suite says valid.
+/// </summary>
+internal static class ConformanceRunner
+{
+    public const string RemoteBase = "http://localhost:1234/";
+
+    /// <summary>The suite, beside the repository as in CI (../shared).</summary>
+    public static string SuiteRoot { get; } = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "json-schema-test-suite"));
+
+    public static string TestsRoot => Path.Combine(SuiteRoot, "tests", "draft2020-12");
+
+    /// <summary>The required files, and the optional format files the generator asserts.</summary>
+    public static IEnumerable<string> SuiteFiles()
+    {
+        foreach (string file in Directory.GetFiles(TestsRoot, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            yield return Path.GetFileName(file);
+        }
+
+        foreach (string format in new[] { "date", "date-time", "time", "uuid", "email", "ipv4", "ipv6", "uri" })
+        {
+            yield return $"optional/format/{format}.json";
+        }
+    }
+
+    public static IReadOnlySet<string> Claimed { get; } = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "claimed-keywords.txt"))
+        .Select(l => l.Trim())
+        .Where(l => l.Length > 0 && !l.StartsWith('#'))
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static readonly Lazy<List<InMemoryAdditionalText>> Remotes = new(() =>
+    {
+        string root = Path.Combine(SuiteRoot, "remotes");
+        return Directory.GetFiles(root, "*.json", SearchOption.AllDirectories)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => new InMemoryAdditionalText("/remotes/" + Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText(f)))
+            .ToList();
+    });
+
+    public static FileResult Run(string relativeFile)
+    {
+        using JsonDocument suite = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestsRoot, relativeFile)));
+        var groups = suite.RootElement.EnumerateArray().ToList();
+
+        // Format is an annotation in draft 2020-12 unless the format-assertion vocabulary is on,
+        // which is what the optional format tests presume.
+        bool assertFormats = relativeFile.StartsWith("optional/format/", StringComparison.Ordinal);
+        var texts = new List<AdditionalText>();
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        for (int i = 0; i < groups.Count; i++)
+        {
+            string path = SchemaPath(i);
+            texts.Add(new InMemoryAdditionalText(path, groups[i].GetProperty("schema").GetRawText()));
+            perFile[path] = new Dictionary<string, string>
+            {
+                ["build_metadata.AdditionalFiles.Namespace"] = Namespace(i),
+                ["build_metadata.AdditionalFiles.TypeName"] = "Schema",
+                ["build_metadata.AdditionalFiles.FormatAssertion"] = assertFormats ? "true" : "false",
+            };
+        }
+
+        foreach (InMemoryAdditionalText remote in Remotes.Value)
+        {
+            texts.Add(remote);
+            perFile[remote.Path] = new Dictionary<string, string>
+            {
+                ["build_metadata.AdditionalFiles.JsonSchemaUri"] = RemoteBase + remote.Path["/remotes/".Length..],
+            };
+        }
+
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(texts, new TestOptionsProvider(new Dictionary<string, string>(), perFile)),
+            GeneratorHarness.CreateCompilation());
+
+        // Per group: a reason it is not run (skipped or failed), from the generator's diagnostics.
+        var notRun = new Dictionary<int, GroupResult>();
+        for (int i = 0; i < groups.Count; i++)
+        {
+            string description = groups[i].GetProperty("description").GetString()!;
+            var diagnostics = output.GeneratorDiagnostics.Where(d => d.Location.GetLineSpan().Path == SchemaPath(i)).ToList();
+            if (SkipReason(diagnostics) is { } skip)
+            {
+                notRun[i] = new GroupResult(description, GroupStatus.Skipped, skip, []);
+            }
+            else if (diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
+            {
+                notRun[i] = new GroupResult(description, GroupStatus.Failed, $"generator error {error.Id}: {error.GetMessage(CultureInfo.InvariantCulture)}", []);
+            }
+        }
+
+        Func<int, string, bool>? check = Compile(output, groups.Count, notRun, groups);
+        var results = new List<GroupResult>();
+        for (int i = 0; i < groups.Count; i++)
+        {
+            if (notRun.TryGetValue(i, out GroupResult? result))
+            {
+                results.Add(result);
+                continue;
+            }
+
+            var failures = new List<string>();
+            foreach (JsonElement test in groups[i].GetProperty("tests").EnumerateArray())
+            {
+                bool expected = test.GetProperty("valid").GetBoolean();
+                string data = test.GetProperty("data").GetRawText();
+                try
+                {
+                    bool actual = check!(i, data);
+                    if (actual != expected)
+                    {
+                        failures.Add($"'{test.GetProperty("description").GetString()}': expected {(expected ? "valid" : "invalid")}, got {(actual ? "valid" : "invalid")} for {Shorten(data)}");
+                    }
+                }
+                catch (Exception e)
+                {
+                    failures.Add($"'{test.GetProperty("description").GetString()}': threw {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
+                }
+            }
+
+            results.Add(new GroupResult(
+                groups[i].GetProperty("description").GetString()!,
+                failures.Count == 0 ? GroupStatus.Passed : GroupStatus.Failed,
+                failures.Count == 0 ? null : $"{failures.Count} instance(s) wrong",
+                failures));
+        }
+
+        return new FileResult(relativeFile, Claimed.Contains(relativeFile), results);
+    }
+
+    /// <summary>
+    /// A group is skipped, never passed, when the generator says it does not implement something the
+    /// schema uses: an unclaimed keyword (ICG003), a custom metaschema (ICG014), or a reference to
+    /// the draft 2020-12 metaschema itself, which is not available offline (and uses $dynamicRef).
+    /// </summary>
+    private static string? SkipReason(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+            if (diagnostic.Id is "ICG003" or "ICG014"
+                || (diagnostic.Id == "ICG002" && message.Contains("https://json-schema.org/draft/", StringComparison.Ordinal)))
+            {
+                return $"{diagnostic.Id}: {message}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Compiles the generated code plus a dispatcher; a group whose code does not compile fails alone.</summary>
+    private static Func<int, string, bool>? Compile(GeneratorOutput output, int groupCount, Dictionary<int, GroupResult> notRun, List<JsonElement> groups)
+    {
+        var generated = output.Compilation.SyntaxTrees.ToList();
+        while (true)
+        {
+            var dispatcher = new StringBuilder("public static class ConformanceDispatch\n{\n    public static bool Check(int group, string json) => group switch\n    {\n");
+            for (int i = 0; i < groupCount; i++)
+            {
+                if (!notRun.ContainsKey(i))
+                {
+                    dispatcher.Append(CultureInfo.InvariantCulture, $"        {i} => global::{Namespace(i)}.Schema.Parse(json).IsValid,\n");
+                }
+            }
+
+            dispatcher.Append("        _ => throw new global::System.ArgumentOutOfRangeException(nameof(group)),\n    };\n}\n");
+            var trees = generated
+                .Where(t => GroupOf(t) is not { } g || !notRun.ContainsKey(g))
+                .Append(CSharpSyntaxTree.ParseText(dispatcher.ToString(), GeneratorHarness.ParseOptions))
+                .ToList();
+            CSharpCompilation compilation = output.Compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
+
+            using var stream = new MemoryStream();
+            var emit = compilation.Emit(stream);
+            if (emit.Success)
+            {
+                stream.Position = 0;
+                Assembly assembly = new AssemblyLoadContext("conformance", isCollectible: true).LoadFromStream(stream);
+                MethodInfo method = assembly.GetType("ConformanceDispatch")!.GetMethod("Check")!;
+                return method.CreateDelegate<Func<int, string, bool>>();
+            }
+
+            var broken = emit.Diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(d => (Group: GroupOf(d.Location.SourceTree), Diagnostic: d))
+                .Where(x => x.Group is not null && !notRun.ContainsKey(x.Group.Value))
+                .GroupBy(x => x.Group!.Value)
+                .ToList();
+            if (broken.Count == 0)
+            {
+                throw new InvalidOperationException("The conformance dispatcher does not compile:\n" + string.Join("\n", emit.Diagnostics.Take(10)));
+            }
+
+            foreach (var group in broken)
+            {
+                notRun[group.Key] = new GroupResult(
+                    groups[group.Key].GetProperty("description").GetString()!,
+                    GroupStatus.Failed,
+                    "generated code does not compile: " + group.First().Diagnostic,
+                    []);
+            }
+        }
+    }
+
+    private static int? GroupOf(SyntaxTree? tree)
+    {
+        // Hint names start with the schema file stem: groupNNN.
+        string name = Path.GetFileName(tree?.FilePath ?? string.Empty);
+        return name.StartsWith("group", StringComparison.Ordinal) && int.TryParse(name.AsSpan(5, 3), NumberStyles.None, CultureInfo.InvariantCulture, out int group)
+            ? group
+            : null;
+    }
+
+    private static string SchemaPath(int group) => $"/conformance/group{group:000}.schema.json";
+
+    private static string Namespace(int group) => $"Conformance.G{group:000}";
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}
