@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Insights.Contracts.Runtime;
@@ -49,6 +50,93 @@ public delegate bool JsonSchemaValidator(JsonElement value, ValidationContext? c
 /// </summary>
 public static class JsonValueCheck
 {
+    /// <summary>
+    /// Runs the root validator, after making sure every string is Unicode text. JSON may escape an
+    /// unpaired surrogate (<c>"\ud800"</c>); System.Text.Json parses it but cannot turn it into a
+    /// string, and a typed contract rejects it, so a JSON-backed one does too: a <c>unicode</c>
+    /// error at the value that holds it. Finding none costs one scan of the raw text.
+    /// </summary>
+    public static bool Validate(JsonElement value, JsonSchemaValidator root, ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(context);
+        if (HasSurrogateEscape(JsonMarshal.GetRawUtf8Value(value)) && !AllStringsWellFormed(value, context))
+        {
+            return false;
+        }
+
+        return root(value, context);
+    }
+
+    private static bool HasSurrogateEscape(ReadOnlySpan<byte> utf8)
+    {
+        int at;
+        while ((at = utf8.IndexOf("\\u"u8)) >= 0 && at + 3 < utf8.Length)
+        {
+            if (utf8[at + 2] is (byte)'d' or (byte)'D' && utf8[at + 3] is >= (byte)'8' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F')
+            {
+                return true;
+            }
+
+            utf8 = utf8.Slice(at + 2);
+        }
+
+        return false;
+    }
+
+    private static bool AllStringsWellFormed(JsonElement value, ValidationContext context)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    _ = value.GetString();
+                    return true;
+                }
+                catch (InvalidOperationException)
+                {
+                    return context.Fail("unicode", "the string escapes an unpaired surrogate, which is not Unicode text");
+                }
+
+            case JsonValueKind.Array:
+                bool arrayValid = true;
+                int index = 0;
+                foreach (JsonElement item in value.EnumerateArray())
+                {
+                    context.PushIndex(index++);
+                    arrayValid &= AllStringsWellFormed(item, context);
+                    context.Pop();
+                }
+
+                return arrayValid;
+            case JsonValueKind.Object:
+                bool objectValid = true;
+                foreach (JsonProperty property in value.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        context.AddError("unicode", "a member name escapes an unpaired surrogate, which is not Unicode text");
+                        objectValid = false;
+                        continue;
+                    }
+
+                    context.PushProperty(name);
+                    objectValid &= AllStringsWellFormed(property.Value, context);
+                    context.Pop();
+                }
+
+                return objectValid;
+            default:
+                return true;
+        }
+    }
+
     /// <summary><c>type</c>.</summary>
     public static bool Type(JsonElement value, JsonSchemaTypes allowed, ValidationContext? context)
     {

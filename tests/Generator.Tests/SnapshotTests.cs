@@ -23,6 +23,28 @@ public class SnapshotTests
 
     public static TheoryData<string> GeneratedFiles() => [.. GenerateInsights().Sources.Select(s => s.HintName)];
 
+    /// <summary>Two schemas that generate JSON-backed values (see tests/Generator.Tests/Schemas).</summary>
+    internal static GeneratorOutput GenerateJsonValueSamples()
+    {
+        var schemas = Repository.Files(Path.Combine("tests", "Generator.Tests", "Schemas"), "*.schema.json")
+            .Select(path => new InMemoryAdditionalText(path, File.ReadAllText(path)))
+            .ToArray();
+        GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.CreateDriver(schemas), GeneratorHarness.CreateCompilation());
+        Assert.All(output.GeneratorDiagnostics, d => Assert.Equal("ICG016", d.Id));
+        GeneratorHarness.AssertCompilesCleanly(output.Compilation);
+        return output;
+    }
+
+    public static TheoryData<string> JsonValueFiles() => [.. GenerateJsonValueSamples().Sources.Select(s => s.HintName)];
+
+    [Theory]
+    [MemberData(nameof(JsonValueFiles))]
+    public void Generated_json_value_source_matches_snapshot(string hintName)
+    {
+        string source = GenerateJsonValueSamples().Source(hintName);
+        Snapshot.Verify(source, Path.GetFileNameWithoutExtension(hintName));
+    }
+
     [Theory]
     [MemberData(nameof(GeneratedFiles))]
     public void Generated_source_matches_snapshot(string hintName)

@@ -105,7 +105,7 @@ internal static partial class ContractEmitter
             writer.Line("/// <summary>Checks a JSON value against the schema; returns all errors, each with its JSON Pointer.</summary>");
             writer.Open($"public static {Runtime}ValidationResult Validate({Json}JsonElement value)");
             writer.Line($"var context = new {Context}();");
-            writer.Line($"{Method(spec.Root)}(value, context);");
+            writer.Line($"{Check}Validate(value, {Method(spec.Root)}, context);");
             writer.Line("return context.ToResult();");
             writer.Close();
             writer.Line();
@@ -153,10 +153,10 @@ internal static partial class ContractEmitter
             writer.Line();
             writer.Open($"static {Self}? {Interface}.ReadJson(ref {Json}Utf8JsonReader reader, {Context} context)");
             writer.Line($"{Json}JsonElement value = {Json}JsonElement.ParseValue(ref reader);");
-            writer.Line($"return {Method(spec.Root)}(value, context) ? new {Self}(value) : null;");
+            writer.Line($"return {Check}Validate(value, {Method(spec.Root)}, context) ? new {Self}(value) : null;");
             writer.Close();
             writer.Line();
-            writer.Line($"static void {Interface}.ValidateJson({Self} value, {Context} context) => {Method(spec.Root)}(value.Value, context);");
+            writer.Line($"static void {Interface}.ValidateJson({Self} value, {Context} context) => {Check}Validate(value.Value, {Method(spec.Root)}, context);");
         }
 
         private void WriteValidator(SchemaNodeSpec node)
@@ -204,7 +204,7 @@ internal static partial class ContractEmitter
         {
             if (node.Types != 0)
             {
-                checks.Add($"{Check}Type(value, ({Runtime}JsonSchemaTypes){node.Types.ToString(CultureInfo.InvariantCulture)}, context)");
+                checks.Add($"{Check}Type(value, {TypeFlags(node.Types)}, context)");
             }
 
             if (node.Const is { } constant)
@@ -467,6 +467,12 @@ internal static partial class ContractEmitter
             }
 
             return name;
+        }
+
+        private static string TypeFlags(int types)
+        {
+            string[] names = ["Null", "Boolean", "Object", "Array", "Number", "String", "Integer"];
+            return string.Join(" | ", names.Where((_, bit) => (types & (1 << bit)) != 0).Select(name => $"{Runtime}JsonSchemaTypes.{name}"));
         }
 
         private static string Method(int node) => "Schema" + node.ToString(CultureInfo.InvariantCulture);

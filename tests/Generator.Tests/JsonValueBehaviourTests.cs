@@ -1,0 +1,168 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using Insights.Contracts.Runtime;
+using Xunit;
+
+namespace Insights.Contracts.Generator.Tests;
+
+/// <summary>
+/// Contracts generated as JSON-backed values (tests/Generator.Tests/Schemas), compiled and run:
+/// every keyword family reports its error at the right JSON Pointer, titled oneOf branches surface
+/// as a typed Variant, and bad input comes back as errors, never as an exception.
+/// </summary>
+public class JsonValueBehaviourTests
+{
+    private static readonly Lazy<Assembly> Generated = new(() => GeneratorHarness.Load(SnapshotTests.GenerateJsonValueSamples()));
+
+    private static Type Contract(string name) => Generated.Value.GetType($"{GeneratorHarness.TestNamespace}.{name}", throwOnError: true)!;
+
+    private static (object? Value, string[] Errors) Parse(string type, string json)
+    {
+        var (value, errors) = GeneratorHarness.Parse(Generated.Value, type, json);
+        return (value, errors.Select(e => $"{e.Path} {e.Keyword}: {e.Message}").ToArray());
+    }
+
+    private static string Variant(object value) => value.GetType().GetProperty("Variant")!.GetValue(value)!.ToString()!;
+
+    [Theory]
+    [InlineData("\"DE89370400440532013000\"", "Iban")]
+    [InlineData("[\"6f1c1a8e-3c2b-4f7a-9d55-0b9c2f0d6a11\", \"0f8fad5b-d9cb-469f-a165-70867728950e\"]", "AccountIds")]
+    [InlineData("\"all\"", "AllAccounts")]
+    public void A_titled_oneOf_surfaces_the_matched_branch(string json, string variant)
+    {
+        var (value, errors) = Parse("AccountSelector", json);
+
+        Assert.Empty(errors);
+        Assert.Equal(variant, Variant(value!));
+    }
+
+    [Fact]
+    public void A_value_matching_no_branch_explains_each_branch_by_title()
+    {
+        var (value, errors) = Parse("AccountSelector", "[\"not-a-uuid\"]");
+
+        Assert.Null(value);
+        string error = Assert.Single(errors);
+        Assert.StartsWith(" oneOf: matches none of the oneOf branches", error);
+        Assert.Contains("Iban: (root): expected string, got array", error);
+        Assert.Contains("Account ids: /0: 'not-a-uuid' is not a UUID", error);
+        Assert.Contains("All accounts: (root): [\"not-a-uuid\"] is not allowed here; must be \"all\"", error);
+    }
+
+    [Theory]
+    [InlineData("[]", "Account ids: (root): must have at least 1 item, got 0")]
+    [InlineData("[\"0f8fad5b-d9cb-469f-a165-70867728950e\", \"0f8fad5b-d9cb-469f-a165-70867728950e\"]", "items must be unique, but items 0 and 1 are equal")]
+    [InlineData("\"de89370400440532013000\"", "does not match the pattern ^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")]
+    public void Branch_reasons_name_the_failing_keyword(string json, string reason)
+    {
+        var (_, errors) = Parse("AccountSelector", json);
+
+        Assert.Contains(reason, Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_valid_document_with_every_keyword_family_parses()
+    {
+        const string json = """
+            {"tags": ["v1", "insights", "more"], "created": "2024-02-29", "expires": "2024-03-01",
+             "tree": {"children": [{"children": []}, {}]}, "x_note": "n", "count": 3, "flag": null}
+            """;
+
+        var (value, errors) = Parse("FlowLabels", json);
+
+        Assert.Empty(errors);
+        Assert.NotNull(value);
+    }
+
+    [Theory]
+    [InlineData("""{"Bad-Name": 1}""", "/Bad-Name propertyNames: the name 'Bad-Name' is not allowed: 'Bad-Name' does not match the pattern ^[a-z][a-z0-9_]*$")]
+    [InlineData("""{"x_note": 5}""", "/x_note type: expected string, got integer")]
+    [InlineData("""{"other": {}}""", "/other type: expected string or number or boolean or null, got object")]
+    [InlineData("""{"tags": ["v2", "insights"]}""", "/tags/0 const: \"v2\" is not allowed here; must be \"v1\"")]
+    [InlineData("""{"tags": ["v1", "insights", "insights"]}""", "/tags maxContains: must contain at most 1 matching item, found 2")]
+    [InlineData("""{"tags": ["v1"]}""", "/tags contains: must contain at least 1 matching item, found 0")]
+    [InlineData("""{"expires": "2024-03-01"}""", "/created required: required property 'created' is missing")]
+    [InlineData("""{"created": "2024-02-30"}""", "/created format: '2024-02-30' is not an ISO 8601 date (YYYY-MM-DD)")]
+    [InlineData("""{"tree": {"children": [{"bogus": 1}]}}""", "/tree/children/0/bogus additionalProperties: property 'bogus' is not allowed here")]
+    [InlineData("""[1]""", " type: expected object, got array")]
+    public void Each_keyword_reports_at_its_json_pointer(string json, string expected)
+    {
+        var (value, errors) = Parse("FlowLabels", json);
+
+        Assert.Null(value);
+        Assert.Contains(expected, errors);
+    }
+
+    [Fact]
+    public void Every_error_is_reported_not_only_the_first()
+    {
+        var (_, errors) = Parse("FlowLabels", """{"x_note": 5, "other": {}, "created": "no"}""");
+
+        Assert.Equal(3, errors.Length);
+    }
+
+    [Theory]
+    [InlineData("{\"tags\": [", "syntax")]
+    [InlineData("", "syntax")]
+    [InlineData("{\"a\": 1} x", "syntax")]
+    [InlineData("{\"x_note\": \"\\ud800\"}", "unicode")]
+    [InlineData("{\"x_\\udc00\": \"a\"}", "unicode")]
+    [InlineData("{\"tags\": [\"v1\", \"insights\", \"\\uDBFF\"]}", "unicode")]
+    public void Bad_input_is_an_error_not_an_exception(string json, string keyword)
+    {
+        var (value, errors) = GeneratorHarness.Parse(Generated.Value, "FlowLabels", json);
+
+        Assert.Null(value);
+        Assert.Equal(keyword, Assert.Single(errors).Keyword);
+    }
+
+    [Fact]
+    public void Nesting_beyond_the_depth_limit_is_a_syntax_error()
+    {
+        string deep = string.Concat(Enumerable.Repeat("{\"children\": [", 40)) + string.Concat(Enumerable.Repeat("]}", 40));
+
+        var (value, errors) = GeneratorHarness.Parse(Generated.Value, "FlowLabels", $"{{\"tree\": {deep}}}");
+
+        Assert.Null(value);
+        Assert.Equal("syntax", Assert.Single(errors).Keyword);
+    }
+
+    [Fact]
+    public void Equality_is_json_equality()
+    {
+        object a = Parse("FlowLabels", """{"count": 1, "flag": true}""").Value!;
+        object b = Parse("FlowLabels", """{"flag": true, "count": 1.0}""").Value!;
+        object c = Parse("FlowLabels", """{"flag": true, "count": 2}""").Value!;
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void The_converter_round_trips_and_rejects_invalid_json_with_every_error()
+    {
+        Type type = Contract("FlowLabels");
+
+        object value = JsonSerializer.Deserialize("""{"count": 1, "tags": ["v1", "insights"]}""", type)!;
+        Assert.Equal("""{"count":1,"tags":["v1","insights"]}""", JsonSerializer.Serialize(value, type));
+
+        var error = Assert.Throws<JsonContractException>(() => JsonSerializer.Deserialize("""{"x_note": 5, "other": {}}""", type));
+        Assert.Equal(2, error.Errors.Count);
+    }
+
+    [Fact]
+    public void From_validates_a_json_element_and_Validate_lists_its_errors()
+    {
+        Type type = Contract("FlowLabels");
+        using JsonDocument document = JsonDocument.Parse("""{"x_note": 5}""");
+
+        var result = (ValidationResult)type.GetMethod("Validate", [typeof(JsonElement)])!.Invoke(null, [document.RootElement])!;
+        Assert.Equal("/x_note", Assert.Single(result.Errors).Path);
+
+        var thrown = Assert.Throws<TargetInvocationException>(() => type.GetMethod("From")!.Invoke(null, [document.RootElement]));
+        Assert.IsType<JsonContractException>(thrown.InnerException);
+    }
+}
