@@ -78,9 +78,14 @@ internal static partial class ContractEmitter
             }
 
             string enumType = Qualified(file, variants.EnumName);
+            bool oneOf = variants.Keyword == "oneOf";
             writer.Line("/// <summary>");
-            writer.Line("/// Which alternative of the schema's <c>oneOf</c> this value is, or null when it matches none or");
-            writer.Line("/// more than one (then <see cref=\"Validate\"/> reports a <c>oneOf</c> error).");
+            writer.Line(oneOf
+                ? "/// Which alternative of the schema's <c>oneOf</c> this value is, or null when it matches none or"
+                : "/// The first alternative of the schema's <c>anyOf</c> this value matches, or null when it matches none");
+            writer.Line(oneOf
+                ? "/// more than one (then <see cref=\"Validate\"/> reports a <c>oneOf</c> error)."
+                : "/// (then <see cref=\"Validate\"/> reports an <c>anyOf</c> error).");
             writer.Line("/// </summary>");
             writer.Open($"public {enumType}? Variant");
             writer.Open("get");
@@ -90,7 +95,7 @@ internal static partial class ContractEmitter
             }
 
             writer.Line($"int matched = {string.Join(" + ", variants.Variants.Select(v => $"(matches{v.ClrName} ? 1 : 0)"))};");
-            writer.Open("if (matched != 1)");
+            writer.Open(oneOf ? "if (matched != 1)" : "if (matched == 0)");
             writer.Line("return null;");
             writer.Close();
             writer.Line();
@@ -333,7 +338,9 @@ internal static partial class ContractEmitter
 
             if (rules.AnyOf.Count > 0)
             {
-                List<string> methods = rules.AnyOf.Select(r => AddRuleMethod(r, null)).ToList();
+                List<string> methods = rules.AnyOf
+                    .Select((r, i) => AddRuleMethod(r, spec.Variants is { Keyword: "anyOf" } v ? "Matches" + v.Variants[i].ClrName : null))
+                    .ToList();
                 string alternatives = AlternativesField("s_anyOfAlternatives", rules.AnyOf);
                 writer.Open($"if (!({string.Join(" || ", methods.Select(m => m + "(value)"))}))");
                 writer.Line($"context.AddError(\"anyOf\", {Runtime}ErrorMessages.NoVariantMatched({alternatives}));");
@@ -344,7 +351,7 @@ internal static partial class ContractEmitter
             if (rules.OneOf.Count > 0)
             {
                 List<string> methods = rules.OneOf
-                    .Select((r, i) => AddRuleMethod(r, spec.Variants is { } v ? "Matches" + v.Variants[i].ClrName : null))
+                    .Select((r, i) => AddRuleMethod(r, spec.Variants is { Keyword: "oneOf" } v ? "Matches" + v.Variants[i].ClrName : null))
                     .ToList();
                 string alternatives = AlternativesField("s_oneOfAlternatives", rules.OneOf);
                 string titles = StaticField("string[]", "s_oneOfTitles", "{ " + string.Join(", ", rules.OneOf.Select((r, i) => Literal(r.Title ?? $"alternative {i + 1}"))) + " }");
@@ -847,7 +854,7 @@ internal static partial class ContractEmitter
             }
 
             writer.Line();
-            writer.Line($"/// <summary>The alternatives of <see cref=\"{spec.Name}\"/>'s <c>oneOf</c>, by their schema titles.</summary>");
+            writer.Line($"/// <summary>The alternatives of <see cref=\"{spec.Name}\"/>'s <c>{variants.Keyword}</c>, by their schema titles.</summary>");
             writer.Line(GeneratedCode);
             writer.Open($"public enum {variants.EnumName}");
             foreach (VariantSpec variant in variants.Variants)

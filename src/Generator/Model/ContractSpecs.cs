@@ -189,7 +189,11 @@ internal sealed record DependentRequiredSpec(string WireName, ImmutableEquatable
 /// <summary><c>if</c>/<c>then</c>/<c>else</c>; a missing <c>then</c> or <c>else</c> always holds.</summary>
 internal sealed record ConditionalSpec(ObjectRuleSpec If, ObjectRuleSpec? Then, ObjectRuleSpec? Else);
 
-/// <summary>A <c>oneOf</c> whose branches all have a <c>title</c>: the matched branch is surfaced as an enum.</summary>
-internal sealed record VariantSetSpec(string EnumName, ImmutableEquatableArray<VariantSpec> Variants);
+/// <summary>A <c>oneOf</c> (or else <c>anyOf</c>) whose branches all have a <c>title</c>: the matched branch is surfaced as an enum.</summary>
+internal sealed record VariantSetSpec(string EnumName, ImmutableEquatableArray<VariantSpec> Variants)
+{
+    /// <summary><c>oneOf</c> (exactly one branch matches) or <c>anyOf</c> (the first matching branch is the variant).</summary>
+    public string Keyword { get; init; } = "oneOf";
+}
 
 internal sealed record VariantSpec(string ClrName, string Title, string? Description);

@@ -368,20 +368,32 @@ internal sealed class SchemaParser
             variants);
     }
 
-    /// <summary>A <c>oneOf</c> whose every branch has a title becomes a typed variant (<c>{Type}Variant</c> enum).</summary>
+    /// <summary>
+    /// A <c>oneOf</c> whose every branch has a title becomes a typed variant (<c>{Type}Variant</c> enum);
+    /// without one, an <c>anyOf</c> whose every branch has a title does (the first matching branch).
+    /// </summary>
     private VariantSetSpec? ParseVariants(JsonNode schema, string typeName)
     {
-        if (schema["oneOf"] is not { Kind: JsonNodeKind.Array } oneOf || oneOf.Items.Count == 0
-            || !oneOf.Items.All(b => b.Kind == JsonNodeKind.Object && b["title"] is { Kind: JsonNodeKind.String }))
+        foreach (string keyword in new[] { "oneOf", "anyOf" })
         {
-            return null;
+            if (schema[keyword] is not { Kind: JsonNodeKind.Array } branches || branches.Items.Count == 0)
+            {
+                continue;
+            }
+
+            if (!branches.Items.All(b => b.Kind == JsonNodeKind.Object && b["title"] is { Kind: JsonNodeKind.String }))
+            {
+                return null;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var variants = branches.Items
+                .Select(b => new VariantSpec(Naming.MakeUnique(Naming.ToPascalCase(b["title"]!.Text!), names), b["title"]!.Text!, b["description"]?.Text))
+                .ToImmutableEquatableArray();
+            return new VariantSetSpec(ReserveTypeName(typeName + "Variant", branches.Span), variants) { Keyword = keyword };
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var variants = oneOf.Items
-            .Select(b => new VariantSpec(Naming.MakeUnique(Naming.ToPascalCase(b["title"]!.Text!), names), b["title"]!.Text!, b["description"]?.Text))
-            .ToImmutableEquatableArray();
-        return new VariantSetSpec(ReserveTypeName(typeName + "Variant", oneOf.Span), variants);
+        return null;
     }
 
     private void ParseEnumType(JsonNode schema, string name, bool open)
