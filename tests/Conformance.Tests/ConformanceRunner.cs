@@ -73,9 +73,12 @@ internal static class ConformanceRunner
             .ToList();
     });
 
-    public static FileResult Run(string relativeFile)
+    public static FileResult Run(string relativeFile) => Run(relativeFile, File.ReadAllText(Path.Combine(TestsRoot, relativeFile)));
+
+    /// <summary>Runs suite-format JSON text (an array of groups) under the name <paramref name="relativeFile"/>.</summary>
+    public static FileResult Run(string relativeFile, string suiteJson)
     {
-        using JsonDocument suite = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestsRoot, relativeFile)));
+        using JsonDocument suite = JsonDocument.Parse(suiteJson);
         var groups = suite.RootElement.EnumerateArray().ToList();
 
         // Format is an annotation in draft 2020-12 unless the format-assertion vocabulary is on,

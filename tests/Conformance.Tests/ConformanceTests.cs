@@ -84,6 +84,35 @@ public sealed class ConformanceTests(ConformanceReport report, ITestOutputHelper
         }
     }
 
+    /// <summary>The runner itself: a wrong answer fails, an unclaimed keyword skips, a schema error fails.</summary>
+    [Fact]
+    public void The_runner_fails_wrong_answers_and_never_counts_a_skip_as_a_pass()
+    {
+        const string suite = """
+            [
+              {"description": "right", "schema": {"type": "integer"}, "tests": [
+                {"description": "int", "data": 1, "valid": true}, {"description": "str", "data": "a", "valid": false}]},
+              {"description": "wrong expectation", "schema": {"type": "integer"}, "tests": [
+                {"description": "str", "data": "a", "valid": true}]},
+              {"description": "unclaimed", "schema": {"unevaluatedItems": false}, "tests": [
+                {"description": "any", "data": [1], "valid": false}]},
+              {"description": "schema error", "schema": {"pattern": "[a-"}, "tests": [
+                {"description": "any", "data": "a", "valid": true}]},
+              {"description": "remote", "schema": {"$ref": "http://localhost:1234/integer.json"}, "tests": [
+                {"description": "int", "data": 1, "valid": true}, {"description": "str", "data": "a", "valid": false}]}
+            ]
+            """;
+
+        FileResult result = ConformanceRunner.Run("self-test.json", suite);
+
+        Assert.Equal(
+            [GroupStatus.Passed, GroupStatus.Failed, GroupStatus.Skipped, GroupStatus.Failed, GroupStatus.Passed],
+            result.Groups.Select(g => g.Status));
+        Assert.Contains("expected valid, got invalid", Assert.Single(result.Groups[1].Failures));
+        Assert.Contains("unevaluatedItems", result.Groups[2].Reason);
+        Assert.Contains("ICG005", result.Groups[3].Reason);
+    }
+
     [Fact]
     public void Every_claimed_file_exists_in_the_suite()
     {
