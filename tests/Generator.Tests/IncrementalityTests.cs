@@ -125,6 +125,68 @@ public class IncrementalityTests
         Assert.All(OutputReasons(driver), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
     }
 
+    private const string RangePath = "/s/range.schema.json";
+    private const string LimitsPath = "/refs/limits.json";
+
+    // A JSON-backed contract whose minimum comes from a reference document.
+    private const string Range = """{"type": ["integer", "null"], "$ref": "https://example.com/limits.json#/$defs/min"}""";
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRunWithReference(string limits)
+    {
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            [LimitsPath] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.JsonSchemaUri"] = "https://example.com/limits.json" },
+        };
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(
+            [new InMemoryAdditionalText(RangePath, Range), new InMemoryAdditionalText(OrderPath, Order), new InMemoryAdditionalText(LimitsPath, limits)],
+            new TestOptionsProvider(new Dictionary<string, string>(), perFile),
+            trackSteps: true);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class UserCode { }");
+        return (driver.RunGenerators(compilation), compilation);
+    }
+
+    private static Dictionary<string, IncrementalStepRunReason> ModelReasons(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Model]
+            .SelectMany(s => s.Outputs)
+            .ToDictionary(o => ((Model.ContractFileSpec)o.Value).SchemaFileName, o => o.Reason);
+
+    [Fact]
+    public void A_json_backed_model_compares_by_value_across_runs()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRunWithReference("""{"$defs": {"min": {"minimum": 1}}}""");
+
+        driver = driver.RunGenerators(compilation);
+
+        Assert.All(ModelReasons(driver).Values, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(OutputReasons(driver), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+    }
+
+    [Fact]
+    public void Editing_a_reference_document_regenerates_the_schema_that_uses_it_and_only_that()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRunWithReference("""{"$defs": {"min": {"minimum": 1}}}""");
+
+        driver = driver.ReplaceAdditionalText(FindText(driver, LimitsPath), new InMemoryAdditionalText(LimitsPath, """{"$defs": {"min": {"minimum": 2}}}"""));
+        driver = driver.RunGenerators(compilation);
+
+        Dictionary<string, IncrementalStepRunReason> models = ModelReasons(driver);
+        Assert.Equal(IncrementalStepRunReason.Modified, models["range.schema.json"]);
+        Assert.True(models["order.schema.json"] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        Assert.Contains("2m", driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "range.Range.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void Reformatting_a_reference_document_does_not_re_emit()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRunWithReference("""{"$defs": {"min": {"minimum": 1}}}""");
+
+        driver = driver.ReplaceAdditionalText(FindText(driver, LimitsPath), new InMemoryAdditionalText(LimitsPath, "{\n  \"$defs\": { \"min\": { \"minimum\": 1 } }\n}"));
+        driver = driver.RunGenerators(compilation);
+
+        Assert.All(ModelReasons(driver).Values, r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+        Assert.All(OutputReasons(driver), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
     private static AdditionalText FindText(GeneratorDriver driver, string path) =>
         driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.SchemaFiles]
             .SelectMany(s => s.Inputs)
