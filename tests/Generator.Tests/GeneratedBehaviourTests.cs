@@ -205,4 +205,17 @@ public class GeneratedBehaviourTests
 
         Assert.Equal(expected.Length == 0 ? [] : [expected], errors.Select(e => $"{(e.Path.Length == 0 ? "(root)" : e.Path)} {e.Keyword}"));
     }
+
+    /// <summary>Found by the conformance run: a wire name with a newline ended its doc comment, and the rest became code.</summary>
+    [Theory]
+    [InlineData("""{"type": "object", "properties": {"a": {"enum": ["foo\nbar", "foo\rbar", "x\u2028y"]}}}""")]
+    [InlineData("""{"type": "object", "properties": {"a\nb": {"type": "string"}, "c\u0085d": {"type": "integer"}}}""")]
+    [InlineData("""{"properties": {"a\nb": {"const": 1}}, "oneOf": [{"title": "x\ny"}, {"title": "z"}]}""")]
+    public void Schema_text_with_line_breaks_stays_inside_comments(string schema)
+    {
+        GeneratorOutput output = GeneratorHarness.Run(("/s/escapes.schema.json", schema));
+
+        Assert.All(output.GeneratorDiagnostics, d => Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, d.Severity));
+        GeneratorHarness.AssertCompilesCleanly(output.Compilation);
+    }
 }

@@ -161,9 +161,7 @@ internal static partial class ContractEmitter
 
         private void WriteValidator(SchemaNodeSpec node)
         {
-            // The location may hold any character a member name can (a newline would end the comment).
-            string location = Literal(node.Location);
-            writer.Line($"/// <summary>Validates against <c>{SourceWriter.EscapeXml(location.Substring(1, location.Length - 2))}</c>.</summary>");
+            writer.Line($"/// <summary>Validates against <c>{SourceWriter.EscapeXml(node.Location)}</c>.</summary>");
             writer.Open($"private static bool {Method(node.Id)}({Json}JsonElement value, {Context}? context)");
             if (node.IsFalse)
             {

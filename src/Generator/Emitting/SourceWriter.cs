@@ -54,7 +54,28 @@ internal sealed class SourceWriter
         Line($"/// </{tag}>");
     }
 
-    public static string EscapeXml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>
+    /// Schema text for a <c>///</c> comment: XML-escaped, and with control and line-break characters
+    /// (which C# also ends a comment on: U+0085, U+2028, U+2029) written as <c>\uXXXX</c>, so a
+    /// member named <c>"a\nb"</c> cannot end the comment and turn the rest of its line into code.
+    /// </summary>
+    public static string EscapeXml(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            _ = c switch
+            {
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                < ' ' or '\u0085' or '\u2028' or '\u2029' => builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
+    }
 
     public override string ToString() => _builder.ToString();
 }
