@@ -39,6 +39,27 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         RunBatches(Enumerable.Range(0, count).Select(_ => Mutate(original, random)).ToList(), $"mutations of {file}");
     }
 
+    /// <summary>
+    /// Every schema of the official test suite (../shared), as is and mutated: the JSON-backed
+    /// generator meets every keyword, $id/$anchor/$ref form and boolean schema the suite has.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_500)]
+    public void Test_suite_schemas_as_is_and_mutated_never_break_the_generator(int mutations)
+    {
+        string folder = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "json-schema-test-suite", "tests", "draft2020-12"));
+        List<string> schemas = Directory.GetFiles(folder, "*.json")
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .SelectMany(f => System.Text.Json.JsonDocument.Parse(File.ReadAllText(f)).RootElement.EnumerateArray())
+            .Select(g => g.GetProperty("schema").GetRawText())
+            .ToList();
+        Assert.True(schemas.Count > 300, $"expected the suite's groups in {folder}");
+
+        var random = new Random(20261129);
+        RunBatches(mutations == 0 ? schemas : Enumerable.Range(0, mutations).Select(i => Mutate(schemas[i % schemas.Count], random)).ToList(), mutations == 0 ? "suite schemas" : "mutated suite schemas");
+    }
+
     private void RunBatches(List<string> schemas, string what)
     {
         int generated = 0;
@@ -101,7 +122,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         var builder = new StringBuilder(text);
         int edits = random.Next(1, 4);
         const string alphabet = "{}[]\",:0123456789-.abcxyzt \\\n\u00e9";
-        string[] fragments = ["\"type\"", "\"object\"", "\"$ref\"", "\"#/$defs/\"", "null", "true", "[]", "{}", "\"required\"", "\"enum\"", "-1", "1e400", "\"\"", "\"oneOf\"", "\"items\""];
+        string[] fragments = ["\"type\"", "\"object\"", "\"$ref\"", "\"#/$defs/\"", "null", "true", "[]", "{}", "\"required\"", "\"enum\"", "-1", "1e400", "\"\"", "\"oneOf\"", "\"items\"", "\"#\"", "\"$id\"", "\"$anchor\"", "\"not\"", "false", "\"http://localhost:1234/\""];
         for (int e = 0; e < edits && builder.Length > 0; e++)
         {
             int at = random.Next(builder.Length);
