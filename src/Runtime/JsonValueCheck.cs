@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -60,12 +61,22 @@ public static class JsonValueCheck
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(context);
-        if (HasSurrogateEscape(JsonMarshal.GetRawUtf8Value(value)) && !AllStringsWellFormed(value, context))
+        try
         {
+            if (HasSurrogateEscape(JsonMarshal.GetRawUtf8Value(value)) && !AllStringsWellFormed(value, context))
+            {
+                return false;
+            }
+
+            return root(value, context);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Only reachable through From/Validate(JsonElement) with a document parsed deeper than
+            // JsonContract.MaxDepth allows: report it, as parsing would, instead of overflowing the stack.
+            context.AddError("syntax", $"the value nests too deeply to validate (documents may nest {JsonContract.MaxDepth} levels)");
             return false;
         }
-
-        return root(value, context);
     }
 
     private static bool HasSurrogateEscape(ReadOnlySpan<byte> utf8)
@@ -381,6 +392,7 @@ public static class JsonValueCheck
     /// <summary>Validates the member <paramref name="property"/> with <paramref name="validator"/>, errors under its name.</summary>
     public static bool Member(JsonProperty property, JsonSchemaValidator validator, ValidationContext? context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (context is null)
         {
             return validator(property.Value, null);
@@ -395,6 +407,7 @@ public static class JsonValueCheck
     /// <summary>Validates array item <paramref name="index"/> with <paramref name="validator"/>, errors under its index.</summary>
     public static bool Item(JsonElement item, int index, JsonSchemaValidator validator, ValidationContext? context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (context is null)
         {
             return validator(item, null);

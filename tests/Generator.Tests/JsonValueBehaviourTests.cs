@@ -130,6 +130,24 @@ public class JsonValueBehaviourTests
     }
 
     [Fact]
+    public void A_json_element_nested_far_deeper_than_parsing_allows_is_an_error_not_a_stack_overflow()
+    {
+        const int depth = 5_000; // JsonDocument.Parse is quadratic in depth; 10,000 levels already overflow a 256 KB stack without the check
+        string deep = "{\"tree\": " + string.Concat(Enumerable.Repeat("{\"children\": [", depth)) + string.Concat(Enumerable.Repeat("]}", depth)) + "}";
+        using JsonDocument document = JsonDocument.Parse(deep, new JsonDocumentOptions { MaxDepth = 2 * depth + 10 });
+
+        // Run on a thread with a small stack, as a worker thread might have.
+        ValidationResult? result = null;
+        var thread = new System.Threading.Thread(
+            () => result = (ValidationResult)Contract("FlowLabels").GetMethod("Validate", [typeof(JsonElement)])!.Invoke(null, [document.RootElement])!,
+            maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal("syntax", Assert.Single(result!.Errors).Keyword);
+    }
+
+    [Fact]
     public void Equality_is_json_equality()
     {
         object a = Parse("FlowLabels", """{"count": 1, "flag": true}""").Value!;
