@@ -59,5 +59,15 @@ catch (JsonContractException e)
 var built = order with { Lines = [new Line { Sku = "XYZ-0001", Quantity = 5000 }] };
 Expect(built.Validate().Errors.Single().Path == "/lines/0/quantity", "Validate() checks an object built in code");
 
+// A schema that is not one typed object becomes a JSON-backed value; its $ref leads into a
+// reference document given by URI.
+var price = Price.Parse("""{"amount":"9.99","currency":"EUR"}""");
+Expect(price.IsValid && price.Value.Variant == PriceVariant.Amount, "a JSON-backed value parses through a $ref into a reference document");
+Expect(Price.Parse("\"free\"").Value?.Variant == PriceVariant.Free, "the titled oneOf branch is surfaced as its Variant");
+var badPrice = Price.Parse("""{"amount":"9.9","currency":"EUR"}""");
+Expect(!badPrice.IsValid && badPrice.Errors.Single().Message.Contains("Amount: /amount: '9.9' does not match the pattern"), "a bad price names the failing branch and member");
+var priceInfo = JsonContract.GetTypeInfo<Price>();
+Expect(JsonSerializer.Deserialize("""{"currency":"EUR","amount":"1.00"}""", priceInfo)!.Equals(Price.Parse("""{"amount":"1.00","currency":"EUR"}""").Value), "JsonSerializer (no reflection) reads a JSON-backed value; equality ignores member order");
+
 Console.WriteLine(failures.Count == 0 ? "consumer: all checks passed" : $"consumer: {failures.Count} check(s) failed");
 return failures.Count == 0 ? 0 : 1;
