@@ -110,6 +110,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         {
             BaseUri = Option(fileOptions, "build_metadata.AdditionalFiles.JsonSchemaUri"),
             AssertFormats = !string.Equals(assertFormats, "false", StringComparison.OrdinalIgnoreCase),
+            ForceJsonValue = string.Equals(Option(fileOptions, "build_metadata.AdditionalFiles.GenerateAs"), "JsonValue", StringComparison.OrdinalIgnoreCase),
         };
     }
 

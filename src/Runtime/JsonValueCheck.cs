@@ -52,10 +52,10 @@ public delegate bool JsonSchemaValidator(JsonElement value, ValidationContext? c
 public static class JsonValueCheck
 {
     /// <summary>
-    /// Runs the root validator, after making sure every string is Unicode text. JSON may escape an
-    /// unpaired surrogate (<c>"\ud800"</c>); System.Text.Json parses it but cannot turn it into a
-    /// string, and a typed contract rejects it, so a JSON-backed one does too: a <c>unicode</c>
-    /// error at the value that holds it. Finding none costs one scan of the raw text.
+    /// Runs the root validator, after checking what JSON text allows but a contract does not, as
+    /// typed contracts do: bytes that are not UTF-8 (<c>syntax</c>), a member name twice in one object (RFC 8259 leaves its meaning undefined;
+    /// <c>duplicateProperty</c>), and a string that escapes an unpaired surrogate (<c>"\ud800"</c>,
+    /// which System.Text.Json parses but cannot turn into a string; <c>unicode</c>).
     /// </summary>
     public static bool Validate(JsonElement value, JsonSchemaValidator root, ValidationContext context)
     {
@@ -63,7 +63,17 @@ public static class JsonValueCheck
         ArgumentNullException.ThrowIfNull(context);
         try
         {
-            if (HasSurrogateEscape(JsonMarshal.GetRawUtf8Value(value)) && !AllStringsWellFormed(value, context))
+            // System.Text.Json checks UTF-8 only when a string is decoded, so text with invalid
+            // bytes in a member nobody reads would pass; one vectorized pass rules that out.
+            ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(value);
+            if (!System.Text.Unicode.Utf8.IsValid(raw))
+            {
+                return context.Fail("syntax", "the JSON text is not valid UTF-8");
+            }
+
+            // One more scan decides whether strings need decoding to find unpaired surrogates.
+            bool checkStrings = HasSurrogateEscape(raw);
+            if (!WellFormed(value, checkStrings, context))
             {
                 return false;
             }
@@ -95,11 +105,12 @@ public static class JsonValueCheck
         return false;
     }
 
-    private static bool AllStringsWellFormed(JsonElement value, ValidationContext context)
+    private static bool WellFormed(JsonElement value, bool checkStrings, ValidationContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (value.ValueKind)
         {
-            case JsonValueKind.String:
+            case JsonValueKind.String when checkStrings:
                 try
                 {
                     _ = value.GetString();
@@ -116,13 +127,17 @@ public static class JsonValueCheck
                 foreach (JsonElement item in value.EnumerateArray())
                 {
                     context.PushIndex(index++);
-                    arrayValid &= AllStringsWellFormed(item, context);
+                    arrayValid &= WellFormed(item, checkStrings, context);
                     context.Pop();
                 }
 
                 return arrayValid;
             case JsonValueKind.Object:
                 bool objectValid = true;
+
+                // Objects are small: a linear search beats hashing until they are not.
+                List<string>? few = null;
+                HashSet<string>? many = null;
                 foreach (JsonProperty property in value.EnumerateObject())
                 {
                     string name;
@@ -137,8 +152,31 @@ public static class JsonValueCheck
                         continue;
                     }
 
+                    bool duplicate;
+                    if (many is not null)
+                    {
+                        duplicate = !many.Add(name);
+                    }
+                    else
+                    {
+                        few ??= [];
+                        duplicate = few.Contains(name);
+                        if (!duplicate)
+                        {
+                            few.Add(name);
+                            many = few.Count > 16 ? new HashSet<string>(few, StringComparer.Ordinal) : null;
+                        }
+                    }
+
+                    if (duplicate)
+                    {
+                        context.AddErrorAt(name, "duplicateProperty", ErrorMessages.DuplicateProperty(name));
+                        objectValid = false;
+                        continue;
+                    }
+
                     context.PushProperty(name);
-                    objectValid &= AllStringsWellFormed(property.Value, context);
+                    objectValid &= WellFormed(property.Value, checkStrings, context);
                     context.Pop();
                 }
 

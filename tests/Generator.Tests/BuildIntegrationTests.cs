@@ -57,7 +57,7 @@ public sealed class BuildIntegrationTests : IDisposable
 
         JsonElement itemsJson = JsonDocument.Parse(output).RootElement.GetProperty("Items");
         string[] visible = itemsJson.GetProperty("CompilerVisibleItemMetadata").EnumerateArray().Select(i => i.GetProperty("MetadataName").GetString()!).ToArray();
-        Assert.Equal(["FormatAssertion", "JsonSchemaUri", "Namespace", "TypeName"], visible.Order());
+        Assert.Equal(["FormatAssertion", "GenerateAs", "JsonSchemaUri", "Namespace", "TypeName"], visible.Order());
         if (!itemsJson.TryGetProperty("AdditionalFiles", out JsonElement files))
         {
             return [];

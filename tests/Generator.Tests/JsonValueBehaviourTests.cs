@@ -107,6 +107,8 @@ public class JsonValueBehaviourTests
     [InlineData("{\"tags\": [", "syntax")]
     [InlineData("", "syntax")]
     [InlineData("{\"a\": 1} x", "syntax")]
+    [InlineData("{\"x_note\": \"a\", \"x_note\": \"b\"}", "duplicateProperty")]
+    [InlineData("{\"tree\": {\"children\": [], \"children\": []}}", "duplicateProperty")]
     [InlineData("{\"x_note\": \"\\ud800\"}", "unicode")]
     [InlineData("{\"x_\\udc00\": \"a\"}", "unicode")]
     [InlineData("{\"tags\": [\"v1\", \"insights\", \"\\uDBFF\"]}", "unicode")]
@@ -116,6 +118,17 @@ public class JsonValueBehaviourTests
 
         Assert.Null(value);
         Assert.Equal(keyword, Assert.Single(errors).Keyword);
+    }
+
+    [Fact]
+    public void A_repeated_member_in_a_large_object_is_found_too()
+    {
+        string members = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"\"m{i}\": {i}"));
+        var (value, errors) = GeneratorHarness.Parse(Generated.Value, "FlowLabels", $"{{{members}, \"m33\": 1}}");
+
+        Assert.Null(value);
+        ValidationError error = Assert.Single(errors);
+        Assert.Equal(("/m33", "duplicateProperty"), (error.Path, error.Keyword));
     }
 
     [Fact]

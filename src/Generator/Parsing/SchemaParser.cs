@@ -21,6 +21,9 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
 
     public bool AssertFormats { get; init; } = true;
 
+    /// <summary>The file asked for a JSON-backed value (<c>GenerateAs="JsonValue"</c>) even where a typed record is possible.</summary>
+    public bool ForceJsonValue { get; init; }
+
     /// <summary>Documents that <c>$ref</c> may point to, by URI (AdditionalFiles with <c>JsonSchemaUri</c> metadata).</summary>
     public ImmutableEquatableArray<ReferenceDocument> ReferenceDocuments { get; init; } = ImmutableEquatableArray<ReferenceDocument>.Empty;
 }
@@ -78,6 +81,15 @@ internal sealed class SchemaParser
 
     public static SchemaParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken)
     {
+        if (input.ForceJsonValue)
+        {
+            var requested = new DiagnosticInfo(
+                DiagnosticDescriptors.UnsupportedConstruct,
+                new LocationInfo(input.Path, new TextSpan(0, 0), default),
+                new[] { "its GenerateAs metadata asks for JsonValue" }.ToImmutableEquatableArray());
+            return Parse(input, requested, cancellationToken);
+        }
+
         SchemaParseResult typed = Parse(input, jsonValueBecause: null, cancellationToken);
 
         // A schema the typed record cannot represent exactly (ICG004) or whose keywords it would
