@@ -26,6 +26,9 @@ public static class SanityChecks
             Require(nj.Data.Result.Accounts.Count == accounts && nj.Data.Result.Accounts.Last().Iban == ours.Data.Result.Accounts[^1].Iban, "NJsonSchema");
             Require(Competitors.CountTokens(utf8) > accounts * 5, "floor");
             Require(JsonSerializer.SerializeToUtf8Bytes(plain, PlainJsonContext.Default.PlainResponse).AsSpan().SequenceEqual(ours.ToUtf8Json()), "serializers write the same bytes");
+            var jsonBacked = JsonBacked.InsightsFlowResponse.Parse(utf8).GetValueOrThrow();
+            Require(jsonBacked.Value.GetProperty("data").GetProperty("result").GetProperty("accounts").GetArrayLength() == accounts, "JSON-backed");
+            Require(new JsonBackedResponseBenchmarks { Accounts = accounts } is { } jb && Setup(jb) && jb.NJsonSchemaValidate() == 0, "NJsonSchema validate only");
         }
 
         foreach (string scenario in Payloads.Scenarios)
@@ -39,12 +42,19 @@ public static class SanityChecks
         string invalid = Encoding.UTF8.GetString(Payloads.Response(1)).Replace("insights_refresh", "nope", StringComparison.Ordinal);
         Require(NJsonSchemaPeer.LoadResponseSchema().Validate(invalid).Count > 0, "NJsonSchema validates");
         Require(!InsightsFlowResponse.Parse(invalid).IsValid, "ours validates");
+        Require(!JsonBacked.InsightsFlowResponse.Parse(invalid).IsValid, "JSON-backed validates");
 
         var generator = new GeneratorBenchmarks();
         generator.Setup();
         Require(generator.Insights().GetRunResult().GeneratedTrees.Length == 8, "generator output");
         Require(generator.Properties1000().GetRunResult().Diagnostics.IsEmpty, "synthetic schema is clean");
         Console.WriteLine("sanity checks passed: every competitor reads the same data");
+    }
+
+    private static bool Setup(JsonBackedResponseBenchmarks benchmarks)
+    {
+        benchmarks.Setup();
+        return true;
     }
 
     private static void Require(bool condition, string what)

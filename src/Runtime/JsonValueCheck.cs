@@ -89,6 +89,69 @@ public static class JsonValueCheck
         }
     }
 
+    private static bool NameDecodes(JsonProperty property, ValidationContext context)
+    {
+        try
+        {
+            _ = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            context.AddError("unicode", "a member name escapes an unpaired surrogate, which is not Unicode text");
+            return false;
+        }
+    }
+
+    /// <summary>Objects up to this many members are checked for repeated names pairwise, larger ones with a set.</summary>
+    private const int SmallObject = 16;
+
+    /// <summary>
+    /// Whether <paramref name="property"/>, the member at <paramref name="index"/> (below
+    /// <see cref="SmallObject"/>), has the name of an earlier member. Raw names are compared without
+    /// decoding, so nothing is allocated; a name written with escapes is compared decoded, so
+    /// <c>"a"</c> and <c>"\u0061"</c> are the same name.
+    /// </summary>
+    private static bool RepeatsEarlierName(JsonElement parent, JsonProperty property, int index)
+    {
+        ReadOnlySpan<byte> name = JsonMarshal.GetRawUtf8PropertyName(property);
+        bool escaped = name.IndexOf((byte)'\\') >= 0;
+        int i = 0;
+        foreach (JsonProperty earlier in parent.EnumerateObject())
+        {
+            if (i++ == index)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> other = JsonMarshal.GetRawUtf8PropertyName(earlier);
+            bool same = escaped || other.IndexOf((byte)'\\') >= 0 ? earlier.NameEquals(property.Name) : other.SequenceEqual(name);
+            if (same)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> EarlierNames(JsonElement parent, int count)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        int taken = 0;
+        foreach (JsonProperty earlier in parent.EnumerateObject())
+        {
+            if (taken++ == count)
+            {
+                break;
+            }
+
+            names.Add(earlier.Name);
+        }
+
+        return names;
+    }
+
     private static bool HasSurrogateEscape(ReadOnlySpan<byte> utf8)
     {
         int at;
@@ -134,50 +197,36 @@ public static class JsonValueCheck
                 return arrayValid;
             case JsonValueKind.Object:
                 bool objectValid = true;
-
-                // Objects are small: a linear search beats hashing until they are not.
-                List<string>? few = null;
-                HashSet<string>? many = null;
+                int memberIndex = 0;
+                HashSet<string>? names = null; // only for large objects
                 foreach (JsonProperty property in value.EnumerateObject())
                 {
-                    string name;
-                    try
+                    if (checkStrings && !NameDecodes(property, context))
                     {
-                        name = property.Name;
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        context.AddError("unicode", "a member name escapes an unpaired surrogate, which is not Unicode text");
                         objectValid = false;
                         continue;
                     }
 
-                    bool duplicate;
-                    if (many is not null)
+                    if (memberIndex == SmallObject)
                     {
-                        duplicate = !many.Add(name);
-                    }
-                    else
-                    {
-                        few ??= [];
-                        duplicate = few.Contains(name);
-                        if (!duplicate)
-                        {
-                            few.Add(name);
-                            many = few.Count > 16 ? new HashSet<string>(few, StringComparer.Ordinal) : null;
-                        }
+                        names = EarlierNames(value, SmallObject);
                     }
 
-                    if (duplicate)
+                    bool repeated = names is not null ? !names.Add(property.Name) : memberIndex > 0 && RepeatsEarlierName(value, property, memberIndex);
+                    memberIndex++;
+                    if (repeated)
                     {
-                        context.AddErrorAt(name, "duplicateProperty", ErrorMessages.DuplicateProperty(name));
+                        context.AddErrorAt(property.Name, "duplicateProperty", ErrorMessages.DuplicateProperty(property.Name));
                         objectValid = false;
                         continue;
                     }
 
-                    context.PushProperty(name);
-                    objectValid &= WellFormed(property.Value, checkStrings, context);
-                    context.Pop();
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array || checkStrings)
+                    {
+                        context.PushProperty(property.Name);
+                        objectValid &= WellFormed(property.Value, checkStrings, context);
+                        context.Pop();
+                    }
                 }
 
                 return objectValid;
@@ -351,6 +400,9 @@ public static class JsonValueCheck
         context?.AddRequiredMissing(name);
         return false;
     }
+
+    /// <summary>True for an object that has the member <paramref name="name"/> (<c>dependentSchemas</c> applies then).</summary>
+    public static bool HasMember(JsonElement value, string name) => value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out _);
 
     /// <summary><c>dependentRequired</c>: when <paramref name="trigger"/> is present, <paramref name="name"/> must be too.</summary>
     public static bool DependentRequired(JsonElement value, string trigger, string name, ValidationContext? context)

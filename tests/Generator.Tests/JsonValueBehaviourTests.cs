@@ -120,15 +120,19 @@ public class JsonValueBehaviourTests
         Assert.Equal(keyword, Assert.Single(errors).Keyword);
     }
 
-    [Fact]
-    public void A_repeated_member_in_a_large_object_is_found_too()
+    [Theory]
+    [InlineData(40, "\"m33\"", "/m33")]    // a large object: found with a set
+    [InlineData(40, "\"m3\"", "/m3")]      // repeating a name from before the set existed
+    [InlineData(5, "\"m\\u0033\"", "/m3")] // the same name written with an escape
+    [InlineData(40, "\"m\\u0033\"", "/m3")]
+    public void A_repeated_member_is_found_in_objects_of_any_size(int size, string repeated, string pointer)
     {
-        string members = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"\"m{i}\": {i}"));
-        var (value, errors) = GeneratorHarness.Parse(Generated.Value, "FlowLabels", $"{{{members}, \"m33\": 1}}");
+        string members = string.Join(", ", Enumerable.Range(0, size).Select(i => $"\"m{i}\": {i}"));
+        var (value, errors) = GeneratorHarness.Parse(Generated.Value, "FlowLabels", $"{{{members}, {repeated}: 1}}");
 
         Assert.Null(value);
         ValidationError error = Assert.Single(errors);
-        Assert.Equal(("/m33", "duplicateProperty"), (error.Path, error.Keyword));
+        Assert.Equal((pointer, "duplicateProperty"), (error.Path, error.Keyword));
     }
 
     [Fact]

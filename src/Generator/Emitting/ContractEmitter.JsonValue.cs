@@ -38,7 +38,8 @@ internal static partial class ContractEmitter
             writer.Line(GeneratedCode);
             writer.Open($"public sealed partial class {spec.Name} : {Interface}, global::System.IEquatable<{Self}>");
             WriteMembers();
-            foreach (SchemaNodeSpec node in spec.Nodes)
+            HashSet<int> reachable = ReachableNodes();
+            foreach (SchemaNodeSpec node in spec.Nodes.Where(n => reachable.Contains(n.Id)))
             {
                 writer.Line();
                 WriteValidator(node);
@@ -170,26 +171,89 @@ internal static partial class ContractEmitter
                 return;
             }
 
-            var body = new List<string>();
-            WriteValueChecks(node, body);
-            if (body.Count == 0 && !HasStructure(node))
+            var checks = new List<string>();
+            WriteValueChecks(node, checks);
+            AddApplicatorChecks(node, checks);
+            bool loops = LoopsOverItems(node) || LoopsOverMembers(node);
+            if (!loops && checks.Count <= 1)
             {
-                writer.Line("return true; // any value is valid here");
+                writer.Line(checks.Count == 0 ? "return true; // any value is valid here" : $"return {checks[0]};");
                 writer.Close();
                 return;
             }
 
             writer.Line("bool valid = true;");
-            foreach (string check in body)
+            foreach (string check in checks)
             {
                 writer.Line($"valid &= {check};");
             }
 
-            WriteApplicators(node);
             WriteArrayChecks(node);
             WriteObjectChecks(node);
             writer.Line("return valid;");
             writer.Close();
+        }
+
+        private static bool CountsContains(SchemaNodeSpec node) => node.Contains is not null && !(node.MinContains == 0 && node.MaxContains is null);
+
+        private static bool LoopsOverItems(SchemaNodeSpec node) => node.PrefixItems.Count > 0 || node.Items is not null || CountsContains(node);
+
+        private static bool LoopsOverMembers(SchemaNodeSpec node) =>
+            node.Properties.Count > 0 || node.PatternProperties.Count > 0 || node.AdditionalProperties is not null || node.PropertyNames is not null;
+
+        /// <summary>
+        /// The nodes some generated code calls, from the root: a <c>false</c> under
+        /// <c>additionalProperties</c> becomes a direct "not allowed" check, a <c>contains</c> that
+        /// cannot fail and an <c>if</c> without <c>then</c>/<c>else</c> are never evaluated.
+        /// </summary>
+        private HashSet<int> ReachableNodes()
+        {
+            var reached = new HashSet<int>();
+            var pending = new Stack<int>();
+            pending.Push(spec.Root);
+            foreach (JsonVariantSpec variant in spec.Variants?.Variants ?? ImmutableEquatableArray<JsonVariantSpec>.Empty)
+            {
+                pending.Push(variant.Node);
+            }
+
+            while (pending.Count > 0)
+            {
+                int id = pending.Pop();
+                if (!reached.Add(id))
+                {
+                    continue;
+                }
+
+                SchemaNodeSpec node = spec.Nodes[id];
+                var next = new List<int?> { node.Ref, node.Not, node.Items, node.PropertyNames };
+                next.AddRange(node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).Concat(node.PrefixItems).Select(n => (int?)n));
+                next.AddRange(node.Properties.Concat(node.DependentSchemas).Select(p => (int?)p.Node));
+                next.AddRange(node.PatternProperties.Select(p => (int?)p.Node));
+                if (node.If is not null && (node.Then is not null || node.Else is not null))
+                {
+                    next.AddRange([node.If, node.Then, node.Else]);
+                }
+
+                if (CountsContains(node))
+                {
+                    next.Add(node.Contains);
+                }
+
+                if (node.AdditionalProperties is { } additional && !spec.Nodes[additional].IsFalse)
+                {
+                    next.Add(additional);
+                }
+
+                foreach (int? target in next)
+                {
+                    if (target is { } t)
+                    {
+                        pending.Push(t);
+                    }
+                }
+            }
+
+            return reached;
         }
 
         private static bool HasStructure(SchemaNodeSpec node) =>
@@ -271,46 +335,38 @@ internal static partial class ContractEmitter
             }
         }
 
-        private void WriteApplicators(SchemaNodeSpec node)
+        private void AddApplicatorChecks(SchemaNodeSpec node, List<string> checks)
         {
             if (node.Ref is { } target)
             {
-                writer.Line($"valid &= {Method(target)}(value, context);");
+                checks.Add($"{Method(target)}(value, context)");
             }
 
-            foreach (int branch in node.AllOf)
-            {
-                writer.Line($"valid &= {Method(branch)}(value, context);");
-            }
-
+            checks.AddRange(node.AllOf.Select(branch => $"{Method(branch)}(value, context)"));
             if (node.AnyOf.Count > 0)
             {
-                writer.Line($"valid &= {Check}AnyOf(value, {Branches(node, "AnyOf", node.AnyOf)}, context);");
+                checks.Add($"{Check}AnyOf(value, {Branches(node, "AnyOf", node.AnyOf)}, context)");
             }
 
             if (node.OneOf.Count > 0)
             {
-                writer.Line($"valid &= {Check}OneOf(value, {Branches(node, "OneOf", node.OneOf)}, context);");
+                checks.Add($"{Check}OneOf(value, {Branches(node, "OneOf", node.OneOf)}, context)");
             }
 
             if (node.Not is { } not)
             {
-                writer.Line($"valid &= {Check}Not(value, {Method(not)}, context);");
+                checks.Add($"{Check}Not(value, {Method(not)}, context)");
             }
 
             if (node.If is { } condition && (node.Then is not null || node.Else is not null))
             {
                 string then = node.Then is { } t ? $"{Method(t)}(value, context)" : "true";
                 string otherwise = node.Else is { } e ? $"{Method(e)}(value, context)" : "true";
-                writer.Line($"valid &= {Method(condition)}(value, null) ? {then} : {otherwise};");
+                checks.Add($"({Method(condition)}(value, null) ? {then} : {otherwise})");
             }
 
-            foreach (NamedSchemaSpec dependent in node.DependentSchemas)
-            {
-                writer.Open($"if (value.ValueKind == {Json}JsonValueKind.Object && value.TryGetProperty({Literal(dependent.Name)}, out _))");
-                writer.Line($"valid &= {Method(dependent.Node)}(value, context);");
-                writer.Close();
-            }
+            checks.AddRange(node.DependentSchemas.Select(dependent =>
+                $"(!{Check}HasMember(value, {Literal(dependent.Name)}) || {Method(dependent.Node)}(value, context))"));
         }
 
         private string Branches(SchemaNodeSpec node, string keyword, ImmutableEquatableArray<int> branches)
@@ -322,8 +378,8 @@ internal static partial class ContractEmitter
 
         private void WriteArrayChecks(SchemaNodeSpec node)
         {
-            bool countsContains = node.Contains is not null && !(node.MinContains == 0 && node.MaxContains is null);
-            if (node.PrefixItems.Count == 0 && node.Items is null && !countsContains)
+            bool countsContains = CountsContains(node);
+            if (!LoopsOverItems(node))
             {
                 return;
             }
@@ -377,7 +433,7 @@ internal static partial class ContractEmitter
 
         private void WriteObjectChecks(SchemaNodeSpec node)
         {
-            if (node.Properties.Count == 0 && node.PatternProperties.Count == 0 && node.AdditionalProperties is null && node.PropertyNames is null)
+            if (!LoopsOverMembers(node))
             {
                 return;
             }

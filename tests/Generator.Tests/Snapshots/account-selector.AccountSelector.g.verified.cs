@@ -99,9 +99,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     /// <summary>Validates against <c>#</c>.</summary>
     private static bool Schema0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.OneOf(value, OneOf0, OneOf0Titles, context);
-        return valid;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.OneOf(value, OneOf0, OneOf0Titles, context);
     }
 
     /// <summary>Validates against <c>#/oneOf/0</c>.</summary>
@@ -144,9 +142,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     /// <summary>Validates against <c>#/oneOf/2</c>.</summary>
     private static bool Schema4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const4, context);
-        return valid;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const4, context);
     }
 
     private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] VariantBranches = [Schema1, Schema2, Schema4];

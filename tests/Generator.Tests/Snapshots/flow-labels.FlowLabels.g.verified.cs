@@ -86,10 +86,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.MaxProperties(value, 20, context);
-        if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && value.TryGetProperty("expires", out _))
-        {
-            valid &= Schema12(value, context);
-        }
+        valid &= (!global::Insights.Contracts.Runtime.JsonValueCheck.HasMember(value, "expires") || Schema12(value, context));
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
@@ -163,25 +160,19 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     /// <summary>Validates against <c>#/properties/tags/prefixItems/0</c>.</summary>
     private static bool Schema2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const2, context);
-        return valid;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const2, context);
     }
 
     /// <summary>Validates against <c>#/properties/tags/items</c>.</summary>
     private static bool Schema3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        return valid;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/tags/contains</c>.</summary>
     private static bool Schema4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const4, context);
-        return valid;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const4, context);
     }
 
     /// <summary>Validates against <c>#/properties/created</c>.</summary>
@@ -205,9 +196,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     /// <summary>Validates against <c>#/properties/tree</c>.</summary>
     private static bool Schema7(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= Schema8(value, context);
-        return valid;
+        return Schema8(value, context);
     }
 
     /// <summary>Validates against <c>#/$defs/node</c>.</summary>
@@ -260,31 +249,19 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     /// <summary>Validates against <c>#/$defs/node/properties/children/items</c>.</summary>
     private static bool Schema10(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= Schema8(value, context);
-        return valid;
-    }
-
-    /// <summary>Validates against <c>#/$defs/node/additionalProperties</c>.</summary>
-    private static bool Schema11(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
-    {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Never("no value is allowed here (the schema is false)", context);
+        return Schema8(value, context);
     }
 
     /// <summary>Validates against <c>#/dependentSchemas/expires</c>.</summary>
     private static bool Schema12(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Required(value, "created", context);
-        return valid;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Required(value, "created", context);
     }
 
     /// <summary>Validates against <c>#/additionalProperties</c>.</summary>
     private static bool Schema13(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Null | global::Insights.Contracts.Runtime.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        return valid;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Null | global::Insights.Contracts.Runtime.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/propertyNames</c>.</summary>
@@ -299,9 +276,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     /// <summary>Validates against <c>#/patternProperties/^x_</c>.</summary>
     private static bool Schema15(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        return valid;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
     private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^x_", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
