@@ -111,7 +111,29 @@ public static class JsonFormats
     }
 
     /// <summary>RFC 9562 UUID text: 8-4-4-4-12 hexadecimal digits, either case, nothing around them.</summary>
-    public static bool IsUuid(string value)
+    public static bool IsUuid(string value) => IsUuid(value.AsSpan());
+
+    /// <summary><see cref="IsUuid(string)"/> over UTF-8 text.</summary>
+    public static bool IsUuid(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length != 36)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < utf8.Length; i++)
+        {
+            bool ok = i is 8 or 13 or 18 or 23 ? utf8[i] == '-' : IsHex((char)utf8[i]);
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsUuid(ReadOnlySpan<char> value)
     {
         if (value.Length != 36)
         {

@@ -317,20 +317,101 @@ public static class JsonValueCheck
     }
 
     /// <summary><c>minLength</c>, in code points.</summary>
-    public static bool MinLength(JsonElement value, long minimum, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.String || JsonCheck.MinLength(value.GetString()!, minimum, context);
+    public static bool MinLength(JsonElement value, long minimum, ValidationContext? context)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        int length = CodePoints(value);
+        return length >= minimum || (context?.Fail("minLength", ErrorMessages.MinLength(minimum, length)) ?? false);
+    }
 
     /// <summary><c>maxLength</c>, in code points.</summary>
-    public static bool MaxLength(JsonElement value, long maximum, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.String || JsonCheck.MaxLength(value.GetString()!, maximum, context);
+    public static bool MaxLength(JsonElement value, long maximum, ValidationContext? context)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
 
-    /// <summary><c>pattern</c>.</summary>
-    public static bool Pattern(JsonElement value, Regex pattern, string schemaPattern, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.String || JsonCheck.Pattern(value.GetString()!, pattern, schemaPattern, context);
+        int length = CodePoints(value);
+        return length <= maximum || (context?.Fail("maxLength", ErrorMessages.MaxLength(maximum, length)) ?? false);
+    }
 
-    /// <summary><c>format</c>, asserted.</summary>
-    public static bool Format(JsonElement value, JsonFormat format, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.String || JsonCheck.Format(value.GetString()!, format, context);
+    /// <summary><c>pattern</c>. A short string without escapes is matched from a stack buffer, without allocating it.</summary>
+    public static bool Pattern(JsonElement value, Regex pattern, string schemaPattern, ValidationContext? context)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        ReadOnlySpan<byte> utf8 = UnescapedUtf8(value);
+        bool matches;
+        if (utf8.Length is > 0 and <= 256)
+        {
+            Span<char> chars = stackalloc char[256];
+            int count = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            matches = pattern.IsMatch(chars.Slice(0, count));
+        }
+        else
+        {
+            matches = pattern.IsMatch(value.GetString()!);
+        }
+
+        return matches || (context?.Fail("pattern", ErrorMessages.Pattern(value.GetString()!, schemaPattern)) ?? false);
+    }
+
+    /// <summary><c>format</c>, asserted. Dates and UUIDs are checked on the UTF-8 text, without allocating a string.</summary>
+    public static bool Format(JsonElement value, JsonFormat format, ValidationContext? context)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        ReadOnlySpan<byte> utf8 = UnescapedUtf8(value);
+        bool? quick = format switch
+        {
+            JsonFormat.Date when utf8.Length > 0 => IsoDate.TryParse(utf8, out _) == IsoDate.DateProblem.None,
+            JsonFormat.Uuid when utf8.Length > 0 => JsonFormats.IsUuid(utf8),
+            _ => null,
+        };
+        bool valid = quick ?? JsonFormats.IsValid(value.GetString()!, format);
+        return valid || (context?.Fail("format", $"'{ErrorMessages.Shorten(value.GetString()!)}' is not {JsonFormats.Describe(format)}") ?? false);
+    }
+
+    /// <summary>The UTF-8 bytes of a string value when it has no escapes (they are then its text); empty otherwise.</summary>
+    private static ReadOnlySpan<byte> UnescapedUtf8(JsonElement value)
+    {
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length >= 2 && raw[0] == (byte)'"')
+        {
+            raw = raw.Slice(1, raw.Length - 2);
+        }
+
+        return raw.IndexOf((byte)'\\') >= 0 ? default : raw;
+    }
+
+    private static int CodePoints(JsonElement value)
+    {
+        ReadOnlySpan<byte> utf8 = UnescapedUtf8(value);
+        if (utf8.IsEmpty)
+        {
+            return JsonCheck.CodePointCount(value.GetString()!);
+        }
+
+        // In valid UTF-8 every code point has exactly one byte that is not a continuation byte.
+        int count = 0;
+        foreach (byte b in utf8)
+        {
+            count += (b & 0xC0) != 0x80 ? 1 : 0;
+        }
+
+        return count;
+    }
 
     /// <summary><c>minItems</c>.</summary>
     public static bool MinItems(JsonElement value, long minimum, ValidationContext? context) =>
@@ -488,7 +569,7 @@ public static class JsonValueCheck
             return validator(property.Value, null);
         }
 
-        context.PushProperty(property.Name);
+        context.PushProperty(property);
         bool valid = validator(property.Value, context);
         context.Pop();
         return valid;

@@ -50,6 +50,12 @@ public sealed class ValidationContext
     /// <summary>Enters the member <paramref name="name"/> of the current object.</summary>
     public void PushProperty(string name) => Push(new PathSegment(name, -1));
 
+    /// <summary>
+    /// Enters the member <paramref name="member"/> of the current object. Its name is only decoded
+    /// if an error is reported inside it, so walking a valid JSON document allocates no names.
+    /// </summary>
+    public void PushProperty(JsonProperty member) => Push(new PathSegment(null, -1, member));
+
     /// <summary>Enters element <paramref name="index"/> of the current array.</summary>
     public void PushIndex(int index) => Push(new PathSegment(null, index));
 
@@ -112,13 +118,13 @@ public sealed class ValidationContext
         {
             builder.Append('/');
             PathSegment segment = _path[i];
-            if (segment.Name is null)
+            if (segment.Index >= 0)
             {
                 builder.Append(segment.Index.ToString(CultureInfo.InvariantCulture));
             }
             else
             {
-                AppendEscaped(builder, segment.Name);
+                AppendEscaped(builder, segment.Name ?? segment.Member.Name);
             }
         }
 
@@ -154,5 +160,6 @@ public sealed class ValidationContext
         _path[_depth++] = segment;
     }
 
-    private readonly record struct PathSegment(string? Name, int Index);
+    /// <summary>A member (by <see cref="Name"/>, or by <see cref="Member"/> when the name is not decoded yet) or an array index.</summary>
+    private readonly record struct PathSegment(string? Name, int Index, JsonProperty Member = default);
 }

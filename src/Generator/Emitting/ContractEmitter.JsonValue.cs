@@ -439,26 +439,28 @@ internal static partial class ContractEmitter
             }
 
             bool tracksDeclared = node.AdditionalProperties is not null;
+            bool needsName = node.PatternProperties.Count > 0 || node.PropertyNames is not null;
             writer.Open($"if (value.ValueKind == {Json}JsonValueKind.Object && (valid || context is not null))");
             writer.Open($"foreach ({Json}JsonProperty property in value.EnumerateObject())");
+            if (needsName)
+            {
+                writer.Line("string name = property.Name;");
+            }
+
             if (tracksDeclared)
             {
                 writer.Line("bool declared = false;");
             }
 
-            if (node.Properties.Count > 0)
+            // Declared members are found by comparing UTF-8 names, so a valid document allocates no names.
+            for (int i = 0; i < node.Properties.Count; i++)
             {
-                writer.Open("switch (property.Name)");
-                foreach (NamedSchemaSpec property in node.Properties)
+                NamedSchemaSpec property = node.Properties[i];
+                writer.Open($"{(i == 0 ? "if" : "else if")} (property.NameEquals({Utf8Literal(property.Name)}))");
+                writer.Line($"valid &= {Check}Member(property, {Method(property.Node)}, context);");
+                if (tracksDeclared)
                 {
-                    writer.Line($"case {Literal(property.Name)}:");
-                    writer.Line($"    valid &= {Check}Member(property, {Method(property.Node)}, context);");
-                    if (tracksDeclared)
-                    {
-                        writer.Line("    declared = true;");
-                    }
-
-                    writer.Line("    break;");
+                    writer.Line("declared = true;");
                 }
 
                 writer.Close();
@@ -466,7 +468,7 @@ internal static partial class ContractEmitter
 
             foreach (PatternSchemaSpec pattern in node.PatternProperties)
             {
-                writer.Open($"if ({RegexField(pattern.DotNetPattern)}.IsMatch(property.Name))");
+                writer.Open($"if ({RegexField(pattern.DotNetPattern)}.IsMatch(name))");
                 writer.Line($"valid &= {Check}Member(property, {Method(pattern.Node)}, context);");
                 if (tracksDeclared)
                 {
@@ -487,7 +489,7 @@ internal static partial class ContractEmitter
 
             if (node.PropertyNames is { } names)
             {
-                writer.Line($"valid &= {Check}PropertyName(property.Name, {Method(names)}, context);");
+                writer.Line($"valid &= {Check}PropertyName(name, {Method(names)}, context);");
             }
 
             writer.Open("if (!valid && context is null)");
@@ -495,6 +497,20 @@ internal static partial class ContractEmitter
             writer.Close();
             writer.Close();
             writer.Close();
+        }
+
+        /// <summary>A <c>u8</c> literal, or the string itself where it holds an unpaired surrogate (no UTF-8 form).</summary>
+        private static string Utf8Literal(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (char.IsSurrogate(text[i]) && !(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])))
+                {
+                    return Literal(text);
+                }
+            }
+
+            return Literal(text) + "u8";
         }
 
         private string RegexField(string dotNetPattern)

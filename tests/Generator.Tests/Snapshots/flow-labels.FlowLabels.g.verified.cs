@@ -91,27 +91,29 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
             {
+                string name = property.Name;
                 bool declared = false;
-                switch (property.Name)
+                if (property.NameEquals("tags"u8))
                 {
-                    case "tags":
-                        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema1, context);
-                        declared = true;
-                        break;
-                    case "created":
-                        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema5, context);
-                        declared = true;
-                        break;
-                    case "expires":
-                        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema6, context);
-                        declared = true;
-                        break;
-                    case "tree":
-                        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema7, context);
-                        declared = true;
-                        break;
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema1, context);
+                    declared = true;
                 }
-                if (Pattern0.IsMatch(property.Name))
+                else if (property.NameEquals("created"u8))
+                {
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema5, context);
+                    declared = true;
+                }
+                else if (property.NameEquals("expires"u8))
+                {
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema6, context);
+                    declared = true;
+                }
+                else if (property.NameEquals("tree"u8))
+                {
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema7, context);
+                    declared = true;
+                }
+                if (Pattern0.IsMatch(name))
                 {
                     valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema15, context);
                     declared = true;
@@ -120,7 +122,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 {
                     valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema13, context);
                 }
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.PropertyName(property.Name, Schema14, context);
+                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.PropertyName(name, Schema14, context);
                 if (!valid && context is null)
                 {
                     return false;
@@ -209,12 +211,10 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
             {
                 bool declared = false;
-                switch (property.Name)
+                if (property.NameEquals("children"u8))
                 {
-                    case "children":
-                        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema9, context);
-                        declared = true;
-                        break;
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema9, context);
+                    declared = true;
                 }
                 if (!declared)
                 {
