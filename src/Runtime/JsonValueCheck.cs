@@ -748,7 +748,10 @@ public static class JsonValueCheck
             case JsonValueKind.Number:
                 return NumbersEqual(left, right);
             case JsonValueKind.String:
-                return left.GetString() == right.GetString();
+                // Strings without escapes are equal exactly when their UTF-8 bytes are.
+                ReadOnlySpan<byte> a = UnescapedUtf8(left);
+                ReadOnlySpan<byte> b = UnescapedUtf8(right);
+                return (a.IsEmpty || b.IsEmpty) ? left.GetString() == right.GetString() : a.SequenceEqual(b);
             case JsonValueKind.Array:
                 int length = left.GetArrayLength();
                 if (length != right.GetArrayLength())

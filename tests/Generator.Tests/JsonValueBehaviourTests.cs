@@ -164,6 +164,29 @@ public class JsonValueBehaviourTests
         Assert.Equal("syntax", Assert.Single(result!.Errors).Keyword);
     }
 
+    /// <summary>
+    /// Checking a valid value allocates nothing (as for typed records), except where the schema
+    /// needs member names as strings: propertyNames and patternProperties.
+    /// </summary>
+    [Theory]
+    [InlineData("AccountSelector", "\"DE89370400440532013000\"")]
+    [InlineData("AccountSelector", "[\"6f1c1a8e-3c2b-4f7a-9d55-0b9c2f0d6a11\", \"0f8fad5b-d9cb-469f-a165-70867728950e\"]")]
+    [InlineData("AccountSelector", "\"all\"")]
+    public void Validating_a_valid_json_backed_value_allocates_nothing(string type, string json)
+    {
+        object value = Parse(type, json).Value!;
+        var validate = value.GetType().GetMethod("Validate", Type.EmptyTypes)!.CreateDelegate<Func<ValidationResult>>(value);
+        Assert.True(validate().IsValid); // warm up: type initialisers, regexes, the thread's context
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Same(ValidationResult.Valid, validate());
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void Equality_is_json_equality()
     {
