@@ -18,6 +18,7 @@ public sealed class ValidationContext
     private static ValidationContext? t_cached;
 
     private PathSegment[] _path = new PathSegment[8];
+    private JsonProperty[]? _members;
     private int _depth;
     private List<ValidationError>? _errors;
 
@@ -54,7 +55,17 @@ public sealed class ValidationContext
     /// Enters the member <paramref name="member"/> of the current object. Its name is only decoded
     /// if an error is reported inside it, so walking a valid JSON document allocates no names.
     /// </summary>
-    public void PushProperty(JsonProperty member) => Push(new PathSegment(null, -1, member));
+    public void PushProperty(JsonProperty member)
+    {
+        // Kept apart from the segments, so typed contracts (which push names) do not pay for it.
+        if (_members is null || _members.Length <= _depth)
+        {
+            Array.Resize(ref _members, Math.Max(8, _depth * 2));
+        }
+
+        _members[_depth] = member;
+        Push(new PathSegment(null, -1));
+    }
 
     /// <summary>Enters element <paramref name="index"/> of the current array.</summary>
     public void PushIndex(int index) => Push(new PathSegment(null, index));
@@ -91,7 +102,7 @@ public sealed class ValidationContext
     /// </summary>
     public ValidationContext CreateBranch()
     {
-        var branch = new ValidationContext { _path = (PathSegment[])_path.Clone(), _depth = _depth };
+        var branch = new ValidationContext { _path = (PathSegment[])_path.Clone(), _members = (JsonProperty[]?)_members?.Clone(), _depth = _depth };
         return branch;
     }
 
@@ -124,7 +135,7 @@ public sealed class ValidationContext
             }
             else
             {
-                AppendEscaped(builder, segment.Name ?? segment.Member.Name);
+                AppendEscaped(builder, segment.Name ?? _members![i].Name);
             }
         }
 
@@ -160,6 +171,6 @@ public sealed class ValidationContext
         _path[_depth++] = segment;
     }
 
-    /// <summary>A member (by <see cref="Name"/>, or by <see cref="Member"/> when the name is not decoded yet) or an array index.</summary>
-    private readonly record struct PathSegment(string? Name, int Index, JsonProperty Member = default);
+    /// <summary>A member by name (or, when <see cref="Name"/> is null, the JsonProperty kept at the same depth) or an array index.</summary>
+    private readonly record struct PathSegment(string? Name, int Index);
 }
