@@ -107,30 +107,7 @@ internal static partial class ContractEmitter
             writer.Line();
         }
 
-        private void WritePublicApi()
-        {
-            writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
-            writer.Line($"public {Runtime}ValidationResult Validate() => {Runtime}JsonContract.Validate(this);");
-            writer.Line();
-            writer.Line("/// <summary>Parses and validates UTF-8 JSON. Never throws for bad input: errors come back in the result.</summary>");
-            writer.Line($"public static {Runtime}ParseResult<{Self}> Parse(global::System.ReadOnlySpan<byte> utf8Json) => {Runtime}JsonContract.Parse<{Self}>(utf8Json);");
-            writer.Line();
-            writer.Line("/// <summary>Parses and validates JSON text. Never throws for bad input: errors come back in the result.</summary>");
-            writer.Line($"public static {Runtime}ParseResult<{Self}> Parse(string json) => {Runtime}JsonContract.Parse<{Self}>(json);");
-            writer.Line();
-            writer.Line("/// <summary>Parses and validates UTF-8 JSON; <paramref name=\"value\"/> is set only when it is valid.</summary>");
-            writer.Open($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {Self}? value)");
-            writer.Line("value = Parse(utf8Json).Value;");
-            writer.Line("return value is not null;");
-            writer.Close();
-            writer.Line();
-            writer.Line("/// <summary>Compact JSON text, members in schema order.</summary>");
-            writer.Line($"public string ToJson() => {Runtime}JsonContract.Serialize(this);");
-            writer.Line();
-            writer.Line("/// <summary>Compact UTF-8 JSON, members in schema order.</summary>");
-            writer.Line($"public byte[] ToUtf8Json() => {Runtime}JsonContract.SerializeToUtf8Bytes(this);");
-            writer.Line();
-        }
+        private void WritePublicApi() => WriteContractApi(writer, Self, ", members in schema order");
 
         private void WriteReadJson()
         {

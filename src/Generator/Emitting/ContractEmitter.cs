@@ -141,6 +141,32 @@ internal static partial class ContractEmitter
         }
     }
 
+    /// <summary>The members every contract has: <c>Validate()</c>, <c>Parse</c>, <c>TryParse</c>, <c>ToJson</c>, <c>ToUtf8Json</c>.</summary>
+    private static void WriteContractApi(SourceWriter writer, string self, string orderNote)
+    {
+        writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
+        writer.Line($"public {Runtime}ValidationResult Validate() => {Runtime}JsonContract.Validate(this);");
+        writer.Line();
+        writer.Line("/// <summary>Parses and validates UTF-8 JSON. Never throws for bad input: errors come back in the result.</summary>");
+        writer.Line($"public static {Runtime}ParseResult<{self}> Parse(global::System.ReadOnlySpan<byte> utf8Json) => {Runtime}JsonContract.Parse<{self}>(utf8Json);");
+        writer.Line();
+        writer.Line("/// <summary>Parses and validates JSON text. Never throws for bad input: errors come back in the result.</summary>");
+        writer.Line($"public static {Runtime}ParseResult<{self}> Parse(string json) => {Runtime}JsonContract.Parse<{self}>(json);");
+        writer.Line();
+        writer.Line("/// <summary>Parses and validates UTF-8 JSON; <paramref name=\"value\"/> is set only when it is valid.</summary>");
+        writer.Open($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value)");
+        writer.Line("value = Parse(utf8Json).Value;");
+        writer.Line("return value is not null;");
+        writer.Close();
+        writer.Line();
+        writer.Line($"/// <summary>Compact JSON text{orderNote}.</summary>");
+        writer.Line($"public string ToJson() => {Runtime}JsonContract.Serialize(this);");
+        writer.Line();
+        writer.Line($"/// <summary>Compact UTF-8 JSON{orderNote}.</summary>");
+        writer.Line($"public byte[] ToUtf8Json() => {Runtime}JsonContract.SerializeToUtf8Bytes(this);");
+        writer.Line();
+    }
+
     /// <summary>A System.Text.Json converter class that delegates to the generated reader and writer.</summary>
     private static void WriteConverterClass(SourceWriter writer, string className, string type, string summary, string readExpression, string writeExpression)
     {

@@ -21,19 +21,6 @@ internal sealed class JsonValueSchemaParser
 {
     private const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
 
-    /// <summary>Formats the generated validators assert, by schema name → runtime <c>JsonFormat</c> member.</summary>
-    internal static readonly Dictionary<string, string> AssertedFormats = new(StringComparer.Ordinal)
-    {
-        ["date"] = "Date",
-        ["date-time"] = "DateTime",
-        ["time"] = "Time",
-        ["email"] = "Email",
-        ["ipv4"] = "IPv4",
-        ["ipv6"] = "IPv6",
-        ["uri"] = "Uri",
-        ["uuid"] = "Uuid",
-    };
-
     private static readonly HashSet<string> TypeNames = new(StringComparer.Ordinal)
     {
         "null", "boolean", "object", "array", "number", "string", "integer",
@@ -245,7 +232,7 @@ internal sealed class JsonValueSchemaParser
             {
                 Report(DiagnosticDescriptors.InvalidKeywordValue, format.Span, "format", "must be a string");
             }
-            else if (!AssertedFormats.TryGetValue(format.Text!, out string? member))
+            else if (!SchemaFormats.Asserted.TryGetValue(format.Text!, out string? member))
             {
                 Report(DiagnosticDescriptors.UnvalidatedFormat, format.Span, format.Text!);
             }

@@ -48,17 +48,6 @@ internal sealed class SchemaParser
         "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
     };
 
-    /// <summary>Formats that stay strings and are checked, by schema name → runtime <c>JsonFormat</c> member.</summary>
-    private static readonly Dictionary<string, string> ValidatedStringFormats = new(StringComparer.Ordinal)
-    {
-        ["date-time"] = "DateTime",
-        ["time"] = "Time",
-        ["email"] = "Email",
-        ["ipv4"] = "IPv4",
-        ["ipv6"] = "IPv6",
-        ["uri"] = "Uri",
-    };
-
     private readonly SchemaFileInput _input;
     private readonly SourceText _source;
     private readonly List<DiagnosticInfo> _diagnostics = [];
@@ -587,7 +576,7 @@ internal sealed class SchemaParser
                 };
                 if (format is not null && kind == ValueKind.String)
                 {
-                    checkedFormat = format.Text is { } name && ValidatedStringFormats.TryGetValue(name, out string? member) ? member : null;
+                    checkedFormat = format.Text is { } name && SchemaFormats.Asserted.TryGetValue(name, out string? member) ? member : null;
                     if (checkedFormat is null)
                     {
                         Report(DiagnosticDescriptors.UnvalidatedFormat, format.Span, format.Text ?? format.KindName);
