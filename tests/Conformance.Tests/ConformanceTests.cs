@@ -44,6 +44,12 @@ public sealed class ConformanceReport : IDisposable
         text.AppendLine($"{"total",-42} {"",-8} {Sum(GroupStatus.Passed),6} {Sum(GroupStatus.Failed),6} {Sum(GroupStatus.Skipped),7} {ordered.Sum(f => f.Groups.Count(g => g.Typed)),6}");
         text.AppendLine($"{"  claimed files",-42} {"",-8} {Sum(GroupStatus.Passed, true),6} {Sum(GroupStatus.Failed, true),6} {Sum(GroupStatus.Skipped, true),7}");
         text.AppendLine($"{"  unclaimed files",-42} {"",-8} {Sum(GroupStatus.Passed, false),6} {Sum(GroupStatus.Failed, false),6} {Sum(GroupStatus.Skipped, false),7}");
+        foreach ((string mode, bool nested) in new[] { ("  as written", false), ("  nested in a typed record", true) })
+        {
+            var files = ordered.Where(f => f.File.EndsWith(" (as member)", StringComparison.Ordinal) == nested).ToList();
+            int count(GroupStatus status) => files.Sum(f => f.Count(status));
+            text.AppendLine($"{mode,-42} {"",-8} {count(GroupStatus.Passed),6} {count(GroupStatus.Failed),6} {count(GroupStatus.Skipped),7} {files.Sum(f => f.Groups.Count(g => g.Typed)),6}");
+        }
         text.AppendLine("(typed: groups whose schema became a typed record rather than a JSON-backed value)");
         text.AppendLine();
         text.AppendLine("Skipped and failed groups:");
