@@ -67,6 +67,8 @@ public class DiagnosticTests
         { """{"items": {"$ref": [|"#missing-anchor"|]}}""", "ICG002", DiagnosticSeverity.Error },
         { """{"minimum": 1, "format": [|"hostname"|]}""", "ICG009", DiagnosticSeverity.Warning },
         { """{"minimum": 1, [|"requried"|]: ["a"]}""", "ICG010", DiagnosticSeverity.Warning },
+        // A file with both a construct only a JSON-backed value can represent and a real mistake: the mistake alone
+        { """{"type": "object", "properties": {"a": {"type": ["string", "integer"], "minLength": [|-1|]}}}""", "ICG005", DiagnosticSeverity.Error },
         // Duplicate keys
         { """{"type": "object", [|"type"|]: "object"}""", "ICG007", DiagnosticSeverity.Error },
     };
@@ -92,6 +94,16 @@ public class DiagnosticTests
         {
             Assert.NotEmpty(output.Sources);
             GeneratorHarness.AssertCompilesCleanly(output.Compilation);
+        }
+    }
+
+    [Fact]
+    public void ICG004_is_only_ever_the_reason_given_by_ICG016()
+    {
+        foreach (object[] row in Cases())
+        {
+            (string schema, _) = ParseMarkup((string)row[0]);
+            Assert.DoesNotContain(GeneratorHarness.Run((Path, schema)).GeneratorDiagnostics, d => d.Id == "ICG004");
         }
     }
 

@@ -83,12 +83,10 @@ internal sealed class SchemaParser
 
         // A schema the typed record cannot represent exactly (ICG004) or whose keywords it would
         // not enforce (ICG003) is generated as a JSON-backed value instead, which implements all
-        // of draft 2020-12 that the generator claims. Other errors are the schema's own mistakes.
+        // of draft 2020-12 that the generator claims, and reports that file's mistakes itself.
         DiagnosticInfo? reason = typed.Diagnostics.FirstOrDefault(d =>
             d.Descriptor == DiagnosticDescriptors.UnsupportedConstruct || d.Descriptor == DiagnosticDescriptors.UnsupportedKeyword);
-        bool otherErrors = typed.Diagnostics.Any(d =>
-            d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error && d.Descriptor != DiagnosticDescriptors.UnsupportedConstruct);
-        return reason is null || otherErrors ? typed : Parse(input, reason, cancellationToken);
+        return reason is null ? typed : Parse(input, reason, cancellationToken);
     }
 
     private static SchemaParseResult Parse(SchemaFileInput input, DiagnosticInfo? jsonValueBecause, CancellationToken cancellationToken)
