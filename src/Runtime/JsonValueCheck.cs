@@ -310,7 +310,9 @@ public static class JsonValueCheck
         }
         else
         {
-            ok = IsWholeQuotient(value.GetDouble(), approximate);
+            // Beyond decimal: exact on the digits where the numbers' scales are not absurdly far
+            // apart (1e308 is a multiple of 0.5), else a double quotient, where overflow is no multiple.
+            ok = ExactMultiple(value.GetRawText(), text) ?? IsWholeQuotient(value.GetDouble(), approximate);
         }
 
         return ok || (context?.Fail("multipleOf", ErrorMessages.MultipleOf(text, value.GetRawText())) ?? false);
@@ -851,6 +853,39 @@ public static class JsonValueCheck
         }
 
         return value.GetDouble().CompareTo(approximate);
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a multiple of <paramref name="divisor"/> (both JSON number texts), exactly; null when their exponents are too far apart to compute.</summary>
+    private static bool? ExactMultiple(string value, string divisor)
+    {
+        (System.Numerics.BigInteger valueDigits, long valueExponent) = Digits(value);
+        (System.Numerics.BigInteger divisorDigits, long divisorExponent) = Digits(divisor);
+        long shift = valueExponent - divisorExponent;
+        if (divisorDigits.IsZero || Math.Abs(shift) > 10_000)
+        {
+            return null;
+        }
+
+        System.Numerics.BigInteger scale = System.Numerics.BigInteger.Pow(10, (int)Math.Abs(shift));
+        return shift >= 0
+            ? (valueDigits * scale % divisorDigits).IsZero
+            : (valueDigits % (divisorDigits * scale)).IsZero;
+    }
+
+    /// <summary>A JSON number as digits × 10^exponent.</summary>
+    private static (System.Numerics.BigInteger Digits, long Exponent) Digits(string number)
+    {
+        int exponentAt = number.IndexOfAny(['e', 'E']);
+        string mantissa = exponentAt < 0 ? number : number.Substring(0, exponentAt);
+        long exponent = exponentAt < 0 ? 0 : long.Parse(number.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        int dot = mantissa.IndexOf('.');
+        if (dot >= 0)
+        {
+            exponent -= mantissa.Length - dot - 1;
+            mantissa = mantissa.Remove(dot, 1);
+        }
+
+        return (System.Numerics.BigInteger.Parse(mantissa, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), exponent);
     }
 
     private static bool IsWholeQuotient(double dividend, double divisor)

@@ -58,6 +58,12 @@ internal static class ConformanceRunner
         {
             yield return $"optional/format/{format}.json";
         }
+
+        // The other optional files (not formats): reported, and claimed where they pass.
+        foreach (string file in Directory.GetFiles(Path.Combine(TestsRoot, "optional"), "*.json").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            yield return "optional/" + Path.GetFileName(file);
+        }
     }
 
     public static IReadOnlySet<string> Claimed { get; } = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "claimed-keywords.txt"))

@@ -26,6 +26,14 @@ public class EcmaPatternTests
     [InlineData("^a\\.b$", "axb", false)]
     [InlineData("[^.]", "x", true)]
     [InlineData("^[\\]a]+$", "]a", true)]
+    [InlineData("^\\s$", "\uFEFF", true)]        // ZERO WIDTH NO-BREAK SPACE is white space in ECMA-262, not in .NET
+    [InlineData("^\\s$", "\u0085", false)]       // NEXT LINE is white space in .NET, not in ECMA-262
+    [InlineData("^\\S$", "\uFEFF", false)]
+    [InlineData("^[\\s]$", "\uFEFF", true)]
+    [InlineData("^\U0001F432*$", "", true)]      // a quantifier repeats the whole code point
+    [InlineData("^\U0001F432*$", "\U0001F432\U0001F432", true)]
+    [InlineData("^.$", "\U0001F432", true)]       // '.' is one code point
+    [InlineData("^..$", "\U0001F432", false)]
     public void Translated_pattern_matches_like_ecma262(string pattern, string input, bool matches)
     {
         var regex = new Regex(EcmaPattern.ToDotNet(pattern), RegexOptions.CultureInvariant);

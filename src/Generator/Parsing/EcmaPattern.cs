@@ -7,10 +7,14 @@ namespace Insights.Contracts.Generator.Parsing;
 /// constructs differently. This rewrites those so the generated <c>Regex</c> means what the
 /// schema says: <c>$</c> is the end of input (in .NET it also matches before a final newline, so
 /// <c>"DE89...\n"</c> would pass <c>^...$</c>), <c>\d</c> and <c>\w</c> are ASCII-only (in .NET they
-/// match other scripts' digits and letters), and <c>.</c> matches no line terminator.
+/// match other scripts' digits and letters), <c>\s</c> is ECMA-262's white space, <c>.</c> matches
+/// one code point but no line terminator, and a character outside the BMP is one unit for a quantifier.
 /// </summary>
 internal static class EcmaPattern
 {
+    /// <summary>ECMA-262 WhiteSpace and LineTerminator: .NET's <c>\s</c> lacks U+FEFF and adds U+0085.</summary>
+    private const string EcmaWhiteSpace = "\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF";
+
     public static string ToDotNet(string pattern)
     {
         var builder = new StringBuilder(pattern.Length + 16);
@@ -37,6 +41,9 @@ internal static class EcmaPattern
                     ('w', false) => "[a-zA-Z0-9_]",
                     ('w', true) => "a-zA-Z0-9_",
                     ('W', false) => "[^a-zA-Z0-9_]",
+                    ('s', false) => "[" + EcmaWhiteSpace + "]",
+                    ('s', true) => EcmaWhiteSpace,
+                    ('S', false) => "[^" + EcmaWhiteSpace + "]",
                     _ => "\\" + escaped,
                 });
                 continue;
@@ -66,7 +73,13 @@ internal static class EcmaPattern
                     builder.Append("\\z");
                     break;
                 case '.':
-                    builder.Append("[^\\n\\r\\u2028\\u2029]");
+                    // One code point (a surrogate pair is one, never half of one), but no line terminator.
+                    // Unpaired surrogates never reach a pattern: contracts reject them first.
+                    builder.Append("(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^\\n\\r\\u2028\\u2029\\uD800-\\uDFFF])");
+                    break;
+                case char high when char.IsHighSurrogate(high) && i + 1 < pattern.Length && char.IsLowSurrogate(pattern[i + 1]):
+                    // A character outside the BMP is one unit in ECMA-262 (u flag): a quantifier after it repeats both halves.
+                    builder.Append("(?:").Append(high).Append(pattern[++i]).Append(')');
                     break;
                 default:
                     builder.Append(c);
