@@ -305,6 +305,29 @@ internal sealed class JsonValueSchemaParser
             }
         }
 
+        // Draft 2019-09's "dependencies" (still met in schemas): arrays are dependentRequired, schemas dependentSchemas.
+        if (keywords.Take("dependencies") is { } legacy)
+        {
+            if (legacy.Kind != JsonNodeKind.Object)
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValue, legacy.Span, "dependencies", "must be an object of string arrays or schemas");
+            }
+            else
+            {
+                spec = spec with
+                {
+                    DependentRequired = spec.DependentRequired.Concat(legacy.Members
+                        .Where(m => m.Value.Kind == JsonNodeKind.Array)
+                        .Select(m => new DependentRequiredSpec(m.Name, StringArray(m.Value, "dependencies").ToImmutableEquatableArray())))
+                        .ToImmutableEquatableArray(),
+                    DependentSchemas = spec.DependentSchemas.Concat(legacy.Members
+                        .Where(m => m.Value.Kind != JsonNodeKind.Array)
+                        .Select(m => new NamedSchemaSpec(m.Name, Visit(m.Value, $"{location}/dependencies/{Escape(m.Name)}", baseUri))))
+                        .ToImmutableEquatableArray(),
+                };
+            }
+        }
+
         if (keywords.Take("patternProperties") is { } patterns)
         {
             if (patterns.Kind != JsonNodeKind.Object)
@@ -382,7 +405,7 @@ internal sealed class JsonValueSchemaParser
 
         foreach (NamedSchemaSpec dependent in spec.DependentSchemas)
         {
-            _inPlaceEdges.Add((self, dependent.Node, Member("dependentSchemas")!.NameSpan));
+            _inPlaceEdges.Add((self, dependent.Node, (Member("dependentSchemas") ?? Member("dependencies"))!.NameSpan));
         }
 
         return spec;

@@ -198,7 +198,7 @@ internal sealed class SchemaResources(IReadOnlyDictionary<string, string> refere
         ["items", "contains", "additionalProperties", "propertyNames", "not", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties", "contentSchema"];
 
     /// <summary>Keywords whose value maps names to subschemas.</summary>
-    internal static readonly string[] SchemaMapKeywords = ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas"];
+    internal static readonly string[] SchemaMapKeywords = ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies"];
 
     /// <summary>Keywords whose value is an array of subschemas.</summary>
     internal static readonly string[] SchemaArrayKeywords = ["allOf", "anyOf", "oneOf", "prefixItems"];
