@@ -86,7 +86,7 @@ internal static partial class ContractEmitter
             writer.Line("Value = value;");
             if (spec.Variants is { } variants)
             {
-                string branches = Field($"{Runtime}JsonSchemaValidator[]", "VariantBranches", $"[{string.Join(", ", variants.Variants.Select(v => Method(v.Node)))}]");
+                string branches = Field($"{Runtime}JsonSchemaValidator[]", "s_variantBranches", $"[{string.Join(", ", variants.Variants.Select(v => Method(v.Node)))}]");
                 writer.Line($"Variant = ({variants.EnumName}){Check}FirstMatch(value, {branches});");
             }
 
@@ -251,12 +251,12 @@ internal static partial class ContractEmitter
 
             if (node.Const is { } constant)
             {
-                checks.Add($"{Check}Const(value, {Field($"{Json}JsonElement", $"Const{node.Id}", $"{Check}Literal({Literal(constant)})")}, context)");
+                checks.Add($"{Check}Const(value, {Field($"{Json}JsonElement", $"s_const{node.Id}", $"{Check}Literal({Literal(constant)})")}, context)");
             }
 
             if (node.Enum is { } values)
             {
-                checks.Add($"{Check}Enum(value, {Field($"{Json}JsonElement[]", $"Enum{node.Id}", $"{Check}Literals({Literal(values)})")}, context)");
+                checks.Add($"{Check}Enum(value, {Field($"{Json}JsonElement[]", $"s_enum{node.Id}", $"{Check}Literals({Literal(values)})")}, context)");
             }
 
             foreach ((NumberLimitSpec? limit, string keyword) in new[]
@@ -351,8 +351,8 @@ internal static partial class ContractEmitter
 
         private string Branches(SchemaNodeSpec node, string keyword, ImmutableEquatableArray<int> branches)
         {
-            string validators = Field($"{Runtime}JsonSchemaValidator[]", $"{keyword}{node.Id}", $"[{string.Join(", ", branches.Select(Method))}]");
-            string titles = Field("string?[]", $"{keyword}{node.Id}Titles", $"[{string.Join(", ", branches.Select(b => spec.Nodes[b].Title is { } title ? Literal(title) : "null"))}]");
+            string validators = Field($"{Runtime}JsonSchemaValidator[]", $"s_{Camel(keyword)}{node.Id}", $"[{string.Join(", ", branches.Select(Method))}]");
+            string titles = Field("string?[]", $"s_{Camel(keyword)}{node.Id}Titles", $"[{string.Join(", ", branches.Select(b => spec.Nodes[b].Title is { } title ? Literal(title) : "null"))}]");
             return $"{validators}, {titles}";
         }
 
@@ -499,7 +499,7 @@ internal static partial class ContractEmitter
             {
                 name = Field(
                     "global::System.Text.RegularExpressions.Regex",
-                    "Pattern" + _regexFields.Count.ToString(CultureInfo.InvariantCulture),
+                    "s_pattern" + _regexFields.Count.ToString(CultureInfo.InvariantCulture),
                     $"new({Literal(dotNetPattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)");
                 _regexFields.Add(dotNetPattern, name);
             }
@@ -525,7 +525,8 @@ internal static partial class ContractEmitter
             return string.Join(" | ", names.Where((_, bit) => (types & (1 << bit)) != 0).Select(name => $"{Runtime}JsonSchemaTypes.{name}"));
         }
 
-        private static string Method(int node) => "Schema" + node.ToString(CultureInfo.InvariantCulture);
+        // Validators and their data are named so that no contract name can equal them (CS0542).
+        private static string Method(int node) => "ValidateNode" + node.ToString(CultureInfo.InvariantCulture);
 
         private static string DoubleLiteral(string text)
         {

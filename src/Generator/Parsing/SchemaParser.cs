@@ -1144,6 +1144,13 @@ internal sealed class SchemaParser
 
     private string ReserveTypeName(string name, TextSpan span)
     {
+        // A type cannot have a member with its own name (CS0542), and every contract has these.
+        if (ReservedMemberNames.Contains(name) || name is "Value" or "From")
+        {
+            Report(DiagnosticDescriptors.NameCollision, span, $"'{name}' is the name of a member every contract has, so the type is generated as '{name}Contract'");
+            name += "Contract";
+        }
+
         string unique = Naming.MakeUnique(name, _typeNames);
         if (unique != name)
         {

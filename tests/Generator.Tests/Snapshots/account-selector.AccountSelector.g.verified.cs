@@ -27,7 +27,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private AccountSelector(global::System.Text.Json.JsonElement value)
     {
         Value = value;
-        Variant = (AccountSelectorVariant)global::Insights.Contracts.Runtime.JsonValueCheck.FirstMatch(value, VariantBranches);
+        Variant = (AccountSelectorVariant)global::Insights.Contracts.Runtime.JsonValueCheck.FirstMatch(value, s_variantBranches);
     }
 
     /// <summary>The JSON value; valid against the schema.</summary>
@@ -40,7 +40,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     public static global::Insights.Contracts.Runtime.ValidationResult Validate(global::System.Text.Json.JsonElement value)
     {
         var context = new global::Insights.Contracts.Runtime.ValidationContext();
-        global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, Schema0, context);
+        global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode0, context);
         return context.ToResult();
     }
 
@@ -91,28 +91,28 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     static global::Test.Contracts.AccountSelector? global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.AccountSelector>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         global::System.Text.Json.JsonElement value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, Schema0, context) ? new global::Test.Contracts.AccountSelector(value) : null;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode0, context) ? new global::Test.Contracts.AccountSelector(value) : null;
     }
 
-    static void global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.AccountSelector>.ValidateJson(global::Test.Contracts.AccountSelector value, global::Insights.Contracts.Runtime.ValidationContext context) => global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value.Value, Schema0, context);
+    static void global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.AccountSelector>.ValidateJson(global::Test.Contracts.AccountSelector value, global::Insights.Contracts.Runtime.ValidationContext context) => global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value.Value, ValidateNode0, context);
 
     /// <summary>Validates against <c>#</c>.</summary>
-    private static bool Schema0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.OneOf(value, OneOf0, OneOf0Titles, context);
+        return global::Insights.Contracts.Runtime.JsonValueCheck.OneOf(value, s_oneOf0, s_oneOf0Titles, context);
     }
 
     /// <summary>Validates against <c>#/oneOf/0</c>.</summary>
-    private static bool Schema1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Pattern(value, Pattern0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Pattern(value, s_pattern0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/oneOf/1</c>.</summary>
-    private static bool Schema2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
@@ -123,7 +123,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
             int index = 0;
             foreach (global::System.Text.Json.JsonElement item in value.EnumerateArray())
             {
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, Schema3, context);
+                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode3, context);
                 index++;
             }
         }
@@ -131,7 +131,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     }
 
     /// <summary>Validates against <c>#/oneOf/1/items</c>.</summary>
-    private static bool Schema3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
@@ -140,16 +140,16 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     }
 
     /// <summary>Validates against <c>#/oneOf/2</c>.</summary>
-    private static bool Schema4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const4, context);
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const4, context);
     }
 
-    private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] VariantBranches = [Schema1, Schema2, Schema4];
-    private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] OneOf0 = [Schema1, Schema2, Schema4];
-    private static readonly string?[] OneOf0Titles = ["Iban", "Account ids", "All accounts"];
-    private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-    private static readonly global::System.Text.Json.JsonElement Const4 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"all\"");
+    private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] s_variantBranches = [ValidateNode1, ValidateNode2, ValidateNode4];
+    private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] s_oneOf0 = [ValidateNode1, ValidateNode2, ValidateNode4];
+    private static readonly string?[] s_oneOf0Titles = ["Iban", "Account ids", "All accounts"];
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.Json.JsonElement s_const4 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"all\"");
 
     /// <summary>Reads and writes <see cref="AccountSelector"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]

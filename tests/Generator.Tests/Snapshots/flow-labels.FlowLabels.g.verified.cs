@@ -24,7 +24,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     public static global::Insights.Contracts.Runtime.ValidationResult Validate(global::System.Text.Json.JsonElement value)
     {
         var context = new global::Insights.Contracts.Runtime.ValidationContext();
-        global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, Schema0, context);
+        global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode0, context);
         return context.ToResult();
     }
 
@@ -75,18 +75,18 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     static global::Test.Contracts.FlowLabels? global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.FlowLabels>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         global::System.Text.Json.JsonElement value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, Schema0, context) ? new global::Test.Contracts.FlowLabels(value) : null;
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode0, context) ? new global::Test.Contracts.FlowLabels(value) : null;
     }
 
-    static void global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.FlowLabels>.ValidateJson(global::Test.Contracts.FlowLabels value, global::Insights.Contracts.Runtime.ValidationContext context) => global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value.Value, Schema0, context);
+    static void global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.FlowLabels>.ValidateJson(global::Test.Contracts.FlowLabels value, global::Insights.Contracts.Runtime.ValidationContext context) => global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value.Value, ValidateNode0, context);
 
     /// <summary>Validates against <c>#</c>.</summary>
-    private static bool Schema0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.MaxProperties(value, 20, context);
-        valid &= (!global::Insights.Contracts.Runtime.JsonValueCheck.HasMember(value, "expires") || Schema12(value, context));
+        valid &= (!global::Insights.Contracts.Runtime.JsonValueCheck.HasMember(value, "expires") || ValidateNode12(value, context));
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
@@ -95,34 +95,34 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 bool declared = false;
                 if (property.NameEquals("tags"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema1, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode1, context);
                     declared = true;
                 }
                 else if (property.NameEquals("created"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema5, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode5, context);
                     declared = true;
                 }
                 else if (property.NameEquals("expires"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema6, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode6, context);
                     declared = true;
                 }
                 else if (property.NameEquals("tree"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema7, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode7, context);
                     declared = true;
                 }
-                if (Pattern0.IsMatch(name))
+                if (s_pattern0.IsMatch(name))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema15, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode15, context);
                     declared = true;
                 }
                 if (!declared)
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema13, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode13, context);
                 }
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.PropertyName(name, Schema14, context);
+                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.PropertyName(name, ValidateNode14, context);
                 if (!valid && context is null)
                 {
                     return false;
@@ -133,7 +133,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Validates against <c>#/properties/tags</c>.</summary>
-    private static bool Schema1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
@@ -145,10 +145,10 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
             {
                 switch (index)
                 {
-                    case 0: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, Schema2, context); break;
-                    default: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, Schema3, context); break;
+                    case 0: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode2, context); break;
+                    default: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode3, context); break;
                 }
-                if (Schema4(item, null))
+                if (ValidateNode4(item, null))
                 {
                     contained++;
                 }
@@ -160,25 +160,25 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Validates against <c>#/properties/tags/prefixItems/0</c>.</summary>
-    private static bool Schema2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const2, context);
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const2, context);
     }
 
     /// <summary>Validates against <c>#/properties/tags/items</c>.</summary>
-    private static bool Schema3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/tags/contains</c>.</summary>
-    private static bool Schema4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, Const4, context);
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const4, context);
     }
 
     /// <summary>Validates against <c>#/properties/created</c>.</summary>
-    private static bool Schema5(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode5(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
@@ -187,7 +187,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Validates against <c>#/properties/expires</c>.</summary>
-    private static bool Schema6(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode6(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
@@ -196,13 +196,13 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Validates against <c>#/properties/tree</c>.</summary>
-    private static bool Schema7(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode7(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return Schema8(value, context);
+        return ValidateNode8(value, context);
     }
 
     /// <summary>Validates against <c>#/$defs/node</c>.</summary>
-    private static bool Schema8(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode8(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
@@ -213,7 +213,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 bool declared = false;
                 if (property.NameEquals("children"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, Schema9, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode9, context);
                     declared = true;
                 }
                 if (!declared)
@@ -230,7 +230,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Validates against <c>#/$defs/node/properties/children</c>.</summary>
-    private static bool Schema9(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode9(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
@@ -239,7 +239,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
             int index = 0;
             foreach (global::System.Text.Json.JsonElement item in value.EnumerateArray())
             {
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, Schema10, context);
+                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode10, context);
                 index++;
             }
         }
@@ -247,42 +247,42 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Validates against <c>#/$defs/node/properties/children/items</c>.</summary>
-    private static bool Schema10(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode10(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return Schema8(value, context);
+        return ValidateNode8(value, context);
     }
 
     /// <summary>Validates against <c>#/dependentSchemas/expires</c>.</summary>
-    private static bool Schema12(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode12(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         return global::Insights.Contracts.Runtime.JsonValueCheck.Required(value, "created", context);
     }
 
     /// <summary>Validates against <c>#/additionalProperties</c>.</summary>
-    private static bool Schema13(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode13(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Null | global::Insights.Contracts.Runtime.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/propertyNames</c>.</summary>
-    private static bool Schema14(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode14(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.MaxLength(value, 32, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Pattern(value, Pattern1, "^[a-z][a-z0-9_]*$", context);
+        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Pattern(value, s_pattern1, "^[a-z][a-z0-9_]*$", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/patternProperties/^x_</c>.</summary>
-    private static bool Schema15(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode15(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^x_", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-    private static readonly global::System.Text.Json.JsonElement Const2 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"v1\"");
-    private static readonly global::System.Text.Json.JsonElement Const4 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"insights\"");
-    private static readonly global::System.Text.RegularExpressions.Regex Pattern1 = new("^[a-z][a-z0-9_]*\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = new("^x_", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.Json.JsonElement s_const2 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"v1\"");
+    private static readonly global::System.Text.Json.JsonElement s_const4 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"insights\"");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[a-z][a-z0-9_]*\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>Reads and writes <see cref="FlowLabels"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
