@@ -60,4 +60,41 @@ public class AnalyzerTestingTests
 
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_union_of_types_is_generated_as_a_json_backed_value_that_user_code_can_call()
+    {
+        var test = CreateTest();
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck; // the source itself is covered by snapshot tests
+        test.TestState.Sources.Add("""
+            class UserCode
+            {
+                bool Check(string json) => Test.Contracts.Amount.Parse(json) is { IsValid: true, Value.Value.ValueKind: System.Text.Json.JsonValueKind.Number };
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/s/amount.schema.json", "{\"type\": [\"number\", \"string\"],\n \"minimum\": 0}"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Test.Contracts\n"));
+        test.TestState.ExpectedDiagnostics.Add(
+            new DiagnosticResult("ICG016", DiagnosticSeverity.Info)
+                .WithSpan("/s/amount.schema.json", 1, 1, 2, 15)
+                .WithArguments("Amount", "The root schema must describe a JSON object (\"type\": \"object\"); other root schemas are not supported yet"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_reference_into_a_document_given_by_uri_resolves()
+    {
+        var test = CreateTest();
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        test.TestState.Sources.Add("class UserCode { bool Check() => Test.Contracts.Price.Parse(\"1.5\").IsValid; }");
+        test.TestState.AdditionalFiles.Add(("/s/price.schema.json", """{"$ref": "https://example.com/money.json#/$defs/amount"}"""));
+        test.TestState.AdditionalFiles.Add(("/s/common/money.json", """{"$defs": {"amount": {"type": "number", "minimum": 0}}}"""));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Test.Contracts\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/s/common/.editorconfig", "[money.json]\nbuild_metadata.AdditionalFiles.JsonSchemaUri = https://example.com/money.json\n"));
+        test.TestState.ExpectedDiagnostics.Add(
+            new DiagnosticResult("ICG016", DiagnosticSeverity.Info).WithSpan("/s/price.schema.json", 1, 1, 1, 57).WithArguments("Price", "The root schema must describe a JSON object (\"type\": \"object\"); other root schemas are not supported yet"));
+
+        await test.RunAsync();
+    }
 }
