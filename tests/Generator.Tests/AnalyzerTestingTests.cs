@@ -77,7 +77,7 @@ public class AnalyzerTestingTests
         test.TestState.ExpectedDiagnostics.Add(
             new DiagnosticResult("ICG016", DiagnosticSeverity.Info)
                 .WithSpan("/s/amount.schema.json", 1, 1, 2, 15)
-                .WithArguments("Amount", "The root schema must describe a JSON object (\"type\": \"object\"); other root schemas are not supported yet"));
+                .WithArguments("Amount", "the root schema does not say it is one JSON object (\"type\": \"object\")"));
 
         await test.RunAsync();
     }
@@ -93,7 +93,7 @@ public class AnalyzerTestingTests
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Test.Contracts\n"));
         test.TestState.AnalyzerConfigFiles.Add(("/s/common/.editorconfig", "[money.json]\nbuild_metadata.AdditionalFiles.JsonSchemaUri = https://example.com/money.json\n"));
         test.TestState.ExpectedDiagnostics.Add(
-            new DiagnosticResult("ICG016", DiagnosticSeverity.Info).WithSpan("/s/price.schema.json", 1, 1, 1, 57).WithArguments("Price", "The root schema must describe a JSON object (\"type\": \"object\"); other root schemas are not supported yet"));
+            new DiagnosticResult("ICG016", DiagnosticSeverity.Info).WithSpan("/s/price.schema.json", 1, 1, 1, 57).WithArguments("Price", "the root schema does not say it is one JSON object (\"type\": \"object\")"));
 
         await test.RunAsync();
     }

@@ -157,13 +157,13 @@ internal sealed class SchemaParser
             _diagnostics.Add(new DiagnosticInfo(
                 DiagnosticDescriptors.GeneratedAsJsonValue,
                 because.Location,
-                new[] { name, string.Format(CultureInfo.InvariantCulture, because.Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), [.. because.MessageArgs]) }.ToImmutableEquatableArray()));
+                new[] { name, AsClause(string.Format(CultureInfo.InvariantCulture, because.Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), [.. because.MessageArgs])) }.ToImmutableEquatableArray()));
             return;
         }
 
         if (_root.Kind != JsonNodeKind.Object || Classify(_root) != SchemaShape.Object || TypeNames(_root["type"]) is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, _root.Span, "The root schema must describe a JSON object (\"type\": \"object\"); other root schemas are not supported yet");
+            Report(DiagnosticDescriptors.UnsupportedConstruct, _root.Span, "the root schema does not say it is one JSON object (\"type\": \"object\")");
             return;
         }
 
@@ -1141,6 +1141,12 @@ internal sealed class SchemaParser
     private static bool IsValidNamespace(string ns) =>
         ns.Split('.').All(part => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
             && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None);
+
+    /// <summary>A sentence as the clause after a colon: "A union of types..." becomes "a union of types...".</summary>
+    private static string AsClause(string sentence) =>
+        sentence.Length > 1 && char.IsUpper(sentence[0]) && char.IsLower(sentence[1])
+            ? char.ToLowerInvariant(sentence[0]) + sentence.Substring(1)
+            : sentence;
 
     private string ReserveTypeName(string name, TextSpan span)
     {
