@@ -30,12 +30,50 @@ public static class JsonCheck
         return length <= maximum || (context?.Fail("maxLength", ErrorMessages.MaxLength(maximum, length)) ?? false);
     }
 
+    /// <summary>How long a backtracking pattern may take on one value before the value is rejected.</summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The regex for a schema pattern (already translated to .NET). A pattern comes from a schema
+    /// and the value from anyone, so a backtracking engine could take exponential time on a
+    /// crafted value (<c>^(a+)+$</c> against <c>aaaa…!</c>). Patterns run on the non-backtracking
+    /// engine, in linear time; the few it cannot run (backreferences, lookarounds) backtrack with
+    /// <see cref="PatternTimeout"/>.
+    /// </summary>
+    public static Regex CreatePattern(string dotNetPattern)
+    {
+        try
+        {
+            return new Regex(dotNetPattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(dotNetPattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, PatternTimeout);
+        }
+    }
+
     /// <summary>
     /// <c>pattern</c>: a match anywhere in the value (the pattern anchors itself if it wants to).
     /// <paramref name="schemaPattern"/> is the pattern as the schema wrote it, for the message.
     /// </summary>
-    public static bool Pattern(string value, Regex pattern, string schemaPattern, ValidationContext? context) =>
-        pattern.IsMatch(value) || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
+    public static bool Pattern(string value, Regex pattern, string schemaPattern, ValidationContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        bool matches;
+        try
+        {
+            matches = pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return context?.Fail("pattern", PatternTookTooLong(value, schemaPattern)) ?? false;
+        }
+
+        return matches || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
+    }
+
+    internal static string PatternTookTooLong(string value, string schemaPattern) =>
+        $"'{ErrorMessages.Shorten(value)}' could not be checked against the pattern {schemaPattern} within {PatternTimeout.TotalSeconds:0} s, so it is rejected";
 
     /// <summary><c>pattern</c>, matched by generated code (simple patterns need no regex engine).</summary>
     public static bool Pattern(bool matches, string value, string schemaPattern, ValidationContext? context) =>

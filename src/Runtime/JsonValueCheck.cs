@@ -352,15 +352,22 @@ public static class JsonValueCheck
 
         ReadOnlySpan<byte> utf8 = UnescapedUtf8(value);
         bool matches;
-        if (utf8.Length is > 0 and <= 256)
+        try
         {
-            Span<char> chars = stackalloc char[256];
-            int count = System.Text.Encoding.UTF8.GetChars(utf8, chars);
-            matches = pattern.IsMatch(chars.Slice(0, count));
+            if (utf8.Length is > 0 and <= 256)
+            {
+                Span<char> chars = stackalloc char[256];
+                int count = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+                matches = pattern.IsMatch(chars.Slice(0, count));
+            }
+            else
+            {
+                matches = pattern.IsMatch(value.GetString()!);
+            }
         }
-        else
+        catch (RegexMatchTimeoutException)
         {
-            matches = pattern.IsMatch(value.GetString()!);
+            return context?.Fail("pattern", JsonCheck.PatternTookTooLong(value.GetString()!, schemaPattern)) ?? false;
         }
 
         return matches || (context?.Fail("pattern", ErrorMessages.Pattern(value.GetString()!, schemaPattern)) ?? false);
@@ -590,6 +597,26 @@ public static class JsonValueCheck
         bool valid = validator(item, context);
         context.Pop();
         return valid;
+    }
+
+    /// <summary>
+    /// Whether a <c>patternProperties</c> pattern applies to the member. A name the pattern cannot be
+    /// checked against in time (see <see cref="JsonCheck.CreatePattern"/>) makes the value invalid.
+    /// </summary>
+    public static bool NameMatches(Regex pattern, string schemaPattern, JsonProperty property, ref bool valid, ValidationContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        string name = property.Name;
+        try
+        {
+            return pattern.IsMatch(name);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            context?.AddErrorAt(name, "patternProperties", JsonCheck.PatternTookTooLong(name, schemaPattern));
+            valid = false;
+            return false;
+        }
     }
 
     /// <summary><c>additionalProperties: false</c>: a member no <c>properties</c> or <c>patternProperties</c> entry allows.</summary>

@@ -419,7 +419,7 @@ internal static partial class ContractEmitter
             }
 
             bool tracksDeclared = node.AdditionalProperties is not null;
-            bool needsName = node.PatternProperties.Count > 0 || node.PropertyNames is not null;
+            bool needsName = node.PropertyNames is not null;
             writer.Open($"if (value.ValueKind == {Json}JsonValueKind.Object && (valid || context is not null))");
             writer.Open($"foreach ({Json}JsonProperty property in value.EnumerateObject())");
             if (needsName)
@@ -448,7 +448,7 @@ internal static partial class ContractEmitter
 
             foreach (PatternSchemaSpec pattern in node.PatternProperties)
             {
-                writer.Open($"if ({RegexField(pattern.DotNetPattern)}.IsMatch(name))");
+                writer.Open($"if ({Check}NameMatches({RegexField(pattern.DotNetPattern)}, {Literal(pattern.Pattern)}, property, ref valid, context))");
                 writer.Line($"valid &= {Check}Member(property, {Method(pattern.Node)}, context);");
                 if (tracksDeclared)
                 {
@@ -500,7 +500,7 @@ internal static partial class ContractEmitter
                 name = Field(
                     "global::System.Text.RegularExpressions.Regex",
                     "s_pattern" + _regexFields.Count.ToString(CultureInfo.InvariantCulture),
-                    $"new({Literal(dotNetPattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)");
+                    $"{Runtime}JsonCheck.CreatePattern({Literal(dotNetPattern)})");
                 _regexFields.Add(dotNetPattern, name);
             }
 

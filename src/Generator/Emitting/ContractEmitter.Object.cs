@@ -591,7 +591,7 @@ internal static partial class ContractEmitter
                         string regex = StaticField(
                             "global::System.Text.RegularExpressions.Regex",
                             NextName("s_pattern"),
-                            $"new({Literal(constraints.DotNetPattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled)");
+                            $"{Runtime}JsonCheck.CreatePattern({Literal(constraints.DotNetPattern!)})");
                         Check($"{check}Pattern({text}, {regex}, {Literal(pattern)}, {context})");
                     }
 

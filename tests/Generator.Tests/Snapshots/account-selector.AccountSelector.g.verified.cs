@@ -148,7 +148,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] s_variantBranches = [ValidateNode1, ValidateNode2, ValidateNode4];
     private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] s_oneOf0 = [ValidateNode1, ValidateNode2, ValidateNode4];
     private static readonly string?[] s_oneOf0Titles = ["Iban", "Account ids", "All accounts"];
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = new("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z");
     private static readonly global::System.Text.Json.JsonElement s_const4 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"all\"");
 
     /// <summary>Reads and writes <see cref="AccountSelector"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>

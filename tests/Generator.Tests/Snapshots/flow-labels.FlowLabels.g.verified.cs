@@ -113,7 +113,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                     valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode7, context);
                     declared = true;
                 }
-                if (s_pattern0.IsMatch(name))
+                if (global::Insights.Contracts.Runtime.JsonValueCheck.NameMatches(s_pattern0, "^x_", property, ref valid, context))
                 {
                     valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode15, context);
                     declared = true;
@@ -279,10 +279,10 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = new("^x_", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^x_");
     private static readonly global::System.Text.Json.JsonElement s_const2 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"v1\"");
     private static readonly global::System.Text.Json.JsonElement s_const4 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"insights\"");
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^[a-z][a-z0-9_]*\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[a-z][a-z0-9_]*\\z");
 
     /// <summary>Reads and writes <see cref="FlowLabels"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
