@@ -250,6 +250,27 @@ internal static class ConformanceRunner
                 .ToList();
             CSharpCompilation compilation = output.Compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
 
+            // Users build with warnings as errors: a warning in generated code fails its group too.
+            var warned = compilation.GetDiagnostics()
+                .Where(d => d.Severity == DiagnosticSeverity.Warning)
+                .Select(d => (Group: GroupOf(d.Location.SourceTree), Diagnostic: d))
+                .Where(x => x.Group is not null && !notRun.ContainsKey(x.Group.Value))
+                .GroupBy(x => x.Group!.Value)
+                .ToList();
+            foreach (var group in warned)
+            {
+                notRun[group.Key] = new GroupResult(
+                    groups[group.Key].GetProperty("description").GetString()!,
+                    GroupStatus.Failed,
+                    "generated code has a warning: " + group.First().Diagnostic,
+                    []);
+            }
+
+            if (warned.Count > 0)
+            {
+                continue;
+            }
+
             using var stream = new MemoryStream();
             var emit = compilation.Emit(stream);
             if (emit.Success)
