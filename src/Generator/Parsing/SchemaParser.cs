@@ -60,7 +60,7 @@ internal sealed class SchemaParser
     private JsonNode _root = null!;
     private string _rootName = null!;
     private bool _hasErrors;
-    private DiagnosticInfo? _jsonValueBecause;
+    private JsonValueReason? _jsonValueBecause;
 
     private SchemaParser(SchemaFileInput input)
     {
@@ -72,11 +72,7 @@ internal sealed class SchemaParser
     {
         if (input.ForceJsonValue)
         {
-            var requested = new DiagnosticInfo(
-                DiagnosticDescriptors.UnsupportedConstruct,
-                new LocationInfo(input.Path, new TextSpan(0, 0), default),
-                new[] { "its GenerateAs metadata asks for JsonValue" }.ToImmutableEquatableArray());
-            return Parse(input, requested, cancellationToken);
+            return Parse(input, new JsonValueReason(null, "its GenerateAs metadata asks for JsonValue"), cancellationToken);
         }
 
         SchemaParseResult typed = Parse(input, jsonValueBecause: null, cancellationToken);
@@ -86,10 +82,15 @@ internal sealed class SchemaParser
         // of draft 2020-12 that the generator claims, and reports that file's mistakes itself.
         DiagnosticInfo? reason = typed.Diagnostics.FirstOrDefault(d =>
             d.Descriptor == DiagnosticDescriptors.UnsupportedConstruct || d.Descriptor == DiagnosticDescriptors.UnsupportedKeyword);
-        return reason is null ? typed : Parse(input, reason, cancellationToken);
+        return reason is null
+            ? typed
+            : Parse(input, new JsonValueReason(reason.Location, reason.ToDiagnostic().GetMessage(CultureInfo.InvariantCulture)), cancellationToken);
     }
 
-    private static SchemaParseResult Parse(SchemaFileInput input, DiagnosticInfo? jsonValueBecause, CancellationToken cancellationToken)
+    /// <summary>Why a file is generated as a JSON-backed value, and where (null: the file as a whole).</summary>
+    private sealed record JsonValueReason(LocationInfo? Location, string Text);
+
+    private static SchemaParseResult Parse(SchemaFileInput input, JsonValueReason? jsonValueBecause, CancellationToken cancellationToken)
     {
         var parser = new SchemaParser(input) { _jsonValueBecause = jsonValueBecause };
         try
@@ -156,8 +157,8 @@ internal sealed class SchemaParser
             _types.Add(new JsonValueSchemaParser(_input, (descriptor, span, args) => Report(descriptor, span, args)).Parse(_root, name));
             _diagnostics.Add(new DiagnosticInfo(
                 DiagnosticDescriptors.GeneratedAsJsonValue,
-                because.Location,
-                new[] { name, AsClause(string.Format(CultureInfo.InvariantCulture, because.Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), [.. because.MessageArgs])) }.ToImmutableEquatableArray()));
+                because.Location ?? new LocationInfo(_input.Path, new TextSpan(0, 0), default),
+                new[] { name, AsClause(because.Text) }.ToImmutableEquatableArray()));
             return;
         }
 
