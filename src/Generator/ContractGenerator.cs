@@ -117,7 +117,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
     private static ReferenceDocument? ReadReference(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
         string? uri = Option(options.GetOptions(file), "build_metadata.AdditionalFiles.JsonSchemaUri");
-        return uri is null ? null : new ReferenceDocument(uri, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
+        return uri is null ? null : new ReferenceDocument(uri, file.GetText(cancellationToken)?.ToString() ?? string.Empty, file.Path);
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>

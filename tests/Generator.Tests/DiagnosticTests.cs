@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -95,6 +96,25 @@ public class DiagnosticTests
             Assert.NotEmpty(output.Sources);
             GeneratorHarness.AssertCompilesCleanly(output.Compilation);
         }
+    }
+
+    [Fact]
+    public void Two_reference_documents_with_one_uri_make_a_reference_to_it_an_error()
+    {
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["/r/a.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.JsonSchemaUri"] = "https://example.com/x.json" },
+            ["/r/b.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.JsonSchemaUri"] = "https://example.com/x.json" },
+        };
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(
+                [new InMemoryAdditionalText(Path, """{"$ref": "https://example.com/x.json"}"""), new InMemoryAdditionalText("/r/a.json", "{}"), new InMemoryAdditionalText("/r/b.json", "true")],
+                new TestOptionsProvider(new Dictionary<string, string>(), perFile)),
+            GeneratorHarness.CreateCompilation());
+
+        Diagnostic error = Assert.Single(output.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("ICG002", error.Id);
+        Assert.Contains("/r/a.json, /r/b.json", error.GetMessage());
     }
 
     [Fact]

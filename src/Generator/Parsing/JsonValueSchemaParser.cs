@@ -45,7 +45,7 @@ internal sealed class JsonValueSchemaParser
         _input = input;
         _report = report;
         _fileUri = input.BaseUri ?? FileUri(input.Path);
-        _resources = new SchemaResources(input.ReferenceDocuments.ToDictionary(d => d.Uri, d => d.Text, StringComparer.Ordinal));
+        _resources = new SchemaResources(input.ReferenceDocuments);
     }
 
     /// <summary>The model of the whole file, with <paramref name="root"/> as type <paramref name="name"/>.</summary>

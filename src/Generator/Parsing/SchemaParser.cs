@@ -29,7 +29,7 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
 }
 
 /// <summary>A schema document that other schemas can <c>$ref</c> by its URI; it generates nothing itself.</summary>
-internal sealed record ReferenceDocument(string Uri, string Text);
+internal sealed record ReferenceDocument(string Uri, string Text, string Path = "");
 
 /// <summary>The parser's output: the model (null when the file has errors) and the diagnostics, kept apart.</summary>
 internal sealed record SchemaParseResult(ContractFileSpec? Spec, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);

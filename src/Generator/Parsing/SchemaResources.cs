@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Insights.Contracts.Generator.Parsing;
@@ -191,7 +192,7 @@ internal static class UriReference
 /// AdditionalFiles, and each embedded <c>$id</c> and <c>$anchor</c>, with the base URI each
 /// subschema has (lexically, from the <c>$id</c>s around it).
 /// </summary>
-internal sealed class SchemaResources(IReadOnlyDictionary<string, string> referenceDocuments)
+internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> referenceDocuments)
 {
     /// <summary>Keywords whose value is one subschema.</summary>
     internal static readonly string[] SchemaKeywords =
@@ -298,15 +299,22 @@ internal sealed class SchemaResources(IReadOnlyDictionary<string, string> refere
 
     private bool TryLoad(string resource, out string? problem)
     {
-        if (_loaded.Contains(resource) || !referenceDocuments.TryGetValue(resource, out string? text))
+        var candidates = referenceDocuments.Where(d => d.Uri == resource).ToList();
+        if (_loaded.Contains(resource) || candidates.Count == 0)
         {
             problem = $"no schema document has the URI {resource} (give it as an AdditionalFile with JsonSchemaUri=\"{resource}\")";
             return false;
         }
 
+        if (candidates.Count > 1)
+        {
+            problem = $"{candidates.Count} reference documents claim the URI {resource} ({string.Join(", ", candidates.Select(d => d.Path))}); give each its own";
+            return false;
+        }
+
         try
         {
-            AddDocument(JsonTextReader.Parse(text, out _), resource);
+            AddDocument(JsonTextReader.Parse(candidates[0].Text, out _), resource);
             problem = null;
             return true;
         }
