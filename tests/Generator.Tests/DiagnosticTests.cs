@@ -68,6 +68,8 @@ public class DiagnosticTests
         { """{"items": {"$ref": [|"#missing-anchor"|]}}""", "ICG002", DiagnosticSeverity.Error },
         { """{"minimum": 1, "format": [|"hostname"|]}""", "ICG009", DiagnosticSeverity.Warning },
         { """{"minimum": 1, [|"requried"|]: ["a"]}""", "ICG010", DiagnosticSeverity.Warning },
+        { """{"minimum": 1, "$defs": {"unused": {"pattern": [|"[a-"|]}}}""", "ICG005", DiagnosticSeverity.Error },
+        { """{"minimum": 1, "$defs": {"unused": {[|"minLenght"|]: 1}}}""", "ICG010", DiagnosticSeverity.Warning },
         // A file with both a construct only a JSON-backed value can represent and a real mistake: the mistake alone
         { """{"type": "object", "properties": {"a": {"type": ["string", "integer"], "minLength": [|-1|]}}}""", "ICG005", DiagnosticSeverity.Error },
         // Duplicate keys

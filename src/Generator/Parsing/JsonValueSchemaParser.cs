@@ -134,8 +134,19 @@ internal sealed class JsonValueSchemaParser
         keywords.Take("$id");
         keywords.Take("$anchor");
         keywords.Take("$dynamicAnchor"); // indexed as a plain anchor; only $dynamicRef would make it dynamic
-        keywords.Take("$defs");
-        keywords.Take("definitions");
+        foreach (string definitions in new[] { "$defs", "definitions" })
+        {
+            // Every definition is read, used or not, so a mistake in one is reported; the emitter
+            // writes validators only for the schemas something refers to.
+            if (keywords.Take(definitions) is { Kind: JsonNodeKind.Object } map)
+            {
+                foreach (JsonMember definition in map.Members)
+                {
+                    Visit(definition.Value, $"{location}/{definitions}/{Escape(definition.Name)}", baseUri);
+                }
+            }
+        }
+
         keywords.Take("contentEncoding"); // content* are annotations in 2020-12
         keywords.Take("contentMediaType");
         keywords.Take("contentSchema");

@@ -95,22 +95,22 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 bool declared = false;
                 if (property.NameEquals("tags"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode1, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode5, context);
                     declared = true;
                 }
                 else if (property.NameEquals("created"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode5, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode9, context);
                     declared = true;
                 }
                 else if (property.NameEquals("expires"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode6, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode10, context);
                     declared = true;
                 }
                 else if (property.NameEquals("tree"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode7, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode11, context);
                     declared = true;
                 }
                 if (global::Insights.Contracts.Runtime.JsonValueCheck.NameMatches(s_pattern0, "^x_", property, ref valid, context))
@@ -132,77 +132,8 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         return valid;
     }
 
-    /// <summary>Validates against <c>#/properties/tags</c>.</summary>
-    private static bool ValidateNode1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
-    {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
-        if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
-        {
-            int index = 0;
-            int contained = 0;
-            foreach (global::System.Text.Json.JsonElement item in value.EnumerateArray())
-            {
-                switch (index)
-                {
-                    case 0: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode2, context); break;
-                    default: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode3, context); break;
-                }
-                if (ValidateNode4(item, null))
-                {
-                    contained++;
-                }
-                index++;
-            }
-            valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Contains(contained, 1, 1, context);
-        }
-        return valid;
-    }
-
-    /// <summary>Validates against <c>#/properties/tags/prefixItems/0</c>.</summary>
-    private static bool ValidateNode2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
-    {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const2, context);
-    }
-
-    /// <summary>Validates against <c>#/properties/tags/items</c>.</summary>
-    private static bool ValidateNode3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
-    {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-    }
-
-    /// <summary>Validates against <c>#/properties/tags/contains</c>.</summary>
-    private static bool ValidateNode4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
-    {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const4, context);
-    }
-
-    /// <summary>Validates against <c>#/properties/created</c>.</summary>
-    private static bool ValidateNode5(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
-    {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
-        return valid;
-    }
-
-    /// <summary>Validates against <c>#/properties/expires</c>.</summary>
-    private static bool ValidateNode6(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
-    {
-        bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
-        return valid;
-    }
-
-    /// <summary>Validates against <c>#/properties/tree</c>.</summary>
-    private static bool ValidateNode7(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
-    {
-        return ValidateNode8(value, context);
-    }
-
     /// <summary>Validates against <c>#/$defs/node</c>.</summary>
-    private static bool ValidateNode8(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
@@ -213,7 +144,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 bool declared = false;
                 if (property.NameEquals("children"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode9, context);
+                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode2, context);
                     declared = true;
                 }
                 if (!declared)
@@ -230,7 +161,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Validates against <c>#/$defs/node/properties/children</c>.</summary>
-    private static bool ValidateNode9(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    private static bool ValidateNode2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
         valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
@@ -239,7 +170,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
             int index = 0;
             foreach (global::System.Text.Json.JsonElement item in value.EnumerateArray())
             {
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode10, context);
+                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode3, context);
                 index++;
             }
         }
@@ -247,9 +178,78 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Validates against <c>#/$defs/node/properties/children/items</c>.</summary>
+    private static bool ValidateNode3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    {
+        return ValidateNode1(value, context);
+    }
+
+    /// <summary>Validates against <c>#/properties/tags</c>.</summary>
+    private static bool ValidateNode5(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    {
+        bool valid = true;
+        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
+        if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
+        {
+            int index = 0;
+            int contained = 0;
+            foreach (global::System.Text.Json.JsonElement item in value.EnumerateArray())
+            {
+                switch (index)
+                {
+                    case 0: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode6, context); break;
+                    default: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode7, context); break;
+                }
+                if (ValidateNode8(item, null))
+                {
+                    contained++;
+                }
+                index++;
+            }
+            valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Contains(contained, 1, 1, context);
+        }
+        return valid;
+    }
+
+    /// <summary>Validates against <c>#/properties/tags/prefixItems/0</c>.</summary>
+    private static bool ValidateNode6(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    {
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const6, context);
+    }
+
+    /// <summary>Validates against <c>#/properties/tags/items</c>.</summary>
+    private static bool ValidateNode7(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    {
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+    }
+
+    /// <summary>Validates against <c>#/properties/tags/contains</c>.</summary>
+    private static bool ValidateNode8(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    {
+        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const8, context);
+    }
+
+    /// <summary>Validates against <c>#/properties/created</c>.</summary>
+    private static bool ValidateNode9(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    {
+        bool valid = true;
+        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
+        return valid;
+    }
+
+    /// <summary>Validates against <c>#/properties/expires</c>.</summary>
     private static bool ValidateNode10(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return ValidateNode8(value, context);
+        bool valid = true;
+        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
+        return valid;
+    }
+
+    /// <summary>Validates against <c>#/properties/tree</c>.</summary>
+    private static bool ValidateNode11(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
+    {
+        return ValidateNode1(value, context);
     }
 
     /// <summary>Validates against <c>#/dependentSchemas/expires</c>.</summary>
@@ -280,8 +280,8 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^x_");
-    private static readonly global::System.Text.Json.JsonElement s_const2 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"v1\"");
-    private static readonly global::System.Text.Json.JsonElement s_const4 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"insights\"");
+    private static readonly global::System.Text.Json.JsonElement s_const6 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"v1\"");
+    private static readonly global::System.Text.Json.JsonElement s_const8 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"insights\"");
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[a-z][a-z0-9_]*\\z");
 
     /// <summary>Reads and writes <see cref="FlowLabels"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
