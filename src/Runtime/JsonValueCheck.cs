@@ -259,33 +259,29 @@ public static class JsonValueCheck
             return false;
         }
 
-        if (value.TryGetDecimal(out decimal exact))
-        {
-            return decimal.Truncate(exact) == exact;
-        }
-
-        double approximate = value.GetDouble();
-        return double.IsFinite(approximate) ? Math.Floor(approximate) == approximate : IsIntegerText(value.GetRawText());
+        return JsonNumber.TryGetExactDecimal(value, out decimal exact)
+            ? decimal.Truncate(exact) == exact
+            : JsonNumber.IsInteger(value.GetRawText());
     }
 
     /// <summary><c>minimum</c>: <paramref name="exact"/> is the limit when it fits a decimal, <paramref name="text"/> is how the schema wrote it.</summary>
     public static bool Minimum(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Number || Compare(value, exact, approximate) >= 0
+        value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) >= 0
         || (context?.Fail("minimum", ErrorMessages.Minimum(text, value.GetRawText())) ?? false);
 
     /// <summary><c>maximum</c>.</summary>
     public static bool Maximum(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Number || Compare(value, exact, approximate) <= 0
+        value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) <= 0
         || (context?.Fail("maximum", ErrorMessages.Maximum(text, value.GetRawText())) ?? false);
 
     /// <summary><c>exclusiveMinimum</c>.</summary>
     public static bool ExclusiveMinimum(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Number || Compare(value, exact, approximate) > 0
+        value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) > 0
         || (context?.Fail("exclusiveMinimum", ErrorMessages.ExclusiveMinimum(text, value.GetRawText())) ?? false);
 
     /// <summary><c>exclusiveMaximum</c>.</summary>
     public static bool ExclusiveMaximum(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Number || Compare(value, exact, approximate) < 0
+        value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) < 0
         || (context?.Fail("exclusiveMaximum", ErrorMessages.ExclusiveMaximum(text, value.GetRawText())) ?? false);
 
     /// <summary><c>multipleOf</c>: exact in decimal where both fit (0.3 is a multiple of 0.1), else in double, where an overflowing quotient is not a multiple.</summary>
@@ -297,7 +293,7 @@ public static class JsonValueCheck
         }
 
         bool ok;
-        if (exact is { } divisor && value.TryGetDecimal(out decimal dividend))
+        if (exact is { } divisor && JsonNumber.TryGetExactDecimal(value, out decimal dividend))
         {
             try
             {
@@ -305,14 +301,14 @@ public static class JsonValueCheck
             }
             catch (OverflowException)
             {
-                ok = IsWholeQuotient((double)dividend, approximate);
+                ok = JsonNumber.IsMultiple(value.GetRawText(), text) ?? IsWholeQuotient((double)dividend, approximate);
             }
         }
         else
         {
             // Beyond decimal: exact on the digits where the numbers' scales are not absurdly far
             // apart (1e308 is a multiple of 0.5), else a double quotient, where overflow is no multiple.
-            ok = ExactMultiple(value.GetRawText(), text) ?? IsWholeQuotient(value.GetDouble(), approximate);
+            ok = JsonNumber.IsMultiple(value.GetRawText(), text) ?? IsWholeQuotient(value.GetDouble(), approximate);
         }
 
         return ok || (context?.Fail("multipleOf", ErrorMessages.MultipleOf(text, value.GetRawText())) ?? false);
@@ -824,7 +820,7 @@ public static class JsonValueCheck
         {
             case JsonValueKind.Number:
                 // decimal hashes by value (1.0m and 1m hash alike).
-                return value.TryGetDecimal(out decimal exact) ? exact.GetHashCode() : value.GetDouble().GetHashCode();
+                return JsonNumber.TryGetExactDecimal(value, out decimal exact) ? exact.GetHashCode() : JsonNumber.GetHashCode(value.GetRawText());
             case JsonValueKind.String:
                 return StringComparer.Ordinal.GetHashCode(value.GetString()!);
             case JsonValueKind.Array:
@@ -862,79 +858,20 @@ public static class JsonValueCheck
         return count;
     }
 
-    private static bool NumbersEqual(JsonElement left, JsonElement right)
-    {
-        if (left.TryGetDecimal(out decimal a) && right.TryGetDecimal(out decimal b))
-        {
-            return a == b;
-        }
+    private static bool NumbersEqual(JsonElement left, JsonElement right) =>
+        JsonNumber.TryGetExactDecimal(left, out decimal a) && JsonNumber.TryGetExactDecimal(right, out decimal b)
+            ? a == b
+            : JsonNumber.Compare(left.GetRawText(), right.GetRawText()) == 0;
 
-        return left.GetDouble() == right.GetDouble();
-    }
-
-    private static int Compare(JsonElement value, decimal? exact, double approximate)
-    {
-        if (exact is { } limit && value.TryGetDecimal(out decimal number))
-        {
-            return number.CompareTo(limit);
-        }
-
-        return value.GetDouble().CompareTo(approximate);
-    }
-
-    /// <summary>Whether <paramref name="value"/> is a multiple of <paramref name="divisor"/> (both JSON number texts), exactly; null when their exponents are too far apart to compute.</summary>
-    private static bool? ExactMultiple(string value, string divisor)
-    {
-        (System.Numerics.BigInteger valueDigits, long valueExponent) = Digits(value);
-        (System.Numerics.BigInteger divisorDigits, long divisorExponent) = Digits(divisor);
-        long shift = valueExponent - divisorExponent;
-        if (divisorDigits.IsZero || Math.Abs(shift) > 10_000)
-        {
-            return null;
-        }
-
-        System.Numerics.BigInteger scale = System.Numerics.BigInteger.Pow(10, (int)Math.Abs(shift));
-        return shift >= 0
-            ? (valueDigits * scale % divisorDigits).IsZero
-            : (valueDigits % (divisorDigits * scale)).IsZero;
-    }
-
-    /// <summary>A JSON number as digits × 10^exponent.</summary>
-    private static (System.Numerics.BigInteger Digits, long Exponent) Digits(string number)
-    {
-        int exponentAt = number.IndexOfAny(['e', 'E']);
-        string mantissa = exponentAt < 0 ? number : number.Substring(0, exponentAt);
-        long exponent = exponentAt < 0 ? 0 : long.Parse(number.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        int dot = mantissa.IndexOf('.');
-        if (dot >= 0)
-        {
-            exponent -= mantissa.Length - dot - 1;
-            mantissa = mantissa.Remove(dot, 1);
-        }
-
-        return (System.Numerics.BigInteger.Parse(mantissa, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), exponent);
-    }
+    private static int Compare(JsonElement value, decimal? exact, string text) =>
+        exact is { } limit && JsonNumber.TryGetExactDecimal(value, out decimal number)
+            ? number.CompareTo(limit)
+            : JsonNumber.Compare(value.GetRawText(), text);
 
     private static bool IsWholeQuotient(double dividend, double divisor)
     {
         double quotient = dividend / divisor;
         return double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
-    }
-
-    // For numbers beyond double's range: integral when the exponent covers every fraction digit.
-    private static bool IsIntegerText(string text)
-    {
-        int exponentAt = text.IndexOfAny(['e', 'E']);
-        string mantissa = exponentAt < 0 ? text : text.Substring(0, exponentAt);
-        int exponent = exponentAt < 0 ? 0 : int.Parse(text.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        int dot = mantissa.IndexOf('.');
-        if (dot < 0)
-        {
-            return exponent >= 0;
-        }
-
-        int fractionDigits = mantissa.Substring(dot + 1).TrimEnd('0').Length;
-        return exponent >= fractionDigits;
     }
 
     private static string DescribeKind(JsonElement value) => value.ValueKind switch

@@ -188,6 +188,17 @@ public class JsonValueBehaviourTests
     }
 
     [Fact]
+    public void Equal_numbers_written_differently_are_equal_values_with_equal_hashes()
+    {
+        string[] hundreds = ["{\"count\": 100}", "{\"count\": 1e2}", "{\"count\": 100.0}", "{\"count\": 10000e-2}"];
+        object[] values = hundreds.Select(json => Parse("FlowLabels", json).Value!).ToArray();
+
+        Assert.All(values, v => Assert.Equal(values[0], v));
+        Assert.All(values, v => Assert.Equal(values[0].GetHashCode(), v.GetHashCode()));
+        Assert.NotEqual(values[0], Parse("FlowLabels", "{\"count\": 1.00000000000000000000000000000001e2}").Value);
+    }
+
+    [Fact]
     public void Equality_is_json_equality()
     {
         object a = Parse("FlowLabels", """{"count": 1, "flag": true}""").Value!;
@@ -325,5 +336,50 @@ public class PatternDenialOfServiceTests
         // The name does not match ^(a+)+$, so patternProperties does not apply to it: valid, and found out quickly.
         var errors = (await run).Errors;
         Assert.True(name == "PatternProperties" ? errors.Count == 0 : errors.Any(e => e.Keyword == "pattern"), string.Join("\n", errors));
+    }
+}
+
+/// <summary>Numbers beyond double's range are valid JSON: every numeric keyword must judge them, never throw.</summary>
+public class HugeNumberTests
+{
+    private static readonly Lazy<Assembly> Generated = new(() => GeneratorHarness.Load(GeneratorHarness.Run(
+        ("/s/bounded.schema.json", """{"minimum": 1, "maximum": 1e500}"""),
+        ("/s/even.schema.json", """{"type": "integer", "multipleOf": 2}"""),
+        ("/s/choice.schema.json", """{"enum": [1, 1e400], "const": 1e400}"""),
+        ("/s/distinct.schema.json", """{"uniqueItems": true, "items": {"exclusiveMaximum": 1e999}}"""),
+        ("/s/precise.schema.json", """{"const": 0.12345678901234567890123456789}"""),
+        ("/s/positive.schema.json", """{"exclusiveMinimum": 0}"""),
+        ("/s/hundred.schema.json", """{"enum": [100]}"""))));
+
+    [Theory]
+    [InlineData("Bounded", "1e400", true)]
+    [InlineData("Bounded", "-1e400", false)]
+    [InlineData("Bounded", "1e-400", false)]
+    [InlineData("Bounded", "1e600", false)]
+    [InlineData("Even", "1e400", true)]
+    [InlineData("Even", "3e400", true)]
+    [InlineData("Even", "12345678901234567890123456789012345678901", false)]
+    [InlineData("Even", "1.5e400", true)]
+    [InlineData("Choice", "1e400", true)]
+    [InlineData("Choice", "1E+400", true)]
+    [InlineData("Choice", "2e400", false)]
+    [InlineData("Distinct", "[1e400, 10e399]", false)]
+    [InlineData("Distinct", "[1e400, 1e401]", true)]
+    [InlineData("Distinct", "[1e1000]", false)]
+    [InlineData("Distinct", "[100, 1e2]", false)]
+    [InlineData("Precise", "0.12345678901234567890123456789", true)]
+    [InlineData("Precise", "0.123456789012345678901234567890000", true)]
+    [InlineData("Precise", "0.12345678901234567890123456788", false)] // decimal.Parse rounds both to the same 28 digits
+    [InlineData("Positive", "1e-30", true)]                            // decimal.Parse makes this 0
+    [InlineData("Positive", "0.0000000000000000000000000000001", true)]
+    [InlineData("Positive", "-0.0", false)]
+    [InlineData("Hundred", "1e2", true)]
+    [InlineData("Hundred", "100.000", true)]
+    [InlineData("Hundred", "1.00000000000000000000000000000001e2", false)]
+    public void Numbers_beyond_double_are_judged_not_thrown_on(string type, string json, bool valid)
+    {
+        var (value, errors) = GeneratorHarness.Parse(Generated.Value, type, json);
+
+        Assert.True(valid == (value is not null), string.Join("\n", errors));
     }
 }

@@ -516,10 +516,9 @@ internal sealed class JsonValueSchemaParser
             return null;
         }
 
-        // A decimal that rounded away digits (or underflowed to 0) would compare wrongly: keep it only when it is exact.
-        bool fits = decimal.TryParse(node.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal exact)
-            && (exact != 0m || approximate == 0)
-            && (double)exact == approximate;
+        // Only a number without exponent and with at most 28 digits is an exact decimal (the runtime
+        // uses the same rule for values); decimal.Parse would round a longer one silently.
+        bool fits = IsExactDecimalText(node.Text!);
         return new NumberLimitSpec(node.Text!, fits);
     }
 
@@ -582,6 +581,13 @@ internal sealed class JsonValueSchemaParser
             Report(DiagnosticDescriptors.InvalidKeywordValue, pattern.Span, keyword, $"holds '{pattern.Text}', which is not a valid regular expression: {e.Message}");
             return null;
         }
+    }
+
+    private static bool IsExactDecimalText(string text)
+    {
+        int digits = text.Count(c => c is >= '0' and <= '9');
+        return digits <= 28 && text.IndexOfAny(['e', 'E']) < 0
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
     }
 
     private static int TypeFlag(string name) => name switch
