@@ -86,7 +86,8 @@ internal static partial class ContractEmitter
             writer.Line("Value = value;");
             if (spec.Variants is { } variants)
             {
-                string branches = Field($"{Runtime}JsonSchemaValidator[]", "s_variantBranches", $"[{string.Join(", ", variants.Variants.Select(v => Method(v.Node)))}]");
+                // The same array the root's oneOf/anyOf check uses (Field declares it once).
+                string branches = Field($"{Runtime}JsonSchemaValidator[]", $"s_{Camel(variants.Keyword)}{spec.Root}", $"[{string.Join(", ", variants.Variants.Select(v => Method(v.Node)))}]");
                 writer.Line($"Variant = ({variants.EnumName}){Check}FirstMatch(value, {branches});");
             }
 

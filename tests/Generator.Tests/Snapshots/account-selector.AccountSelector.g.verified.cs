@@ -27,7 +27,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private AccountSelector(global::System.Text.Json.JsonElement value)
     {
         Value = value;
-        Variant = (AccountSelectorVariant)global::Insights.Contracts.Runtime.JsonValueCheck.FirstMatch(value, s_variantBranches);
+        Variant = (AccountSelectorVariant)global::Insights.Contracts.Runtime.JsonValueCheck.FirstMatch(value, s_oneOf0);
     }
 
     /// <summary>The JSON value; valid against the schema.</summary>
@@ -145,7 +145,6 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
         return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const4, context);
     }
 
-    private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] s_variantBranches = [ValidateNode1, ValidateNode2, ValidateNode4];
     private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] s_oneOf0 = [ValidateNode1, ValidateNode2, ValidateNode4];
     private static readonly string?[] s_oneOf0Titles = ["Iban", "Account ids", "All accounts"];
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z");
