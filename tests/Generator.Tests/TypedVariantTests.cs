@@ -1,7 +1,5 @@
 using System;
-using System.Linq;
 using System.Reflection;
-using System.Text.Json;
 using Insights.Contracts.Runtime;
 using Xunit;
 
