@@ -37,6 +37,12 @@ public sealed class ValidationContext
     /// <summary>Clears <paramref name="context"/> and keeps it for the next <see cref="Rent"/> on this thread.</summary>
     internal static void Return(ValidationContext context)
     {
+        // Members hold their JsonDocument: a context kept for the thread must not keep the last one alive.
+        if (context._members is { } members)
+        {
+            Array.Clear(members);
+        }
+
         context._depth = 0;
         context._errors?.Clear();
         t_cached = context;

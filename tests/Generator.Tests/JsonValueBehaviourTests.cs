@@ -235,3 +235,31 @@ public class JsonValueBehaviourTests
         Assert.IsType<JsonContractException>(thrown.InnerException);
     }
 }
+
+/// <summary>The context a thread keeps between validations must not keep the last validated document alive.</summary>
+public class ContextRetentionTests
+{
+    [Fact]
+    public void Validating_a_json_backed_value_does_not_keep_its_document_alive()
+    {
+        Assembly assembly = GeneratorHarness.Load(GeneratorHarness.Run(("/s/holder.schema.json", """{"properties": {"a": {"type": "integer"}}}""")));
+        WeakReference document = ValidateAndForget(assembly);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(document.IsAlive, "the thread's cached ValidationContext still references the document");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference ValidateAndForget(Assembly assembly)
+    {
+        object value = GeneratorHarness.Parse(assembly, "Holder", """{"a": 1}""").Value!;
+        var element = (JsonElement)value.GetType().GetProperty("Value")!.GetValue(value)!;
+        object owner = typeof(JsonElement).GetField("_parent", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(element)!;
+        Assert.IsAssignableFrom<JsonDocument>(owner);
+        Assert.True(((ValidationResult)value.GetType().GetMethod("Validate", Type.EmptyTypes)!.Invoke(value, null)!).IsValid);
+        return new WeakReference(owner);
+    }
+}
