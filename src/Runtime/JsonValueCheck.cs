@@ -726,7 +726,8 @@ public static class JsonValueCheck
     /// <summary>Parses a JSON literal from the schema (<c>const</c>, <c>enum</c>) once, for comparisons.</summary>
     public static JsonElement Literal(string json)
     {
-        using JsonDocument document = JsonDocument.Parse(json);
+        // A literal may nest as deep as a schema file may (the generator reads up to 256 levels).
+        using JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
         return document.RootElement.Clone();
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Reflection;
 using Xunit;
 
@@ -46,5 +47,20 @@ public class HugeNumberTests
         var (value, errors) = GeneratorHarness.Parse(Generated.Value, type, json);
 
         Assert.True(valid == (value is not null), string.Join("\n", errors));
+    }
+}
+
+/// <summary>A <c>const</c> may nest as deep as a schema file may (256 levels); its literal is parsed once at run time.</summary>
+public class DeepLiteralTests
+{
+    [Fact]
+    public void A_const_nested_deeper_than_documents_may_be_still_works()
+    {
+        string nested = string.Concat(Enumerable.Repeat("[", 100)) + string.Concat(Enumerable.Repeat("]", 100));
+        Assembly assembly = GeneratorHarness.Load(GeneratorHarness.Run(("/s/deep.schema.json", $$"""{"const": {{nested}}}""")));
+
+        var (_, errors) = GeneratorHarness.Parse(assembly, "Deep", "[]");
+
+        Assert.Equal("const", Assert.Single(errors).Keyword);
     }
 }
