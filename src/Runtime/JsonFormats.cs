@@ -113,7 +113,7 @@ public static class JsonFormats
     /// <summary>RFC 9562 UUID text: 8-4-4-4-12 hexadecimal digits, either case, nothing around them.</summary>
     public static bool IsUuid(string value) => IsUuid(value.AsSpan());
 
-    /// <summary><see cref="IsUuid(string)"/> over UTF-8 text.</summary>
+    /// <summary><see cref="IsUuid(string)"/> over UTF-8 text (a UUID is ASCII: one byte per character).</summary>
     public static bool IsUuid(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length != 36)
@@ -121,16 +121,13 @@ public static class JsonFormats
             return false;
         }
 
-        for (int i = 0; i < utf8.Length; i++)
+        Span<char> chars = stackalloc char[36];
+        for (int i = 0; i < chars.Length; i++)
         {
-            bool ok = i is 8 or 13 or 18 or 23 ? utf8[i] == '-' : IsHex((char)utf8[i]);
-            if (!ok)
-            {
-                return false;
-            }
+            chars[i] = (char)utf8[i];
         }
 
-        return true;
+        return IsUuid(chars);
     }
 
     private static bool IsUuid(ReadOnlySpan<char> value)

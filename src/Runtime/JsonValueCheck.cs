@@ -265,26 +265,30 @@ public static class JsonValueCheck
     }
 
     /// <summary><c>minimum</c>: <paramref name="exact"/> is the limit when it fits a decimal, <paramref name="text"/> is how the schema wrote it.</summary>
-    public static bool Minimum(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context) =>
+    public static bool Minimum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>
         value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) >= 0
         || (context?.Fail("minimum", ErrorMessages.Minimum(text, value.GetRawText())) ?? false);
 
     /// <summary><c>maximum</c>.</summary>
-    public static bool Maximum(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context) =>
+    public static bool Maximum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>
         value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) <= 0
         || (context?.Fail("maximum", ErrorMessages.Maximum(text, value.GetRawText())) ?? false);
 
     /// <summary><c>exclusiveMinimum</c>.</summary>
-    public static bool ExclusiveMinimum(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context) =>
+    public static bool ExclusiveMinimum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>
         value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) > 0
         || (context?.Fail("exclusiveMinimum", ErrorMessages.ExclusiveMinimum(text, value.GetRawText())) ?? false);
 
     /// <summary><c>exclusiveMaximum</c>.</summary>
-    public static bool ExclusiveMaximum(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context) =>
+    public static bool ExclusiveMaximum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>
         value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) < 0
         || (context?.Fail("exclusiveMaximum", ErrorMessages.ExclusiveMaximum(text, value.GetRawText())) ?? false);
 
-    /// <summary><c>multipleOf</c>: exact in decimal where both fit (0.3 is a multiple of 0.1), else in double, where an overflowing quotient is not a multiple.</summary>
+    /// <summary>
+    /// <c>multipleOf</c>: exact in decimal where both fit (0.3 is a multiple of 0.1), else exact on the
+    /// digits; <paramref name="approximate"/> (the divisor as a double) only decides when their
+    /// exponents are more than 10,000 apart, where an overflowing quotient is no multiple.
+    /// </summary>
     public static bool MultipleOf(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context)
     {
         if (value.ValueKind != JsonValueKind.Number)

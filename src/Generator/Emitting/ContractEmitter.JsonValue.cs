@@ -237,12 +237,6 @@ internal static partial class ContractEmitter
             return reached;
         }
 
-        private static bool HasStructure(SchemaNodeSpec node) =>
-            node.Ref is not null || node.AllOf.Count > 0 || node.AnyOf.Count > 0 || node.OneOf.Count > 0 || node.Not is not null || node.If is not null
-            || node.PrefixItems.Count > 0 || node.Items is not null || node.Contains is not null
-            || node.Properties.Count > 0 || node.PatternProperties.Count > 0 || node.AdditionalProperties is not null || node.PropertyNames is not null
-            || node.DependentSchemas.Count > 0;
-
         private void WriteValueChecks(SchemaNodeSpec node, List<string> checks)
         {
             if (node.Types != 0)
@@ -269,7 +263,8 @@ internal static partial class ContractEmitter
                 if (limit is not null)
                 {
                     string exact = limit.FitsDecimal ? limit.Text + "m" : "null";
-                    checks.Add($"{Check}{keyword}(value, {exact}, {DoubleLiteral(limit.Text)}, {Literal(limit.Text)}, context)");
+                    string approximate = keyword == "MultipleOf" ? $"{DoubleLiteral(limit.Text)}, " : "";
+                    checks.Add($"{Check}{keyword}(value, {exact}, {approximate}{Literal(limit.Text)}, context)");
                 }
             }
 

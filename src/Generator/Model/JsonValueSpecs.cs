@@ -20,7 +20,7 @@ internal sealed record JsonValueTypeSpec(
 internal sealed record JsonVariantSetSpec(string EnumName, string Keyword, ImmutableEquatableArray<JsonVariantSpec> Variants);
 
 /// <param name="Node">The branch schema's index in the node list.</param>
-internal sealed record JsonVariantSpec(string ClrName, string Title, string? Description, int Node);
+internal sealed record JsonVariantSpec(string ClrName, string Title, int Node);
 
 /// <summary>
 /// One schema of a JSON-backed contract, with every keyword it uses. Absent keywords are null or

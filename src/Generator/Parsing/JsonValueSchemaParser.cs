@@ -93,7 +93,7 @@ internal sealed class JsonValueSchemaParser
 
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var variants = branches
-            .Select(b => new JsonVariantSpec(Naming.MakeUnique(Naming.ToPascalCase(_nodes[b]!.Title!), taken), _nodes[b]!.Title!, null, b))
+            .Select(b => new JsonVariantSpec(Naming.MakeUnique(Naming.ToPascalCase(_nodes[b]!.Title!), taken), _nodes[b]!.Title!, b))
             .ToImmutableEquatableArray();
         return new JsonVariantSetSpec(typeName + "Variant", keyword, variants);
     }

@@ -208,12 +208,10 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
     private readonly Dictionary<string, JsonNode> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<JsonNode, string> _baseUris = [];
     private readonly Dictionary<JsonNode, string> _documentOf = [];
-    private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>Indexes a document retrieved from <paramref name="retrievalUri"/>.</summary>
     public void AddDocument(JsonNode root, string retrievalUri)
     {
-        _loaded.Add(retrievalUri);
         _resources[retrievalUri] = root;
         Index(root, retrievalUri, retrievalUri);
     }
@@ -300,7 +298,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
     private bool TryLoad(string resource, out string? problem)
     {
         var candidates = referenceDocuments.Where(d => d.Uri == resource).ToList();
-        if (_loaded.Contains(resource) || candidates.Count == 0)
+        if (candidates.Count == 0)
         {
             problem = $"no schema document has the URI {resource} (give it as an AdditionalFile with JsonSchemaUri=\"{resource}\")";
             return false;
