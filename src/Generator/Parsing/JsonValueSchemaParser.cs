@@ -400,25 +400,27 @@ internal sealed class JsonValueSchemaParser
             };
         }
 
-        JsonMember? Member(string keyword) => keywords.Schema.Member(keyword);
-        foreach (int target in spec.AllOf.Concat(spec.AnyOf).Concat(spec.OneOf))
+        // Applicators that validate the same instance location: a cycle through only these never ends.
+        void InPlace(IEnumerable<int?> targets, params string[] keywordNames)
         {
-            _inPlaceEdges.Add((self, target, Member(spec.AllOf.Contains(target) ? "allOf" : spec.AnyOf.Contains(target) ? "anyOf" : "oneOf")!.NameSpan));
-        }
-
-        foreach ((int? target, string keyword) in new[] { (spec.Not, "not"), (spec.If, "if"), (spec.Then, "then"), (spec.Else, "else") })
-        {
-            if (target is { } t)
+            TextSpan span = keywordNames.Select(k => keywords.Schema.Member(k)).FirstOrDefault(m => m is not null)?.NameSpan ?? default;
+            foreach (int? target in targets)
             {
-                _inPlaceEdges.Add((self, t, Member(keyword)!.NameSpan));
+                if (target is { } t)
+                {
+                    _inPlaceEdges.Add((self, t, span));
+                }
             }
         }
 
-        foreach (NamedSchemaSpec dependent in spec.DependentSchemas)
-        {
-            _inPlaceEdges.Add((self, dependent.Node, (Member("dependentSchemas") ?? Member("dependencies"))!.NameSpan));
-        }
-
+        InPlace(spec.AllOf.Select(t => (int?)t), "allOf");
+        InPlace(spec.AnyOf.Select(t => (int?)t), "anyOf");
+        InPlace(spec.OneOf.Select(t => (int?)t), "oneOf");
+        InPlace([spec.Not], "not");
+        InPlace([spec.If], "if");
+        InPlace([spec.Then], "then");
+        InPlace([spec.Else], "else");
+        InPlace(spec.DependentSchemas.Select(d => (int?)d.Node), "dependentSchemas", "dependencies");
         return spec;
     }
 
