@@ -17,7 +17,11 @@ internal static class JsonNumber
 {
     private const int DecimalDigits = 28;
 
-    /// <summary>The value as a decimal when that is exact (no exponent, at most 28 digits).</summary>
+    /// <summary>
+    /// The value as a decimal when that is exact (no exponent, at most 28 digits). The generator
+    /// applies the same rule to schema numbers (JsonValueSchemaParser.IsExactDecimalText); it targets
+    /// netstandard2.0 and cannot call this.
+    /// </summary>
     public static bool TryGetExactDecimal(JsonElement value, out decimal result)
     {
         ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(value);
