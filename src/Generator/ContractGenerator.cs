@@ -4,6 +4,7 @@ using System.Threading;
 using Insights.Contracts.Generator.Emitting;
 using Insights.Contracts.Generator.Model;
 using Insights.Contracts.Generator.Parsing;
+using Insights.Contracts.Generator.Projection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -12,9 +13,11 @@ namespace Insights.Contracts.Generator;
 
 /// <summary>
 /// Generates contract records, JSON converters and validators from <c>*.schema.json</c> files passed as
-/// AdditionalFiles. The pipeline has three stages: parse (text to model, with diagnostics), model
-/// (value-equatable specs the incremental cache compares) and emit (model to source). Sources and
-/// diagnostics are registered separately, so a change that only moves a diagnostic does not re-emit.
+/// AdditionalFiles. One pipeline, three stages: parse (<see cref="SchemaReader"/>: text to one
+/// value-equatable model of every subschema, text spans kept beside it), decide
+/// (<see cref="ShapeDecider"/>: which C# shape each subschema gets, and why not) and emit
+/// (<see cref="ContractEmitter"/>: model to source). Sources and diagnostics are registered
+/// separately, so a change that only moves a diagnostic does not re-emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ContractGenerator : IIncrementalGenerator
@@ -44,16 +47,20 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left with { ReferenceDocuments = pair.Right })
             .WithTrackingName(TrackingNames.SchemaFiles);
 
-        IncrementalValuesProvider<SchemaParseResult> parsed = inputs
-            .Select(static (input, cancellationToken) => SchemaParser.Parse(input, cancellationToken))
+        IncrementalValuesProvider<ParsedSchema> parsed = inputs
+            .Select(static (input, cancellationToken) => SchemaReader.Read(input, cancellationToken))
             .WithTrackingName(TrackingNames.Parsed);
 
-        IncrementalValuesProvider<ContractFileSpec> models = parsed
-            .Where(static result => result.Spec is not null)
-            .Select(static (result, _) => result.Spec!)
+        IncrementalValuesProvider<DecidedContract> decided = parsed
+            .Select(static (schema, _) => ShapeDecider.Decide(schema))
+            .WithTrackingName(TrackingNames.Decided);
+
+        IncrementalValuesProvider<ContractFileSpec> models = decided
+            .Where(static result => result.Contract is not null)
+            .Select(static (result, _) => result.Contract!)
             .WithTrackingName(TrackingNames.Model);
 
-        IncrementalValuesProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = parsed
+        IncrementalValuesProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = decided
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
@@ -106,8 +113,15 @@ public sealed class ContractGenerator : IIncrementalGenerator
         SourceText? source = file.GetText(cancellationToken);
         string? assertFormats = Option(fileOptions, "build_metadata.AdditionalFiles.FormatAssertion")
             ?? Option(options.GlobalOptions, "build_property.JsonSchemaFormatAssertion");
-        return new SchemaFileInput(file.Path, source?.ToString() ?? string.Empty, ns, typeName, source?.Encoding?.WebName)
+
+        // The compiler first decodes a file as strict UTF-8 (an encoding that throws on invalid
+        // bytes); only a file that is not valid UTF-8 falls back to a lenient or other encoding.
+        // In-memory text has no encoding and is exact.
+        System.Text.Encoding? encoding = source?.Encoding;
+        return new SchemaFileInput(file.Path, source?.ToString() ?? string.Empty, ns, typeName)
         {
+            DecodedExactly = encoding is null || encoding.DecoderFallback is System.Text.DecoderExceptionFallback,
+            FallbackEncodingName = encoding?.WebName,
             BaseUri = Option(fileOptions, "build_metadata.AdditionalFiles.JsonSchemaUri"),
             AssertFormats = !string.Equals(assertFormats, "false", StringComparison.OrdinalIgnoreCase),
             ForceJsonValue = string.Equals(Option(fileOptions, "build_metadata.AdditionalFiles.GenerateAs"), "JsonValue", StringComparison.OrdinalIgnoreCase),
@@ -130,10 +144,13 @@ public static class TrackingNames
     /// <summary>Schema AdditionalFiles with their options.</summary>
     public const string SchemaFiles = nameof(SchemaFiles);
 
-    /// <summary>Parse results (model plus diagnostics).</summary>
+    /// <summary>Parse results: the schema model, its text spans and the parse diagnostics.</summary>
     public const string Parsed = nameof(Parsed);
 
-    /// <summary>The value-equatable model that emit runs on.</summary>
+    /// <summary>The C# shape decided for each subschema, with every diagnostic of the file.</summary>
+    public const string Decided = nameof(Decided);
+
+    /// <summary>The value-equatable model and shapes that emit runs on.</summary>
     public const string Model = nameof(Model);
 
     /// <summary>The diagnostics, reported apart from the sources.</summary>

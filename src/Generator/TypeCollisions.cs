@@ -13,7 +13,7 @@ internal static class TypeCollisions
     public static ImmutableEquatableArray<DiagnosticInfo> Find(ImmutableArray<ContractFileSpec> files)
     {
         var owners = new Dictionary<string, List<ContractFileSpec>>(System.StringComparer.Ordinal);
-        foreach (ContractFileSpec file in files.OrderBy(f => f.SchemaFilePath, System.StringComparer.Ordinal))
+        foreach (ContractFileSpec file in files.OrderBy(f => f.File.Path, System.StringComparer.Ordinal))
         {
             foreach (string type in file.DeclaredTypeNames().Distinct())
             {
@@ -35,8 +35,8 @@ internal static class TypeCollisions
                 ContractFileSpec other = clash.Value[i == 0 ? 1 : 0];
                 diagnostics.Add(new DiagnosticInfo(
                     DiagnosticDescriptors.DuplicateTypeAcrossFiles,
-                    new LocationInfo(file.SchemaFilePath, new TextSpan(0, 0), default),
-                    new[] { clash.Key, file.SchemaFileName, other.SchemaFileName }.ToImmutableEquatableArray()));
+                    new LocationInfo(file.File.Path, new TextSpan(0, 0), default),
+                    new[] { clash.Key, file.File.FileName, other.File.FileName }.ToImmutableEquatableArray()));
             }
         }
 
@@ -45,5 +45,5 @@ internal static class TypeCollisions
 
     /// <summary>True when <paramref name="file"/> is one of the files a collision names.</summary>
     public static bool Involves(ImmutableEquatableArray<DiagnosticInfo> collisions, ContractFileSpec file) =>
-        collisions.Any(c => c.Location?.FilePath == file.SchemaFilePath);
+        collisions.Any(c => c.Location?.FilePath == file.File.Path);
 }

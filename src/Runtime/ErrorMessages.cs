@@ -1,13 +1,13 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 
 namespace Insights.Contracts.Runtime;
 
 /// <summary>
-/// The wording of every error the generated code reports, in one place so messages stay
-/// consistent across contracts. Called only on failure paths.
+/// The wording of every error the generated code reports, in one place, so a typed record and a
+/// JSON-backed value say the same thing about the same value. Called only on failure paths.
+/// Values are shown as in JSON, except strings, which are shown in single quotes (<c>'x'</c>).
 /// </summary>
 public static class ErrorMessages
 {
@@ -23,6 +23,16 @@ public static class ErrorMessages
         _ => token.ToString(),
     };
 
+    /// <summary>A JSON value as messages show it: a string in single quotes, anything else as JSON, shortened.</summary>
+    public static string Render(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? Render(value.GetString()!) : Shorten(value.GetRawText());
+
+    /// <summary>A string value as messages show it.</summary>
+    public static string Render(string value) => "'" + Shorten(value) + "'";
+
+    /// <summary>The message for a value of the wrong JSON type.</summary>
+    public static string Type(string expected, string actual) => $"expected {expected}, got {actual}";
+
     /// <summary>The message for a failed <c>minLength</c> check.</summary>
     public static string MinLength(long minimum, long actual) => $"must be at least {minimum} character{Plural(minimum)} long, got {actual}";
 
@@ -30,7 +40,17 @@ public static class ErrorMessages
     public static string MaxLength(long maximum, long actual) => $"must be at most {maximum} character{Plural(maximum)} long, got {actual}";
 
     /// <summary>The message for a failed <c>pattern</c> check.</summary>
-    public static string Pattern(string value, string pattern) => $"'{Shorten(value)}' does not match the pattern {pattern}";
+    public static string Pattern(string value, string pattern) => $"{Render(value)} does not match the pattern {pattern}";
+
+    /// <summary>The message for a value a backtracking pattern could not be matched against in time.</summary>
+    public static string PatternTookTooLong(string value, string pattern) =>
+        $"{Render(value)} could not be checked against the pattern {pattern} within {JsonCheck.PatternTimeout.TotalSeconds:0} s, so it is rejected";
+
+    /// <summary>The message for a failed <c>format</c> check.</summary>
+    public static string Format(string value, JsonFormat format) => $"{Render(value)} is not {JsonFormats.Describe(format)}";
+
+    /// <summary>The message for a string that is a date in form but not on the calendar (<c>2023-02-29</c>).</summary>
+    public static string NotACalendarDay(string value) => $"{Render(value)} is not a valid calendar date";
 
     /// <summary>The message for a failed <c>minimum</c> check.</summary>
     public static string Minimum(string minimum, string actual) => $"must be greater than or equal to {minimum}, got {actual}";
@@ -56,38 +76,60 @@ public static class ErrorMessages
     /// <summary>The message for a failed <c>uniqueItems</c> check.</summary>
     public static string UniqueItems(int first, int second) => $"items must be unique, but items {first} and {second} are equal";
 
-    /// <summary>The message for a failed <c>const</c> check.</summary>
-    public static string Const(string expectedJson) => $"must be {expectedJson}";
+    /// <summary>The message for a failed <c>minProperties</c> check.</summary>
+    public static string MinProperties(long minimum, int actual) => $"must have at least {minimum} propert{(minimum == 1 ? "y" : "ies")}, got {actual}";
 
-    /// <summary>The message for a failed <c>enum</c> check.</summary>
-    public static string Enum(string actual, IEnumerable<string> allowedJson) =>
-        $"'{Shorten(actual)}' is not one of the allowed values: {string.Join(", ", allowedJson)}";
+    /// <summary>The message for a failed <c>maxProperties</c> check.</summary>
+    public static string MaxProperties(long maximum, int actual) => $"must have at most {maximum} propert{(maximum == 1 ? "y" : "ies")}, got {actual}";
 
-    /// <summary>The message for a failed <c>notAllowedProperty</c> check.</summary>
+    /// <summary>The message for a missing <c>required</c> member.</summary>
+    public static string Required(string name) => $"required property '{name}' is missing";
+
+    /// <summary>The message for a failed <c>dependentRequired</c> check.</summary>
+    public static string DependentRequired(string name, string trigger) => $"property '{name}' is required when '{trigger}' is present";
+
+    /// <summary>The message for a failed <c>const</c> check; both values rendered (<see cref="Render(JsonElement)"/>).</summary>
+    public static string Const(string actual, string expected) => $"{actual} is not allowed here; must be {expected}";
+
+    /// <summary>The message for a failed <c>enum</c> check; every value rendered (<see cref="Render(JsonElement)"/>).</summary>
+    public static string Enum(string actual, IEnumerable<string> allowed) => $"{actual} is not one of the allowed values: {string.Join(", ", allowed)}";
+
+    /// <summary>The message for a member <c>additionalProperties: false</c> does not allow.</summary>
     public static string NotAllowedProperty(string name) => $"property '{name}' is not allowed here";
 
-    /// <summary>The message for a failed <c>duplicateProperty</c> check.</summary>
+    /// <summary>The message for a member name that appears twice in one object.</summary>
     public static string DuplicateProperty(string name) => $"property '{name}' appears more than once";
 
-    /// <summary>Explains a <c>oneOf</c> that matched none of its named alternatives.</summary>
-    public static string NoVariantMatched(IEnumerable<string> allowed) =>
-        "matches none of the allowed combinations: " + string.Join("; ", allowed);
+    /// <summary>The message for a member name <c>propertyNames</c> rejects.</summary>
+    public static string PropertyName(string name, string? why) => $"the name '{name}' is not allowed{(why is null ? "" : ": " + why)}";
 
-    /// <summary>Explains a <c>oneOf</c> that matched more than one alternative.</summary>
-    public static string SeveralVariantsMatched(IReadOnlyList<string> titles, IReadOnlyList<bool> matched) =>
-        "matches more than one of the alternatives (exactly one is allowed): "
-        + string.Join(", ", titles.Where((_, i) => i < matched.Count && matched[i]));
+    /// <summary>The message for a failed <c>contains</c>/<c>minContains</c> check.</summary>
+    public static string MinContains(long minimum, int actual) => $"must contain at least {minimum} matching item{Plural(minimum)}, found {actual}";
 
-    /// <summary>The message for a failed <c>integer</c> check.</summary>
-    public static string Integer(string actual) => $"expected integer, got {Shorten(actual)}";
+    /// <summary>The message for a failed <c>maxContains</c> check.</summary>
+    public static string MaxContains(long maximum, int actual) => $"must contain at most {maximum} matching item{Plural(maximum)}, found {actual}";
 
-    /// <summary>The message for a failed <c>outOfRange</c> check.</summary>
+    /// <summary>The message for a failed <c>not</c> check.</summary>
+    public const string Not = "matches a schema it must not match";
+
+    /// <summary>The message for <c>false</c> as a schema.</summary>
+    public const string False = "no value is allowed here (the schema is false)";
+
+    /// <summary>Explains an <c>anyOf</c>/<c>oneOf</c> that matched none of its branches: each with its first error.</summary>
+    public static string NoBranchMatched(string keyword, IEnumerable<string> reasons) =>
+        $"matches none of the {keyword} branches ({string.Join("; ", reasons)})";
+
+    /// <summary>Explains a <c>oneOf</c> that matched more than one branch.</summary>
+    public static string SeveralBranchesMatched(IEnumerable<string> branches) =>
+        "matches more than one oneOf branch (exactly one is allowed): " + string.Join(", ", branches);
+
+    /// <summary>The message for a number with a fractional part where an integer is required.</summary>
+    public static string Integer(string actual) => Type("integer", Shorten(actual));
+
+    /// <summary>The message for a number too large for the C# type that holds it.</summary>
     public static string OutOfRange(string actual, string clrType) => $"{Shorten(actual)} is out of range for {clrType}";
 
     internal static string Shorten(string text) => text.Length <= 64 ? text : text.Substring(0, 61) + "...";
 
     private static string Plural(long count) => count == 1 ? "" : "s";
-
-    /// <summary>Quotes string values as JSON for messages listing allowed values.</summary>
-    public static IEnumerable<string> Quoted(IEnumerable<string> values) => values.Select(v => "'" + v + "'");
 }

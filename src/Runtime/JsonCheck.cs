@@ -1,34 +1,34 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace Insights.Contracts.Runtime;
 
+/// <summary>Matches a value against one schema pattern (a generated character loop, or a compiled <see cref="Regex"/>).</summary>
+public delegate bool PatternMatcher(ReadOnlySpan<char> value);
+
 /// <summary>
-/// The value keywords of JSON Schema, as used by generated validators. Each returns whether the
-/// value passes; when it fails and the context is not null, it also reports the error there.
-/// Generated <c>oneOf</c>/<c>anyOf</c> branches pass null to ask without reporting, so reporting
-/// and branch matching share one implementation. Failing is normal in a branch that does not
-/// match, so a message is only built when there is a context to report it to
+/// The value keywords of JSON Schema, as generated validators call them: one method per keyword,
+/// with an overload per C# type a typed record holds and one for a <c>JsonElement</c> (which only
+/// applies to values of the keyword's JSON type), all sharing one message each (<see cref="ErrorMessages"/>).
+/// Each returns whether the value passes; when it fails and the context is not null, it reports the
+/// error there. Branch matching passes null to ask without reporting, so reporting and matching
+/// share one implementation, and a message is only built when there is a context to report it to
 /// (<c>context?.Fail(...)</c> does not evaluate its arguments otherwise): checking a valid value,
 /// branches included, allocates nothing.
 /// </summary>
-public static class JsonCheck
+public static partial class JsonCheck
 {
     /// <summary><c>minLength</c>: counted in Unicode code points, as JSON Schema requires (not UTF-16 units).</summary>
-    public static bool MinLength(string value, long minimum, ValidationContext? context)
-    {
-        int length = CodePointCount(value);
-        return length >= minimum || (context?.Fail("minLength", ErrorMessages.MinLength(minimum, length)) ?? false);
-    }
+    public static bool MinLength(string value, long minimum, ValidationContext? context) => MinLength(CodePointCount(value), minimum, context);
 
     /// <summary><c>maxLength</c>, in code points.</summary>
-    public static bool MaxLength(string value, long maximum, ValidationContext? context)
-    {
-        int length = CodePointCount(value);
-        return length <= maximum || (context?.Fail("maxLength", ErrorMessages.MaxLength(maximum, length)) ?? false);
-    }
+    public static bool MaxLength(string value, long maximum, ValidationContext? context) => MaxLength(CodePointCount(value), maximum, context);
+
+    private static bool MinLength(int length, long minimum, ValidationContext? context) =>
+        length >= minimum || (context?.Fail("minLength", ErrorMessages.MinLength(minimum, length)) ?? false);
+
+    private static bool MaxLength(int length, long maximum, ValidationContext? context) =>
+        length <= maximum || (context?.Fail("maxLength", ErrorMessages.MaxLength(maximum, length)) ?? false);
 
     /// <summary>How long a backtracking pattern may take on one value before the value is rejected.</summary>
     public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
@@ -56,28 +56,21 @@ public static class JsonCheck
     /// <c>pattern</c>: a match anywhere in the value (the pattern anchors itself if it wants to).
     /// <paramref name="schemaPattern"/> is the pattern as the schema wrote it, for the message.
     /// </summary>
-    public static bool Pattern(string value, Regex pattern, string schemaPattern, ValidationContext? context)
+    public static bool Pattern(string value, PatternMatcher matches, string schemaPattern, ValidationContext? context)
     {
-        ArgumentNullException.ThrowIfNull(pattern);
-        bool matches;
+        ArgumentNullException.ThrowIfNull(matches);
+        bool ok;
         try
         {
-            matches = pattern.IsMatch(value);
+            ok = matches(value);
         }
         catch (RegexMatchTimeoutException)
         {
-            return context?.Fail("pattern", PatternTookTooLong(value, schemaPattern)) ?? false;
+            return context?.Fail("pattern", ErrorMessages.PatternTookTooLong(value, schemaPattern)) ?? false;
         }
 
-        return matches || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
+        return ok || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
     }
-
-    internal static string PatternTookTooLong(string value, string schemaPattern) =>
-        $"'{ErrorMessages.Shorten(value)}' could not be checked against the pattern {schemaPattern} within {PatternTimeout.TotalSeconds:0} s, so it is rejected";
-
-    /// <summary><c>pattern</c>, matched by generated code (simple patterns need no regex engine).</summary>
-    public static bool Pattern(bool matches, string value, string schemaPattern, ValidationContext? context) =>
-        matches || (context?.Fail("pattern", ErrorMessages.Pattern(value, schemaPattern)) ?? false);
 
     /// <summary>
     /// A string set in code must be well-formed UTF-16: JSON text cannot carry an unpaired
@@ -107,10 +100,9 @@ public static class JsonCheck
         return true;
     }
 
-    /// <summary><c>format</c> for the formats that stay strings (see <see cref="JsonFormat"/>).</summary>
+    /// <summary><c>format</c>, asserted, for the formats that stay strings in a typed record.</summary>
     public static bool Format(string value, JsonFormat format, ValidationContext? context) =>
-        JsonFormats.IsValid(value, format)
-        || (context?.Fail("format", $"'{ErrorMessages.Shorten(value)}' is not {JsonFormats.Describe(format)}") ?? false);
+        JsonFormats.IsValid(value, format) || (context?.Fail("format", ErrorMessages.Format(value, format)) ?? false);
 
     /// <summary><c>minimum</c>.</summary>
     public static bool Minimum(long value, long minimum, ValidationContext? context) =>
@@ -158,11 +150,16 @@ public static class JsonCheck
         }
         catch (OverflowException)
         {
-            double quotient = value / divisor;
-            ok = double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
+            ok = IsWholeQuotient(value, divisor);
         }
 
         return ok || (context?.Fail("multipleOf", ErrorMessages.MultipleOf(JsonRead.Format(divisor), JsonRead.Format(value))) ?? false);
+    }
+
+    private static bool IsWholeQuotient(double dividend, double divisor)
+    {
+        double quotient = dividend / divisor;
+        return double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
     }
 
     /// <summary><c>minItems</c>.</summary>
@@ -177,17 +174,55 @@ public static class JsonCheck
     public static bool UniqueItems<T>(EquatableArray<T> value, ValidationContext? context) =>
         EquatableArray.FindDuplicate(value) is not { } pair || (context?.Fail("uniqueItems", ErrorMessages.UniqueItems(pair.First, pair.Second)) ?? false);
 
-    /// <summary><c>const</c>/<c>enum</c> over strings.</summary>
-    public static bool Allowed(string value, string[] allowed, string keyword, ValidationContext? context) =>
-        Array.IndexOf(allowed, value) >= 0 || (context?.Fail(keyword, AllowedMessage(keyword, "'" + value + "'", allowed.Select(a => "'" + a + "'"))) ?? false);
+    /// <summary><c>const</c> over a string.</summary>
+    public static bool Const(string value, string expected, ValidationContext? context) =>
+        value == expected || (context?.Fail("const", ErrorMessages.Const(ErrorMessages.Render(value), ErrorMessages.Render(expected))) ?? false);
 
-    /// <summary><c>const</c>/<c>enum</c> over numbers (1 and 1.0 are the same number).</summary>
-    public static bool Allowed(double value, double[] allowed, string keyword, ValidationContext? context) =>
-        Array.IndexOf(allowed, value) >= 0 || (context?.Fail(keyword, AllowedMessage(keyword, JsonRead.Format(value), allowed.Select(JsonRead.Format))) ?? false);
+    /// <summary><c>const</c> over a number (1 and 1.0 are the same number).</summary>
+    public static bool Const(double value, double expected, ValidationContext? context) =>
+        value == expected || (context?.Fail("const", ErrorMessages.Const(JsonRead.Format(value), JsonRead.Format(expected))) ?? false);
 
-    /// <summary><c>const</c>/<c>enum</c> over booleans.</summary>
-    public static bool Allowed(bool value, bool[] allowed, string keyword, ValidationContext? context) =>
-        Array.IndexOf(allowed, value) >= 0 || (context?.Fail(keyword, AllowedMessage(keyword, value ? "true" : "false", allowed.Select(a => a ? "true" : "false"))) ?? false);
+    /// <summary><c>const</c> over a boolean.</summary>
+    public static bool Const(bool value, bool expected, ValidationContext? context) =>
+        value == expected || (context?.Fail("const", ErrorMessages.Const(Render(value), Render(expected))) ?? false);
+
+    /// <summary><c>enum</c> over strings.</summary>
+    public static bool Enum(string value, string[] allowed, ValidationContext? context) =>
+        Array.IndexOf(allowed, value) >= 0
+        || (context?.Fail("enum", ErrorMessages.Enum(ErrorMessages.Render(value), Array.ConvertAll(allowed, ErrorMessages.Render))) ?? false);
+
+    /// <summary><c>enum</c> over numbers.</summary>
+    public static bool Enum(double value, double[] allowed, ValidationContext? context) =>
+        Array.IndexOf(allowed, value) >= 0
+        || (context?.Fail("enum", ErrorMessages.Enum(JsonRead.Format(value), Array.ConvertAll(allowed, JsonRead.Format))) ?? false);
+
+    /// <summary><c>enum</c> over booleans.</summary>
+    public static bool Enum(bool value, bool[] allowed, ValidationContext? context) =>
+        Array.IndexOf(allowed, value) >= 0
+        || (context?.Fail("enum", ErrorMessages.Enum(Render(value), Array.ConvertAll(allowed, Render))) ?? false);
+
+    /// <summary><c>required</c> in a branch over a typed record: <paramref name="present"/> says whether the member is there.</summary>
+    public static bool Required(bool present, string name, ValidationContext? context)
+    {
+        if (!present)
+        {
+            context?.AddRequiredMissing(name);
+        }
+
+        return present;
+    }
+
+    /// <summary><c>dependentRequired</c> over a typed record: when the member <paramref name="trigger"/> is present, <paramref name="name"/> must be too.</summary>
+    public static bool DependentRequired(bool triggerPresent, bool present, string trigger, string name, ValidationContext? context)
+    {
+        if (!triggerPresent || present)
+        {
+            return true;
+        }
+
+        context?.AddErrorAt(name, "dependentRequired", ErrorMessages.DependentRequired(name, trigger));
+        return false;
+    }
 
     /// <summary>Validates a nested contract, reporting its errors under the current path.</summary>
     public static void Object<T>(T value, ValidationContext context) where T : class, IJsonContract<T> => T.ValidateJson(value, context);
@@ -207,12 +242,5 @@ public static class JsonCheck
         return count;
     }
 
-    private static string AllowedMessage(string keyword, string actual, IEnumerable<string> allowed)
-    {
-        List<string> list = allowed.ToList();
-        return keyword == "const" && list.Count == 1
-            ? $"{ErrorMessages.Shorten(actual)} is not allowed here; {ErrorMessages.Const(list[0])}"
-            : $"{ErrorMessages.Shorten(actual)} is not one of the allowed values: {string.Join(", ", list)}";
-    }
-
+    private static string Render(bool value) => value ? "true" : "false";
 }

@@ -2,34 +2,6 @@ using System;
 
 namespace Insights.Contracts.Runtime;
 
-/// <summary>The <c>format</c> values the generated validators check (besides <c>date</c> and <c>uuid</c>, which become types).</summary>
-public enum JsonFormat
-{
-    /// <summary>RFC 3339 <c>date-time</c>.</summary>
-    DateTime,
-
-    /// <summary>RFC 3339 <c>full-time</c> (with an offset).</summary>
-    Time,
-
-    /// <summary>RFC 5321 mailbox (<c>local@domain</c>), no display name.</summary>
-    Email,
-
-    /// <summary>RFC 2673 dotted-quad IPv4 address.</summary>
-    IPv4,
-
-    /// <summary>RFC 4291 IPv6 address (no zone id).</summary>
-    IPv6,
-
-    /// <summary>RFC 3986 absolute URI.</summary>
-    Uri,
-
-    /// <summary>RFC 3339 <c>full-date</c> (<c>YYYY-MM-DD</c>); typed contracts read it as <see cref="DateOnly"/>.</summary>
-    Date,
-
-    /// <summary>RFC 9562 UUID text; typed contracts read it as <see cref="Guid"/>.</summary>
-    Uuid,
-}
-
 /// <summary>
 /// Strict checks for the JSON Schema formats: exactly the grammar of the RFC each format names,
 /// ASCII only (no culture, no full-width or other scripts' digits), no surrounding whitespace. The

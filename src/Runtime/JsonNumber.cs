@@ -15,29 +15,24 @@ namespace Insights.Contracts.Runtime;
 /// </summary>
 internal static class JsonNumber
 {
-    private const int DecimalDigits = 28;
+    private const int DecimalDigits = ExactDecimal.MaxDigits;
 
     /// <summary>
-    /// The value as a decimal when that is exact (no exponent, at most 28 digits). The generator
-    /// applies the same rule to schema numbers (JsonValueSchemaParser.IsExactDecimalText); it targets
-    /// netstandard2.0 and cannot call this.
+    /// The value as a decimal when that is exact (<see cref="ExactDecimal"/>: no exponent, at most 28
+    /// digits); the generator applies the same rule, from the same source file, to schema numbers.
     /// </summary>
     public static bool TryGetExactDecimal(JsonElement value, out decimal result)
     {
         ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(value);
         int digits = 0;
+        bool exponent = false;
         foreach (byte b in raw)
         {
-            if (b is (byte)'e' or (byte)'E')
-            {
-                result = 0;
-                return false;
-            }
-
+            exponent |= b is (byte)'e' or (byte)'E';
             digits += b is >= (byte)'0' and <= (byte)'9' ? 1 : 0;
         }
 
-        if (digits > DecimalDigits)
+        if (!ExactDecimal.Applies(digits, exponent))
         {
             result = 0;
             return false;

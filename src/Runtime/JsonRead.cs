@@ -93,7 +93,7 @@ public static class JsonRead
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            return Mismatch(ref reader, context, "string (date YYYY-MM-DD)", out value);
+            return Mismatch(ref reader, context, "string", out value);
         }
 
         IsoDate.DateProblem problem;
@@ -107,17 +107,13 @@ public static class JsonRead
             problem = IsoDate.TryParse(reader.GetString()!, out value);
         }
 
-        switch (problem)
+        if (problem == IsoDate.DateProblem.None)
         {
-            case IsoDate.DateProblem.None:
-                return true;
-            case IsoDate.DateProblem.NotACalendarDay:
-                context.AddError("format", $"'{ErrorMessages.Shorten(reader.GetString()!)}' is not a valid calendar date");
-                return false;
-            default:
-                context.AddError("format", $"'{ErrorMessages.Shorten(reader.GetString()!)}' is not a date in the format YYYY-MM-DD (ISO 8601)");
-                return false;
+            return true;
         }
+
+        context.AddError("format", JsonCheck.DateMessage(reader.GetString()!, problem));
+        return false;
     }
 
     /// <summary>Reads a UUID in its canonical 8-4-4-4-12 hexadecimal form.</summary>
@@ -125,7 +121,7 @@ public static class JsonRead
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            return Mismatch(ref reader, context, "string (uuid)", out value);
+            return Mismatch(ref reader, context, "string", out value);
         }
 
         // TryGetGuid accepts only the 36-character "D" form, as RFC 4122 / RFC 9562 specify.
@@ -134,7 +130,7 @@ public static class JsonRead
             return true;
         }
 
-        context.AddError("format", $"'{ErrorMessages.Shorten(reader.GetString()!)}' is not a UUID (expected 8-4-4-4-12 hexadecimal digits)");
+        context.AddError("format", ErrorMessages.Format(reader.GetString()!, JsonFormat.Uuid));
         return false;
     }
 
@@ -214,10 +210,33 @@ public static class JsonRead
         SkipValue(ref reader);
     }
 
+    /// <summary>Reports a value that is none of an enum's <paramref name="allowed"/> strings (keyword <c>enum</c>) and skips it.</summary>
+    public static bool NotInEnum<T>(ref Utf8JsonReader reader, ValidationContext context, string[] allowed, out T value)
+    {
+        string actual;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            actual = ErrorMessages.Render(reader.GetString()!);
+        }
+        else
+        {
+            using JsonDocument document = JsonDocument.ParseValue(ref reader);
+            actual = ErrorMessages.Render(document.RootElement);
+        }
+
+        context.AddError("enum", ErrorMessages.Enum(actual, Array.ConvertAll(allowed, ErrorMessages.Render)));
+        value = default!;
+        return false;
+    }
+
     /// <summary>Reports a value of the wrong JSON type and skips it.</summary>
     public static bool Mismatch<T>(ref Utf8JsonReader reader, ValidationContext context, string expected, out T value)
     {
-        context.AddTypeMismatch(expected, reader.TokenType);
+        // A number is named as the type keyword would name it: "integer" when it has no fraction.
+        string actual = reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal number) && decimal.Truncate(number) == number
+            ? "integer"
+            : ErrorMessages.Describe(reader.TokenType);
+        context.AddError("type", ErrorMessages.Type(expected, actual));
         SkipValue(ref reader);
         value = default!;
         return false;

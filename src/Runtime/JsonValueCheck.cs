@@ -10,44 +10,10 @@ using System.Text.RegularExpressions;
 
 namespace Insights.Contracts.Runtime;
 
-/// <summary>The JSON types of the <c>type</c> keyword, combinable for unions.</summary>
-[Flags]
-public enum JsonSchemaTypes
-{
-    /// <summary>No type: only used as "none given".</summary>
-    None = 0,
-
-    /// <summary><c>null</c>.</summary>
-    Null = 1,
-
-    /// <summary><c>true</c> or <c>false</c>.</summary>
-    Boolean = 2,
-
-    /// <summary>A JSON object.</summary>
-    Object = 4,
-
-    /// <summary>A JSON array.</summary>
-    Array = 8,
-
-    /// <summary>Any number.</summary>
-    Number = 16,
-
-    /// <summary>A string.</summary>
-    String = 32,
-
-    /// <summary>A number with no fractional part (<c>1.0</c> is one).</summary>
-    Integer = 64,
-}
-
-/// <summary>A generated validator for one schema: true when <paramref name="value"/> is valid; errors go to a non-null context.</summary>
-public delegate bool JsonSchemaValidator(JsonElement value, ValidationContext? context);
-
 /// <summary>
-/// The keywords of JSON Schema 2020-12 over any JSON value, for contracts generated as a
-/// JSON-backed value (schemas that are not one typed object). Each check applies only to the JSON
-/// type its keyword is about (a <c>minLength</c> passes any non-string), returns whether the value
-/// passes and, when it fails and the context is not null, reports why, as <see cref="JsonCheck"/> does.
-/// Numbers are compared exactly in <see cref="decimal"/> where both sides fit, else as doubles.
+/// What JSON-backed contracts need besides the value keywords (<see cref="JsonCheck"/>) and branch
+/// choice (<see cref="BranchCheck"/>): the well-formedness pass before validation, walking members
+/// and items with their paths, and JSON equality (numbers by value, objects in any member order).
 /// </summary>
 public static class JsonValueCheck
 {
@@ -57,7 +23,7 @@ public static class JsonValueCheck
     /// <c>duplicateProperty</c>), and a string that escapes an unpaired surrogate (<c>"\ud800"</c>,
     /// which System.Text.Json parses but cannot turn into a string; <c>unicode</c>).
     /// </summary>
-    public static bool Validate(JsonElement value, JsonSchemaValidator root, ValidationContext context)
+    public static bool Validate(JsonElement value, SchemaValidator<JsonElement> root, ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(context);
@@ -235,22 +201,6 @@ public static class JsonValueCheck
         }
     }
 
-    /// <summary><c>type</c>.</summary>
-    public static bool Type(JsonElement value, JsonSchemaTypes allowed, ValidationContext? context)
-    {
-        bool ok = value.ValueKind switch
-        {
-            JsonValueKind.Null => (allowed & JsonSchemaTypes.Null) != 0,
-            JsonValueKind.True or JsonValueKind.False => (allowed & JsonSchemaTypes.Boolean) != 0,
-            JsonValueKind.Object => (allowed & JsonSchemaTypes.Object) != 0,
-            JsonValueKind.Array => (allowed & JsonSchemaTypes.Array) != 0,
-            JsonValueKind.String => (allowed & JsonSchemaTypes.String) != 0,
-            JsonValueKind.Number => (allowed & JsonSchemaTypes.Number) != 0 || ((allowed & JsonSchemaTypes.Integer) != 0 && IsInteger(value)),
-            _ => false,
-        };
-        return ok || (context?.Fail("type", $"expected {Describe(allowed)}, got {DescribeKind(value)}") ?? false);
-    }
-
     /// <summary>True for a number without a fractional part, however it is written (<c>1</c>, <c>1.0</c>, <c>1e2</c>).</summary>
     public static bool IsInteger(JsonElement value)
     {
@@ -264,136 +214,8 @@ public static class JsonValueCheck
             : JsonNumber.IsInteger(value.GetRawText());
     }
 
-    /// <summary><c>minimum</c>: <paramref name="exact"/> is the limit when it fits a decimal, <paramref name="text"/> is how the schema wrote it.</summary>
-    public static bool Minimum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) >= 0
-        || (context?.Fail("minimum", ErrorMessages.Minimum(text, value.GetRawText())) ?? false);
-
-    /// <summary><c>maximum</c>.</summary>
-    public static bool Maximum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) <= 0
-        || (context?.Fail("maximum", ErrorMessages.Maximum(text, value.GetRawText())) ?? false);
-
-    /// <summary><c>exclusiveMinimum</c>.</summary>
-    public static bool ExclusiveMinimum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) > 0
-        || (context?.Fail("exclusiveMinimum", ErrorMessages.ExclusiveMinimum(text, value.GetRawText())) ?? false);
-
-    /// <summary><c>exclusiveMaximum</c>.</summary>
-    public static bool ExclusiveMaximum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Number || Compare(value, exact, text) < 0
-        || (context?.Fail("exclusiveMaximum", ErrorMessages.ExclusiveMaximum(text, value.GetRawText())) ?? false);
-
-    /// <summary>
-    /// <c>multipleOf</c>: exact in decimal where both fit (0.3 is a multiple of 0.1), else exact on the
-    /// digits; <paramref name="approximate"/> (the divisor as a double) only decides when their
-    /// exponents are more than 10,000 apart, where an overflowing quotient is no multiple.
-    /// </summary>
-    public static bool MultipleOf(JsonElement value, decimal? exact, double approximate, string text, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            return true;
-        }
-
-        bool ok;
-        if (exact is { } divisor && JsonNumber.TryGetExactDecimal(value, out decimal dividend))
-        {
-            try
-            {
-                ok = decimal.Remainder(dividend, divisor) == 0m;
-            }
-            catch (OverflowException)
-            {
-                ok = JsonNumber.IsMultiple(value.GetRawText(), text) ?? IsWholeQuotient((double)dividend, approximate);
-            }
-        }
-        else
-        {
-            // Beyond decimal: exact on the digits where the numbers' scales are not absurdly far
-            // apart (1e308 is a multiple of 0.5), else a double quotient, where overflow is no multiple.
-            ok = JsonNumber.IsMultiple(value.GetRawText(), text) ?? IsWholeQuotient(value.GetDouble(), approximate);
-        }
-
-        return ok || (context?.Fail("multipleOf", ErrorMessages.MultipleOf(text, value.GetRawText())) ?? false);
-    }
-
-    /// <summary><c>minLength</c>, in code points.</summary>
-    public static bool MinLength(JsonElement value, long minimum, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return true;
-        }
-
-        int length = CodePoints(value);
-        return length >= minimum || (context?.Fail("minLength", ErrorMessages.MinLength(minimum, length)) ?? false);
-    }
-
-    /// <summary><c>maxLength</c>, in code points.</summary>
-    public static bool MaxLength(JsonElement value, long maximum, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return true;
-        }
-
-        int length = CodePoints(value);
-        return length <= maximum || (context?.Fail("maxLength", ErrorMessages.MaxLength(maximum, length)) ?? false);
-    }
-
-    /// <summary><c>pattern</c>. A short string without escapes is matched from a stack buffer, without allocating it.</summary>
-    public static bool Pattern(JsonElement value, Regex pattern, string schemaPattern, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return true;
-        }
-
-        ReadOnlySpan<byte> utf8 = UnescapedUtf8(value);
-        bool matches;
-        try
-        {
-            if (utf8.Length is > 0 and <= 256)
-            {
-                Span<char> chars = stackalloc char[256];
-                int count = System.Text.Encoding.UTF8.GetChars(utf8, chars);
-                matches = pattern.IsMatch(chars.Slice(0, count));
-            }
-            else
-            {
-                matches = pattern.IsMatch(value.GetString()!);
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return context?.Fail("pattern", JsonCheck.PatternTookTooLong(value.GetString()!, schemaPattern)) ?? false;
-        }
-
-        return matches || (context?.Fail("pattern", ErrorMessages.Pattern(value.GetString()!, schemaPattern)) ?? false);
-    }
-
-    /// <summary><c>format</c>, asserted. Dates and UUIDs are checked on the UTF-8 text, without allocating a string.</summary>
-    public static bool Format(JsonElement value, JsonFormat format, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return true;
-        }
-
-        ReadOnlySpan<byte> utf8 = UnescapedUtf8(value);
-        bool? quick = format switch
-        {
-            JsonFormat.Date when utf8.Length > 0 => IsoDate.TryParse(utf8, out _) == IsoDate.DateProblem.None,
-            JsonFormat.Uuid when utf8.Length > 0 => JsonFormats.IsUuid(utf8),
-            _ => null,
-        };
-        bool valid = quick ?? JsonFormats.IsValid(value.GetString()!, format);
-        return valid || (context?.Fail("format", $"'{ErrorMessages.Shorten(value.GetString()!)}' is not {JsonFormats.Describe(format)}") ?? false);
-    }
-
     /// <summary>The UTF-8 bytes of a string value when it has no escapes (they are then its text); empty otherwise.</summary>
-    private static ReadOnlySpan<byte> UnescapedUtf8(JsonElement value)
+    internal static ReadOnlySpan<byte> UnescapedUtf8(JsonElement value)
     {
         ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(value);
         if (raw.Length >= 2 && raw[0] == (byte)'"')
@@ -404,173 +226,14 @@ public static class JsonValueCheck
         return raw.IndexOf((byte)'\\') >= 0 ? default : raw;
     }
 
-    private static int CodePoints(JsonElement value)
-    {
-        ReadOnlySpan<byte> utf8 = UnescapedUtf8(value);
-        if (utf8.IsEmpty)
-        {
-            return JsonCheck.CodePointCount(value.GetString()!);
-        }
-
-        // In valid UTF-8 every code point has exactly one byte that is not a continuation byte.
-        int count = 0;
-        foreach (byte b in utf8)
-        {
-            count += (b & 0xC0) != 0x80 ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    /// <summary><c>minItems</c>.</summary>
-    public static bool MinItems(JsonElement value, long minimum, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Array || value.GetArrayLength() >= minimum
-        || (context?.Fail("minItems", ErrorMessages.MinItems(minimum, value.GetArrayLength())) ?? false);
-
-    /// <summary><c>maxItems</c>.</summary>
-    public static bool MaxItems(JsonElement value, long maximum, ValidationContext? context) =>
-        value.ValueKind != JsonValueKind.Array || value.GetArrayLength() <= maximum
-        || (context?.Fail("maxItems", ErrorMessages.MaxItems(maximum, value.GetArrayLength())) ?? false);
-
-    /// <summary><c>uniqueItems: true</c>, by JSON equality (<c>1</c> equals <c>1.0</c>, member order does not matter).</summary>
-    public static bool UniqueItems(JsonElement value, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            return true;
-        }
-
-        int count = value.GetArrayLength();
-        for (int i = 0; i < count; i++)
-        {
-            for (int j = i + 1; j < count; j++)
-            {
-                if (DeepEquals(value[i], value[j]))
-                {
-                    return context?.Fail("uniqueItems", ErrorMessages.UniqueItems(i, j)) ?? false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary><c>minProperties</c>.</summary>
-    public static bool MinProperties(JsonElement value, long minimum, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            return true;
-        }
-
-        int count = CountProperties(value);
-        return count >= minimum || (context?.Fail("minProperties", $"must have at least {minimum} propert{(minimum == 1 ? "y" : "ies")}, got {count}") ?? false);
-    }
-
-    /// <summary><c>maxProperties</c>.</summary>
-    public static bool MaxProperties(JsonElement value, long maximum, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            return true;
-        }
-
-        int count = CountProperties(value);
-        return count <= maximum || (context?.Fail("maxProperties", $"must have at most {maximum} propert{(maximum == 1 ? "y" : "ies")}, got {count}") ?? false);
-    }
-
-    /// <summary><c>required</c>: one member.</summary>
-    public static bool Required(JsonElement value, string name, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.Object || value.TryGetProperty(name, out _))
-        {
-            return true;
-        }
-
-        context?.AddRequiredMissing(name);
-        return false;
-    }
-
     /// <summary>True for an object that has the member <paramref name="name"/> (<c>dependentSchemas</c> applies then).</summary>
     public static bool HasMember(JsonElement value, string name) => value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out _);
 
-    /// <summary><c>dependentRequired</c>: when <paramref name="trigger"/> is present, <paramref name="name"/> must be too.</summary>
-    public static bool DependentRequired(JsonElement value, string trigger, string name, ValidationContext? context)
-    {
-        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(trigger, out _) || value.TryGetProperty(name, out _))
-        {
-            return true;
-        }
-
-        context?.AddErrorAt(name, "dependentRequired", $"'{name}' is required when '{trigger}' is present");
-        return false;
-    }
-
-    /// <summary><c>const</c>.</summary>
-    public static bool Const(JsonElement value, JsonElement expected, ValidationContext? context) =>
-        DeepEquals(value, expected)
-        || (context?.Fail("const", $"{Shorten(value)} is not allowed here; {ErrorMessages.Const(Shorten(expected))}") ?? false);
-
-    /// <summary><c>enum</c>.</summary>
-    public static bool Enum(JsonElement value, JsonElement[] allowed, ValidationContext? context)
-    {
-        foreach (JsonElement candidate in allowed)
-        {
-            if (DeepEquals(value, candidate))
-            {
-                return true;
-            }
-        }
-
-        return context?.Fail("enum", $"{Shorten(value)} is not one of the allowed values: {string.Join(", ", Array.ConvertAll(allowed, Shorten))}") ?? false;
-    }
-
     /// <summary><c>false</c> as a schema: nothing is valid here.</summary>
-    public static bool Never(string reason, ValidationContext? context) => context?.Fail("false", reason) ?? false;
-
-    /// <summary>
-    /// Reports why none of the branches of an <c>anyOf</c>/<c>oneOf</c> matched: each branch, by
-    /// its title or index, with its first error. Runs the branches again with reporting on, so it
-    /// costs nothing unless the value is invalid.
-    /// </summary>
-    public static bool NoBranchMatched(JsonElement value, string keyword, JsonSchemaValidator[] branches, string?[] titles, ValidationContext? context)
-    {
-        if (context is null)
-        {
-            return false;
-        }
-
-        var reasons = new List<string>(branches.Length);
-        for (int i = 0; i < branches.Length; i++)
-        {
-            ValidationContext branch = context.CreateBranch();
-            branches[i](value, branch);
-            string name = titles[i] ?? $"branch {i}";
-            reasons.Add(branch.FirstError is { } error ? $"{name}: {error}" : name);
-        }
-
-        return context.Fail(keyword, $"matches none of the {keyword} branches ({string.Join("; ", reasons)})");
-    }
-
-    /// <summary>Reports a <c>oneOf</c> that matched more than one branch.</summary>
-    public static bool SeveralBranchesMatched(IReadOnlyList<int> matched, string?[] titles, ValidationContext? context)
-    {
-        if (context is null)
-        {
-            return false;
-        }
-
-        var names = new List<string>(matched.Count);
-        foreach (int i in matched)
-        {
-            names.Add(titles[i] ?? $"branch {i}");
-        }
-
-        return context.Fail("oneOf", "matches more than one oneOf branch (exactly one is allowed): " + string.Join(", ", names));
-    }
+    public static bool Never(ValidationContext? context) => context?.Fail("false", ErrorMessages.False) ?? false;
 
     /// <summary>Validates the member <paramref name="property"/> with <paramref name="validator"/>, errors under its name.</summary>
-    public static bool Member(JsonProperty property, JsonSchemaValidator validator, ValidationContext? context)
+    public static bool Member(JsonProperty property, SchemaValidator<JsonElement> validator, ValidationContext? context)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         if (context is null)
@@ -585,7 +248,7 @@ public static class JsonValueCheck
     }
 
     /// <summary>Validates array item <paramref name="index"/> with <paramref name="validator"/>, errors under its index.</summary>
-    public static bool Item(JsonElement item, int index, JsonSchemaValidator validator, ValidationContext? context)
+    public static bool Item(JsonElement item, int index, SchemaValidator<JsonElement> validator, ValidationContext? context)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         if (context is null)
@@ -603,17 +266,17 @@ public static class JsonValueCheck
     /// Whether a <c>patternProperties</c> pattern applies to the member. A name the pattern cannot be
     /// checked against in time (see <see cref="JsonCheck.CreatePattern"/>) makes the value invalid.
     /// </summary>
-    public static bool NameMatches(Regex pattern, string schemaPattern, JsonProperty property, ref bool valid, ValidationContext? context)
+    public static bool NameMatches(PatternMatcher matches, string schemaPattern, JsonProperty property, ref bool valid, ValidationContext? context)
     {
-        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(matches);
         string name = property.Name;
         try
         {
-            return pattern.IsMatch(name);
+            return matches(name);
         }
         catch (RegexMatchTimeoutException)
         {
-            context?.AddErrorAt(name, "patternProperties", JsonCheck.PatternTookTooLong(name, schemaPattern));
+            context?.AddErrorAt(name, "patternProperties", ErrorMessages.PatternTookTooLong(name, schemaPattern));
             valid = false;
             return false;
         }
@@ -627,7 +290,7 @@ public static class JsonValueCheck
     }
 
     /// <summary><c>propertyNames</c>: validates a member name as a JSON string.</summary>
-    public static bool PropertyName(string name, JsonSchemaValidator validator, ValidationContext? context)
+    public static bool PropertyName(string name, SchemaValidator<JsonElement> validator, ValidationContext? context)
     {
         JsonElement element = PropertyName(name);
         if (validator(element, null))
@@ -642,7 +305,7 @@ public static class JsonValueCheck
 
         ValidationContext branch = context.CreateBranch();
         validator(element, branch);
-        context.AddErrorAt(name, "propertyNames", $"the name '{name}' is not allowed{(branch.FirstError is { } error ? ": " + error.Message : "")}");
+        context.AddErrorAt(name, "propertyNames", ErrorMessages.PropertyName(name, branch.FirstError?.Message));
         return false;
     }
 
@@ -651,81 +314,12 @@ public static class JsonValueCheck
     {
         if (matches < minimum)
         {
-            return context?.Fail(minimum == 1 ? "contains" : "minContains", $"must contain at least {minimum} matching item{(minimum == 1 ? "" : "s")}, found {matches}") ?? false;
+            return context?.Fail(minimum == 1 ? "contains" : "minContains", ErrorMessages.MinContains(minimum, matches)) ?? false;
         }
 
         return matches <= maximum.GetValueOrDefault(long.MaxValue)
-            || (context?.Fail("maxContains", $"must contain at most {maximum} matching item{(maximum == 1 ? "" : "s")}, found {matches}") ?? false);
+            || (context?.Fail("maxContains", ErrorMessages.MaxContains(maximum.GetValueOrDefault(), matches)) ?? false);
     }
-
-    /// <summary><c>anyOf</c>: at least one branch matches.</summary>
-    public static bool AnyOf(JsonElement value, JsonSchemaValidator[] branches, string?[] titles, ValidationContext? context)
-    {
-        foreach (JsonSchemaValidator branch in branches)
-        {
-            if (branch(value, null))
-            {
-                return true;
-            }
-        }
-
-        return NoBranchMatched(value, "anyOf", branches, titles, context);
-    }
-
-    /// <summary><c>oneOf</c>: exactly one branch matches.</summary>
-    public static bool OneOf(JsonElement value, JsonSchemaValidator[] branches, string?[] titles, ValidationContext? context)
-    {
-        int first = -1;
-        for (int i = 0; i < branches.Length; i++)
-        {
-            if (!branches[i](value, null))
-            {
-                continue;
-            }
-
-            if (first < 0)
-            {
-                first = i;
-                continue;
-            }
-
-            if (context is null)
-            {
-                return false;
-            }
-
-            var matched = new List<int> { first };
-            for (int j = i; j < branches.Length; j++)
-            {
-                if (branches[j](value, null))
-                {
-                    matched.Add(j);
-                }
-            }
-
-            return SeveralBranchesMatched(matched, titles, context);
-        }
-
-        return first >= 0 || NoBranchMatched(value, "oneOf", branches, titles, context);
-    }
-
-    /// <summary>The index of the first branch <paramref name="value"/> matches, or -1.</summary>
-    public static int FirstMatch(JsonElement value, JsonSchemaValidator[] branches)
-    {
-        for (int i = 0; i < branches.Length; i++)
-        {
-            if (branches[i](value, null))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary><c>not</c>.</summary>
-    public static bool Not(JsonElement value, JsonSchemaValidator validator, ValidationContext? context) =>
-        !validator(value, null) || (context?.Fail("not", "matches a schema it must not match") ?? false);
 
     /// <summary>Parses a JSON literal from the schema (<c>const</c>, <c>enum</c>) once, for comparisons.</summary>
     public static JsonElement Literal(string json)
@@ -799,7 +393,7 @@ public static class JsonValueCheck
 
                 return true;
             case JsonValueKind.Object:
-                if (CountProperties(left) != CountProperties(right))
+                if (JsonCheck.CountProperties(left) != JsonCheck.CountProperties(right))
                 {
                     return false;
                 }
@@ -849,61 +443,8 @@ public static class JsonValueCheck
         }
     }
 
-    /// <summary>A short JSON rendering of a value for messages.</summary>
-    public static string Shorten(JsonElement value) => ErrorMessages.Shorten(value.GetRawText());
-
-    private static int CountProperties(JsonElement value)
-    {
-        int count = 0;
-        foreach (JsonProperty _ in value.EnumerateObject())
-        {
-            count++;
-        }
-
-        return count;
-    }
-
     private static bool NumbersEqual(JsonElement left, JsonElement right) =>
         JsonNumber.TryGetExactDecimal(left, out decimal a) && JsonNumber.TryGetExactDecimal(right, out decimal b)
             ? a == b
             : JsonNumber.Compare(left.GetRawText(), right.GetRawText()) == 0;
-
-    private static int Compare(JsonElement value, decimal? exact, string text) =>
-        exact is { } limit && JsonNumber.TryGetExactDecimal(value, out decimal number)
-            ? number.CompareTo(limit)
-            : JsonNumber.Compare(value.GetRawText(), text);
-
-    private static bool IsWholeQuotient(double dividend, double divisor)
-    {
-        double quotient = dividend / divisor;
-        return double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
-    }
-
-    private static string DescribeKind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Number => IsInteger(value) ? "integer" : "number",
-        _ => value.ValueKind.ToString().ToLowerInvariant(),
-    };
-
-    private static string Describe(JsonSchemaTypes allowed)
-    {
-        var names = new StringBuilder();
-        foreach ((JsonSchemaTypes flag, string name) in TypeNames)
-        {
-            if ((allowed & flag) != 0)
-            {
-                names.Append(names.Length == 0 ? "" : " or ").Append(name);
-            }
-        }
-
-        return names.Length == 0 ? "nothing" : names.ToString();
-    }
-
-    private static readonly (JsonSchemaTypes, string)[] TypeNames =
-    [
-        (JsonSchemaTypes.Object, "object"), (JsonSchemaTypes.Array, "array"), (JsonSchemaTypes.String, "string"),
-        (JsonSchemaTypes.Integer, "integer"), (JsonSchemaTypes.Number, "number"), (JsonSchemaTypes.Boolean, "boolean"),
-        (JsonSchemaTypes.Null, "null"),
-    ];
 }

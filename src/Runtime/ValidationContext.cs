@@ -96,11 +96,11 @@ public sealed class ValidationContext
 
     /// <summary>Reports that the required member <paramref name="property"/> is missing.</summary>
     public void AddRequiredMissing(string property) =>
-        AddErrorAt(property, "required", $"required property '{property}' is missing");
+        AddErrorAt(property, "required", ErrorMessages.Required(property));
 
     /// <summary>Reports a JSON value of the wrong type at the current location.</summary>
     public void AddTypeMismatch(string expected, JsonTokenType actual) =>
-        AddError("type", $"expected {expected}, got {ErrorMessages.Describe(actual)}");
+        AddError("type", ErrorMessages.Type(expected, ErrorMessages.Describe(actual)));
 
     /// <summary>
     /// A fresh context at the current location, for explaining why an <c>anyOf</c>/<c>oneOf</c>

@@ -60,7 +60,7 @@ public class CliTests
         Assert.Equal(
             [
                 "/from_date: '2023-02-29' is not a valid calendar date",
-                "/to_date: '2024-1-05' is not a date in the format YYYY-MM-DD (ISO 8601)",
+                "/to_date: '2024-1-05' is not an ISO 8601 date (YYYY-MM-DD)",
             ],
             run.Output);
         Assert.Equal("", run.Error);
@@ -143,7 +143,7 @@ public class CliTests
             [
                 $"{valid}: valid",
                 $"{invalid}: /from_date: '2023-02-29' is not a valid calendar date",
-                $"{invalid}: /to_date: '2024-1-05' is not a date in the format YYYY-MM-DD (ISO 8601)",
+                $"{invalid}: /to_date: '2024-1-05' is not an ISO 8601 date (YYYY-MM-DD)",
             ],
             run.Output);
     }

@@ -25,8 +25,8 @@ public class DiagnosticTests
         // References
         { """{"type": "object", "properties": {"a": {"$ref": [|"#/$defs/Missing"|]}}}""", "ICG002", DiagnosticSeverity.Error },
         { """{"type": "object", "properties": {"a": {"$ref": [|"other.schema.json#/$defs/A"|]}}}""", "ICG002", DiagnosticSeverity.Error },
-        // A cycle is reported at the reference that closes it.
-        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}, "$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": [|"#/$defs/A"|]}}}""", "ICG002", DiagnosticSeverity.Error },
+        // A cycle of references that never reaches a schema is ICG015, at the reference that closes it.
+        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}, "$defs": {"A": {"$ref": "#/$defs/B"}, "B": {[|"$ref"|]: "#/$defs/A"}}}""", "ICG015", DiagnosticSeverity.Error },
         // Keywords the generator cannot enforce, or does not know
         { """{"type": "object", [|"requried"|]: ["a"]}""", "ICG010", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"type": "string", "format": [|"hostname"|]}}}""", "ICG009", DiagnosticSeverity.Warning },

@@ -31,7 +31,7 @@ public class IncrementalityTests
         { "type": "object", "properties": { "name": { "type": "string", "minLength": 1 } } }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.SchemaFiles, TrackingNames.Parsed, TrackingNames.Model, TrackingNames.Diagnostics];
+    private static readonly string[] TrackedSteps = [TrackingNames.SchemaFiles, TrackingNames.Parsed, TrackingNames.Decided, TrackingNames.Model, TrackingNames.Diagnostics];
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()
     {
@@ -106,7 +106,7 @@ public class IncrementalityTests
         var models = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Model]
             .SelectMany(s => s.Outputs)
             .Select(o => (Spec: (Model.ContractFileSpec)o.Value, o.Reason))
-            .ToDictionary(x => x.Spec.SchemaFileName, x => x.Reason);
+            .ToDictionary(x => x.Spec.File.FileName, x => x.Reason);
         Assert.Equal(IncrementalStepRunReason.Modified, models["customer.schema.json"]);
         Assert.True(models["order.schema.json"] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
     }
@@ -148,7 +148,7 @@ public class IncrementalityTests
     private static Dictionary<string, IncrementalStepRunReason> ModelReasons(GeneratorDriver driver) =>
         driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Model]
             .SelectMany(s => s.Outputs)
-            .ToDictionary(o => ((Model.ContractFileSpec)o.Value).SchemaFileName, o => o.Reason);
+            .ToDictionary(o => ((Model.ContractFileSpec)o.Value).File.FileName, o => o.Reason);
 
     [Fact]
     public void A_json_backed_model_compares_by_value_across_runs()

@@ -54,10 +54,10 @@ internal static partial class ContractEmitter
         writer.Line("/// <summary>True when <paramref name=\"value\"/> is a defined member (a cast integer may not be).</summary>");
         writer.Line($"public static bool IsDefined({self} value) => value is {string.Join(" or ", System.Linq.Enumerable.Select(spec.Members, m => $"{self}.{m.ClrName}"))};");
         writer.Line();
-        WriteTryReadHeader(writer, self, spec.Members, member => $"{self}.{member.ClrName}");
-        writer.Line($"context.AddError(\"enum\", {Runtime}ErrorMessages.Enum(reader.GetString()!, {Runtime}ErrorMessages.Quoted(s_allowedValues)));");
-        writer.Line("value = default;");
-        writer.Line("return false;");
+        // Without a 'type', any JSON value is only wrong for not being one of the values: an enum error.
+        bool typed = file.Model[spec.Node].Types != Shared.JsonSchemaTypes.None;
+        WriteTryReadHeader(writer, self, spec.Members, member => $"{self}.{member.ClrName}", typed ? null : "s_allowedValues");
+        writer.Line($"return {Runtime}JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);");
         writer.Close();
         writer.Line();
         writer.Open($"internal static bool Check({self} value, {Runtime}ValidationContext? context)");
@@ -65,7 +65,7 @@ internal static partial class ContractEmitter
         writer.Line("return true;");
         writer.Close();
         writer.Line();
-        writer.Line($"context?.AddError(\"enum\", {Runtime}ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), {Runtime}ErrorMessages.Quoted(s_allowedValues)));");
+        writer.Line($"context?.AddError(\"enum\", {Runtime}ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::System.Array.ConvertAll(s_allowedValues, {Runtime}ErrorMessages.Render)));");
         writer.Line("return false;");
         writer.Close();
         writer.Close();
@@ -132,7 +132,7 @@ internal static partial class ContractEmitter
         writer.Line("/// <summary>Value inequality.</summary>");
         writer.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
         writer.Line();
-        WriteTryReadHeader(writer, self, spec.Members, member => member.ClrName);
+        WriteTryReadHeader(writer, self, spec.Members, member => member.ClrName, untypedValues: null);
 
         writer.Line($"value = new {self}(reader.GetString()!);");
         writer.Line("return true;");
@@ -149,14 +149,17 @@ internal static partial class ContractEmitter
     }
 
     /// <summary>
-    /// Opens <c>TryRead</c> for a string-valued type: a type check, then one UTF-8 comparison per known
+    /// Opens <c>TryRead</c> for a string-valued type: a type check (an enum check where the schema has no
+    /// <c>type</c>: <paramref name="untypedValues"/>), then one UTF-8 comparison per known
     /// value (no string is allocated for a known value). The caller writes what happens to other strings.
     /// </summary>
-    private static void WriteTryReadHeader(SourceWriter writer, string self, ImmutableEquatableArray<EnumMemberSpec> members, System.Func<EnumMemberSpec, string> valueOf)
+    private static void WriteTryReadHeader(SourceWriter writer, string self, ImmutableEquatableArray<EnumMemberSpec> members, System.Func<EnumMemberSpec, string> valueOf, string? untypedValues)
     {
         writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
         writer.Open($"if (reader.TokenType != {Json}JsonTokenType.String)");
-        writer.Line($"return {Runtime}JsonRead.Mismatch(ref reader, context, \"string\", out value);");
+        writer.Line(untypedValues is null
+            ? $"return {Runtime}JsonRead.Mismatch(ref reader, context, \"string\", out value);"
+            : $"return {Runtime}JsonRead.NotInEnum(ref reader, context, {untypedValues}, out value);");
         writer.Close();
         writer.Line();
         foreach (EnumMemberSpec member in members)

@@ -77,5 +77,27 @@ internal sealed class SourceWriter
         return builder.ToString();
     }
 
+    /// <summary>Writes text captured by another writer (see <see cref="Capture"/>), each line at this writer's indentation.</summary>
+    public void Lines(string block)
+    {
+        if (block.Length == 0)
+        {
+            return;
+        }
+
+        foreach (string line in block.TrimEnd('\n').Split('\n'))
+        {
+            Line(line);
+        }
+    }
+
+    /// <summary>What <paramref name="write"/> writes, at indentation zero; empty when it writes nothing.</summary>
+    public static string Capture(System.Action<SourceWriter> write)
+    {
+        var writer = new SourceWriter();
+        write(writer);
+        return writer.ToString();
+    }
+
     public override string ToString() => _builder.ToString();
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Insights.Contracts.Generator.Model;
 
 namespace Insights.Contracts.Generator.Parsing;
 
@@ -9,24 +10,6 @@ namespace Insights.Contracts.Generator.Parsing;
 /// </summary>
 internal sealed class KeywordReader(JsonNode schema)
 {
-    /// <summary>Keywords that only annotate; accepting them silently changes no validation result.</summary>
-    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
-    {
-        "$schema", "$id", "$comment", "title", "description", "examples", "deprecated", "readOnly", "writeOnly", "default", "$defs", "definitions",
-    };
-
-    /// <summary>Every keyword of draft 2020-12 (and the legacy <c>definitions</c>/<c>dependencies</c>).</summary>
-    private static readonly HashSet<string> Draft202012Keywords = new(StringComparer.Ordinal)
-    {
-        "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs", "definitions", "dependencies",
-        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items", "contains",
-        "properties", "patternProperties", "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties",
-        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
-        "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required",
-        "dependentRequired", "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples", "format",
-        "contentEncoding", "contentMediaType", "contentSchema",
-    };
-
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
     public JsonNode Schema { get; } = schema;
@@ -50,12 +33,12 @@ internal sealed class KeywordReader(JsonNode schema)
     {
         foreach (JsonMember member in Schema.Members)
         {
-            if (_taken.Contains(member.Name) || Annotations.Contains(member.Name) || member.Name.StartsWith("x-", StringComparison.Ordinal))
+            if (_taken.Contains(member.Name) || Vocabulary.IsAnnotation(member.Name))
             {
                 continue;
             }
 
-            yield return (member, Draft202012Keywords.Contains(member.Name));
+            yield return (member, Vocabulary.IsKnown(member.Name));
         }
     }
 }

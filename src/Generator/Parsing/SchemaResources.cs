@@ -1,191 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
+using Insights.Contracts.Generator.Model;
 
 namespace Insights.Contracts.Generator.Parsing;
-
-/// <summary>RFC 3986 reference resolution, done by hand: System.Uri rejects or rewrites URNs, <c>tag:</c> and empty fragments.</summary>
-internal static class UriReference
-{
-    public static bool IsAbsolute(string uri)
-    {
-        int colon = uri.IndexOf(':');
-        if (colon <= 0 || !char.IsLetter(uri[0]))
-        {
-            return false;
-        }
-
-        for (int i = 1; i < colon; i++)
-        {
-            char c = uri[i];
-            if (!(char.IsLetterOrDigit(c) || c is '+' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Resolves <paramref name="reference"/> against the absolute <paramref name="baseUri"/> (RFC 3986 §5.2.2).</summary>
-    public static string Resolve(string baseUri, string reference)
-    {
-        Parts r = Split(reference);
-        if (r.Scheme is not null)
-        {
-            return Compose(r.Scheme, r.Authority, RemoveDotSegments(r.Path), r.Query, r.Fragment);
-        }
-
-        Parts b = Split(baseUri);
-        if (r.Authority is not null)
-        {
-            return Compose(b.Scheme, r.Authority, RemoveDotSegments(r.Path), r.Query, r.Fragment);
-        }
-
-        if (r.Path.Length == 0)
-        {
-            return Compose(b.Scheme, b.Authority, b.Path, r.Query ?? b.Query, r.Fragment);
-        }
-
-        string path = r.Path.StartsWith("/", StringComparison.Ordinal)
-            ? r.Path
-            : Merge(b, r.Path);
-        return Compose(b.Scheme, b.Authority, RemoveDotSegments(path), r.Query, r.Fragment);
-    }
-
-    /// <summary>The URI without its fragment, and the fragment (without <c>#</c>, empty when none).</summary>
-    public static (string Resource, string Fragment) SplitFragment(string uri)
-    {
-        int hash = uri.IndexOf('#');
-        return hash < 0 ? (uri, string.Empty) : (uri.Substring(0, hash), uri.Substring(hash + 1));
-    }
-
-    private static string Merge(Parts b, string path)
-    {
-        if (b.Authority is not null && b.Path.Length == 0)
-        {
-            return "/" + path;
-        }
-
-        int slash = b.Path.LastIndexOf('/');
-        return slash < 0 ? path : b.Path.Substring(0, slash + 1) + path;
-    }
-
-    private static string RemoveDotSegments(string path)
-    {
-        if (path.IndexOf('.') < 0)
-        {
-            return path;
-        }
-
-        var output = new List<string>();
-        string[] segments = path.Split('/');
-        for (int i = 0; i < segments.Length; i++)
-        {
-            string segment = segments[i];
-            bool last = i == segments.Length - 1;
-            if (segment == ".")
-            {
-                if (last)
-                {
-                    output.Add(string.Empty);
-                }
-            }
-            else if (segment == "..")
-            {
-                if (output.Count > 1 || (output.Count == 1 && output[0].Length > 0))
-                {
-                    output.RemoveAt(output.Count - 1);
-                }
-
-                if (last)
-                {
-                    output.Add(string.Empty);
-                }
-            }
-            else
-            {
-                output.Add(segment);
-            }
-        }
-
-        return string.Join("/", output);
-    }
-
-    private static string Compose(string? scheme, string? authority, string path, string? query, string? fragment)
-    {
-        var builder = new StringBuilder();
-        if (scheme is not null)
-        {
-            builder.Append(scheme).Append(':');
-        }
-
-        if (authority is not null)
-        {
-            builder.Append("//").Append(authority);
-        }
-
-        builder.Append(path);
-        if (query is not null)
-        {
-            builder.Append('?').Append(query);
-        }
-
-        if (fragment is not null)
-        {
-            builder.Append('#').Append(fragment);
-        }
-
-        return builder.ToString();
-    }
-
-    private static Parts Split(string uri)
-    {
-        string? fragment = null;
-        int hash = uri.IndexOf('#');
-        if (hash >= 0)
-        {
-            fragment = uri.Substring(hash + 1);
-            uri = uri.Substring(0, hash);
-        }
-
-        string? query = null;
-        int question = uri.IndexOf('?');
-        if (question >= 0)
-        {
-            query = uri.Substring(question + 1);
-            uri = uri.Substring(0, question);
-        }
-
-        string? scheme = null;
-        if (IsAbsolute(uri))
-        {
-            int colon = uri.IndexOf(':');
-            scheme = uri.Substring(0, colon);
-            uri = uri.Substring(colon + 1);
-        }
-
-        string? authority = null;
-        if (uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            int end = uri.IndexOf('/', 2);
-            authority = end < 0 ? uri.Substring(2) : uri.Substring(2, end - 2);
-            uri = end < 0 ? string.Empty : uri.Substring(end);
-        }
-
-        return new Parts(scheme, authority, uri, query, fragment);
-    }
-
-    private readonly struct Parts(string? scheme, string? authority, string path, string? query, string? fragment)
-    {
-        public string? Scheme { get; } = scheme;
-        public string? Authority { get; } = authority;
-        public string Path { get; } = path;
-        public string? Query { get; } = query;
-        public string? Fragment { get; } = fragment;
-    }
-}
 
 /// <summary>
 /// Every schema resource the parser can reach: the file itself, the documents given as reference
@@ -208,13 +26,21 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
     private readonly Dictionary<string, JsonNode> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<JsonNode, string> _baseUris = [];
     private readonly Dictionary<JsonNode, string> _documentOf = [];
+    private readonly Dictionary<JsonNode, string> _pointers = [];
+
+    // The schema file itself, the first document added: messages call it "the document".
+    private string? _mainDocument;
 
     /// <summary>Indexes a document retrieved from <paramref name="retrievalUri"/>.</summary>
     public void AddDocument(JsonNode root, string retrievalUri)
     {
+        _mainDocument ??= retrievalUri;
         _resources[retrievalUri] = root;
-        Index(root, retrievalUri, retrievalUri);
+        Index(root, retrievalUri, retrievalUri, string.Empty);
     }
+
+    /// <summary>Where <paramref name="schema"/> is written in its document, as a JSON Pointer (empty for the root).</summary>
+    public string PointerOf(JsonNode schema) => _pointers.TryGetValue(schema, out string? pointer) ? pointer : string.Empty;
 
     /// <summary>The base URI in effect inside <paramref name="schema"/> (after its own <c>$id</c>).</summary>
     public string BaseUriOf(JsonNode schema, string inherited)
@@ -222,7 +48,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         if (!_baseUris.TryGetValue(schema, out string? uri))
         {
             // Reached through a pointer into a place that is not a known schema position: index it now.
-            Index(schema, inherited, DocumentOf(schema) ?? inherited);
+            Index(schema, inherited, DocumentOf(schema) ?? inherited, PointerOf(schema));
             uri = _baseUris[schema];
         }
 
@@ -265,6 +91,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
 
         string baseUri = _baseUris.TryGetValue(target, out string? known) ? known : resource;
         JsonNode node = target;
+        string pointer = PointerOf(target);
         foreach (string token in Unescape(fragment).Substring(1).Split('/'))
         {
             string name = token.Replace("~1", "/").Replace("~0", "~");
@@ -276,11 +103,13 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
             };
             if (next is null)
             {
-                problem = $"'{fragment}' does not point to anything in {resource}";
+                string document = (DocumentOf(target) ?? resource) == _mainDocument ? "the document" : resource;
+                problem = $"there is no '{name}' at that point of {document}";
                 return null;
             }
 
             node = next;
+            pointer += "/" + token;
             if (_baseUris.TryGetValue(node, out string? nested))
             {
                 baseUri = nested;
@@ -289,7 +118,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
 
         if (!_baseUris.ContainsKey(node))
         {
-            Index(node, baseUri, DocumentOf(target) ?? resource);
+            Index(node, baseUri, DocumentOf(target) ?? resource, pointer);
         }
 
         return node;
@@ -323,7 +152,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         }
     }
 
-    private void Index(JsonNode schema, string baseUri, string document)
+    private void Index(JsonNode schema, string baseUri, string document, string pointer)
     {
         if (_baseUris.ContainsKey(schema))
         {
@@ -331,6 +160,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         }
 
         _documentOf[schema] = document;
+        _pointers[schema] = pointer;
         if (schema.Kind != JsonNodeKind.Object)
         {
             _baseUris[schema] = baseUri;
@@ -339,8 +169,20 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
 
         if (schema["$id"] is { Kind: JsonNodeKind.String, Text: { } id })
         {
-            baseUri = UriReference.SplitFragment(UriReference.Resolve(baseUri, id)).Resource;
-            _resources[baseUri] = schema;
+            (string resource, string fragment) = UriReference.SplitFragment(UriReference.Resolve(baseUri, id));
+
+            // Only an $id with more than a fragment starts a new resource. A fragment-only $id
+            // ("#/properties/a", or draft-07's "#name") changes no base URI; a plain name is an anchor.
+            if (!id.StartsWith("#", StringComparison.Ordinal))
+            {
+                baseUri = resource;
+                _resources[baseUri] = schema;
+            }
+
+            if (fragment.Length > 0 && !fragment.StartsWith("/", StringComparison.Ordinal))
+            {
+                _anchors[baseUri + "#" + fragment] = schema;
+            }
         }
 
         _baseUris[schema] = baseUri;
@@ -356,7 +198,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         {
             if (schema[keyword] is { } sub)
             {
-                Index(sub, baseUri, document);
+                Index(sub, baseUri, document, pointer + "/" + EscapePointer(keyword));
             }
         }
 
@@ -366,7 +208,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
             {
                 foreach (JsonMember member in map.Members)
                 {
-                    Index(member.Value, baseUri, document);
+                    Index(member.Value, baseUri, document, pointer + "/" + EscapePointer(keyword) + "/" + EscapePointer(member.Name));
                 }
             }
         }
@@ -375,13 +217,16 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         {
             if (schema[keyword] is { Kind: JsonNodeKind.Array } list)
             {
-                foreach (JsonNode item in list.Items)
+                for (int i = 0; i < list.Items.Count; i++)
                 {
-                    Index(item, baseUri, document);
+                    Index(list.Items[i], baseUri, document, pointer + "/" + keyword + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
         }
     }
+
+    /// <summary>A name as one JSON Pointer segment (RFC 6901: <c>~</c> and <c>/</c> escaped).</summary>
+    public static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
 
     private static string Unescape(string fragment)
     {

@@ -14,25 +14,25 @@ namespace Insights.Contracts.Generator.Parsing;
 /// </summary>
 internal static class SimplePattern
 {
-    public static ImmutableEquatableArray<PatternPartSpec>? TryParse(string pattern)
+    public static ImmutableEquatableArray<PatternPart>? TryParse(string pattern)
     {
         if (pattern.Length < 2 || pattern[0] != '^' || pattern[pattern.Length - 1] != '$')
         {
             return null;
         }
 
-        var parts = new List<PatternPartSpec>();
+        var parts = new List<PatternPart>();
         int i = 1;
         int end = pattern.Length - 1;
         while (i < end)
         {
-            List<CharRangeSpec>? ranges = ReadAtom(pattern, ref i, end);
+            List<CharRange>? ranges = ReadAtom(pattern, ref i, end);
             if (ranges is null || !ReadCount(pattern, ref i, end, out int min, out int max))
             {
                 return null;
             }
 
-            parts.Add(new PatternPartSpec(ranges.ToImmutableEquatableArray(), min, max));
+            parts.Add(new PatternPart(ranges.ToImmutableEquatableArray(), min, max));
         }
 
         // Only the last part may vary in length; otherwise greedy matching could be wrong.
@@ -40,14 +40,14 @@ internal static class SimplePattern
         return parts.Count > 0 && fixedPrefix ? parts.ToImmutableEquatableArray() : null;
     }
 
-    private static List<CharRangeSpec>? ReadAtom(string p, ref int i, int end)
+    private static List<CharRange>? ReadAtom(string p, ref int i, int end)
     {
         char c = p[i];
         if (IsPlain(c) || c == '-')
         {
             // Outside a class '-' is an ordinary character.
             i++;
-            return [new CharRangeSpec(c, c)];
+            return [new CharRange(c, c)];
         }
 
         if (c != '[' || i + 1 >= end || p[i + 1] == '^')
@@ -55,7 +55,7 @@ internal static class SimplePattern
             return null;
         }
 
-        var ranges = new List<CharRangeSpec>();
+        var ranges = new List<CharRange>();
         i++;
         while (i < end && p[i] != ']')
         {
@@ -74,12 +74,12 @@ internal static class SimplePattern
                     return null;
                 }
 
-                ranges.Add(new CharRangeSpec(from, to));
+                ranges.Add(new CharRange(from, to));
                 i += 3;
             }
             else
             {
-                ranges.Add(new CharRangeSpec(from, from));
+                ranges.Add(new CharRange(from, from));
                 i++;
             }
         }

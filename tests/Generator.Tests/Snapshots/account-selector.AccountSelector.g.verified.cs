@@ -27,7 +27,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private AccountSelector(global::System.Text.Json.JsonElement value)
     {
         Value = value;
-        Variant = (AccountSelectorVariant)global::Insights.Contracts.Runtime.JsonValueCheck.FirstMatch(value, s_oneOf0);
+        Variant = (AccountSelectorVariant)global::Insights.Contracts.Runtime.BranchCheck.FirstMatch(value, s_branches1);
     }
 
     /// <summary>The JSON value; valid against the schema.</summary>
@@ -99,15 +99,15 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     /// <summary>Validates against <c>#</c>.</summary>
     private static bool ValidateNode0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.OneOf(value, s_oneOf0, s_oneOf0Titles, context);
+        return global::Insights.Contracts.Runtime.BranchCheck.OneOf(value, s_branches1, s_branchTitles1, context);
     }
 
     /// <summary>Validates against <c>#/oneOf/0</c>.</summary>
     private static bool ValidateNode1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Pattern(value, s_pattern0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Pattern(value, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
         return valid;
     }
 
@@ -115,9 +115,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private static bool ValidateNode2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.MinItems(value, 1, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.UniqueItems(value, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
         {
             int index = 0;
@@ -127,6 +125,8 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
                 index++;
             }
         }
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.MinItems(value, 1, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(value, context);
         return valid;
     }
 
@@ -134,21 +134,16 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private static bool ValidateNode3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Uuid, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Uuid, context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/oneOf/2</c>.</summary>
     private static bool ValidateNode4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const4, context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const1, context);
     }
-
-    private static readonly global::Insights.Contracts.Runtime.JsonSchemaValidator[] s_oneOf0 = [ValidateNode1, ValidateNode2, ValidateNode4];
-    private static readonly string?[] s_oneOf0Titles = ["Iban", "Account ids", "All accounts"];
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\\z");
-    private static readonly global::System.Text.Json.JsonElement s_const4 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"all\"");
 
     /// <summary>Reads and writes <see cref="AccountSelector"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
@@ -162,4 +157,44 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Contracts.AccountSelector value, global::System.Text.Json.JsonSerializerOptions options) =>
             value.WriteJson(writer);
     }
+
+    /// <summary>Matches <c>^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$</c> with direct character tests (no regex engine needed).</summary>
+    private static bool MatchesPattern1(global::System.ReadOnlySpan<char> value)
+    {
+        if (value.Length < 15 || value.Length > 34)
+        {
+            return false;
+        }
+
+        int i = 0;
+        for (int stop = i + 2; i < stop; i++)
+        {
+            if (value[i] is not ((>= 'A' and <= 'Z')))
+            {
+                return false;
+            }
+        }
+
+        for (int stop = i + 2; i < stop; i++)
+        {
+            if (value[i] is not ((>= '0' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        for (; i < value.Length; i++)
+        {
+            if (value[i] is not ((>= 'A' and <= 'Z') or (>= '0' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly global::Insights.Contracts.Runtime.SchemaValidator<global::System.Text.Json.JsonElement>[] s_branches1 = [ValidateNode1, ValidateNode2, ValidateNode4];
+    private static readonly string?[] s_branchTitles1 = ["Iban", "Account ids", "All accounts"];
+    private static readonly global::System.Text.Json.JsonElement s_const1 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"all\"");
 }

@@ -84,14 +84,11 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.MaxProperties(value, 20, context);
-        valid &= (!global::Insights.Contracts.Runtime.JsonValueCheck.HasMember(value, "expires") || ValidateNode12(value, context));
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
             {
-                string name = property.Name;
                 bool declared = false;
                 if (property.NameEquals("tags"u8))
                 {
@@ -113,7 +110,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                     valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode11, context);
                     declared = true;
                 }
-                if (global::Insights.Contracts.Runtime.JsonValueCheck.NameMatches(s_pattern0, "^x_", property, ref valid, context))
+                if (global::Insights.Contracts.Runtime.JsonValueCheck.NameMatches(MatchesPattern1, "^x_", property, ref valid, context))
                 {
                     valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode15, context);
                     declared = true;
@@ -122,13 +119,15 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 {
                     valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode13, context);
                 }
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.PropertyName(name, ValidateNode14, context);
+                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.PropertyName(property.Name, ValidateNode14, context);
                 if (!valid && context is null)
                 {
                     return false;
                 }
             }
         }
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxProperties(value, 20, context);
+        valid &= (!global::Insights.Contracts.Runtime.JsonValueCheck.HasMember(value, "expires") || ValidateNode12(value, context));
         return valid;
     }
 
@@ -136,7 +135,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
@@ -164,7 +163,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
         {
             int index = 0;
@@ -187,7 +186,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode5(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
         {
             int index = 0;
@@ -213,27 +212,27 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     /// <summary>Validates against <c>#/properties/tags/prefixItems/0</c>.</summary>
     private static bool ValidateNode6(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const6, context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const1, context);
     }
 
     /// <summary>Validates against <c>#/properties/tags/items</c>.</summary>
     private static bool ValidateNode7(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/tags/contains</c>.</summary>
     private static bool ValidateNode8(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Const(value, s_const8, context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const2, context);
     }
 
     /// <summary>Validates against <c>#/properties/created</c>.</summary>
     private static bool ValidateNode9(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
         return valid;
     }
 
@@ -241,8 +240,8 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode10(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
         return valid;
     }
 
@@ -255,34 +254,29 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     /// <summary>Validates against <c>#/dependentSchemas/expires</c>.</summary>
     private static bool ValidateNode12(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Required(value, "created", context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Required(value, "created", context);
     }
 
     /// <summary>Validates against <c>#/additionalProperties</c>.</summary>
     private static bool ValidateNode13(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Null | global::Insights.Contracts.Runtime.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Null | global::Insights.Contracts.Runtime.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/propertyNames</c>.</summary>
     private static bool ValidateNode14(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.MaxLength(value, 32, context);
-        valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Pattern(value, s_pattern1, "^[a-z][a-z0-9_]*$", context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxLength(value, 32, context);
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Pattern(value, MatchesPattern2, "^[a-z][a-z0-9_]*$", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/patternProperties/^x_</c>.</summary>
     private static bool ValidateNode15(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
-
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^x_");
-    private static readonly global::System.Text.Json.JsonElement s_const6 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"v1\"");
-    private static readonly global::System.Text.Json.JsonElement s_const8 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"insights\"");
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[a-z][a-z0-9_]*\\z");
 
     /// <summary>Reads and writes <see cref="FlowLabels"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
@@ -296,4 +290,39 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Contracts.FlowLabels value, global::System.Text.Json.JsonSerializerOptions options) =>
             value.WriteJson(writer);
     }
+
+    /// <summary>Matches <c>^x_</c>.</summary>
+    private static bool MatchesPattern1(global::System.ReadOnlySpan<char> value) => s_pattern1.IsMatch(value);
+
+    /// <summary>Matches <c>^[a-z][a-z0-9_]*$</c> with direct character tests (no regex engine needed).</summary>
+    private static bool MatchesPattern2(global::System.ReadOnlySpan<char> value)
+    {
+        if (value.Length < 1)
+        {
+            return false;
+        }
+
+        int i = 0;
+        for (int stop = i + 1; i < stop; i++)
+        {
+            if (value[i] is not ((>= 'a' and <= 'z')))
+            {
+                return false;
+            }
+        }
+
+        for (; i < value.Length; i++)
+        {
+            if (value[i] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^x_");
+    private static readonly global::System.Text.Json.JsonElement s_const1 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"v1\"");
+    private static readonly global::System.Text.Json.JsonElement s_const2 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"insights\"");
 }

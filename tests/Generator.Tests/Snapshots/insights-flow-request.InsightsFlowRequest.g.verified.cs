@@ -105,18 +105,11 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
 
                 hasIntendedReports = true;
                 context.PushProperty("intended_reports");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.IntendedReport.TryRead, out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.IntendedReport> readIntendedReports))
+                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, ReadItem1, out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.IntendedReport> readIntendedReports))
                 {
                     valueIntendedReports = readIntendedReports;
                     global::Insights.Contracts.Runtime.JsonCheck.MinItems(readIntendedReports, 1, context);
                     global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(readIntendedReports, context);
-                    for (int i0 = 0; i0 < readIntendedReports.Count; i0++)
-                    {
-                        global::Insights.Contracts.IntendedReport item0 = readIntendedReports[i0];
-                        context.PushIndex(i0);
-                        global::Insights.Contracts.Runtime.JsonCheck.MinLength(item0.Value, 1, context);
-                        context.Pop();
-                    }
                 }
                 else
                 {
@@ -328,8 +321,6 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
         if (value.IntendedReports is { } intendedReportsValue)
         {
             context.PushProperty("intended_reports");
-            global::Insights.Contracts.Runtime.JsonCheck.MinItems(intendedReportsValue, 1, context);
-            global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(intendedReportsValue, context);
             for (int i0 = 0; i0 < intendedReportsValue.Count; i0++)
             {
                 global::Insights.Contracts.IntendedReport item0 = intendedReportsValue[i0];
@@ -338,6 +329,8 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 global::Insights.Contracts.Runtime.JsonCheck.MinLength(item0.Value, 1, context);
                 context.Pop();
             }
+            global::Insights.Contracts.Runtime.JsonCheck.MinItems(intendedReportsValue, 1, context);
+            global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(intendedReportsValue, context);
             context.Pop();
         }
 
@@ -367,10 +360,11 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
         ValidateObjectRules(value, context);
     }
 
-    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>.</summary>
-    private static void ValidateObjectRules(global::Insights.Contracts.InsightsFlowRequest value, global::Insights.Contracts.Runtime.ValidationContext context)
+    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>; true when the applicators hold.</summary>
+    private static bool ValidateObjectRules(global::Insights.Contracts.InsightsFlowRequest value, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         value.OnValidate(context);
+        return true;
     }
 
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>
@@ -379,6 +373,18 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
     /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowRequest"/> for System.Text.Json, without reflection.</summary>
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.InsightsFlowRequest>
     {
+    }
+
+    /// <summary>Reads one array item and checks it.</summary>
+    private static bool ReadItem1(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context, out global::Insights.Contracts.IntendedReport value)
+    {
+        if (!global::Insights.Contracts.IntendedReport.TryRead(ref reader, context, out value))
+        {
+            return false;
+        }
+
+        global::Insights.Contracts.Runtime.JsonCheck.MinLength(value.Value, 1, context);
+        return true;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText s_intendedReportsName = global::System.Text.Json.JsonEncodedText.Encode("intended_reports");

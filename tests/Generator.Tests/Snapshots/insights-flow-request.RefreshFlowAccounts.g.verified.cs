@@ -37,9 +37,9 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     {
         get
         {
-            bool matchesAccountSelection = MatchesAccountSelection(this);
-            bool matchesAllAccounts = MatchesAllAccounts(this);
-            bool matchesGivenAccounts = MatchesGivenAccounts(this);
+            bool matchesAccountSelection = MatchesAccountSelection(this, null);
+            bool matchesAllAccounts = MatchesAllAccounts(this, null);
+            bool matchesGivenAccounts = MatchesGivenAccounts(this, null);
             int matched = (matchesAccountSelection ? 1 : 0) + (matchesAllAccounts ? 1 : 0) + (matchesGivenAccounts ? 1 : 0);
             if (matched != 1)
             {
@@ -127,17 +127,10 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
 
                 hasIbans = true;
                 context.PushProperty("ibans");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readIbans))
+                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, ReadItem1, out global::Insights.Contracts.Runtime.EquatableArray<string> readIbans))
                 {
                     valueIbans = readIbans;
                     global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(readIbans, context);
-                    for (int i0 = 0; i0 < readIbans.Count; i0++)
-                    {
-                        string item0 = readIbans[i0];
-                        context.PushIndex(i0);
-                        global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(item0), item0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
-                        context.Pop();
-                    }
                 }
                 else
                 {
@@ -238,7 +231,6 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         if (value.Ibans is { } ibansValue)
         {
             context.PushProperty("ibans");
-            global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(ibansValue, context);
             for (int i0 = 0; i0 < ibansValue.Count; i0++)
             {
                 string item0 = ibansValue[i0];
@@ -250,33 +242,24 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 else
                 {
                     global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(item0), item0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(item0, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 context.Pop();
             }
+            global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(ibansValue, context);
             context.Pop();
         }
 
         ValidateObjectRules(value, context);
     }
 
-    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>.</summary>
-    private static void ValidateObjectRules(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext context)
+    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>; true when the applicators hold.</summary>
+    private static bool ValidateObjectRules(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext context)
     {
-        bool oneOf0 = MatchesAccountSelection(value);
-        bool oneOf1 = MatchesAllAccounts(value);
-        bool oneOf2 = MatchesGivenAccounts(value);
-        int matched = (oneOf0 ? 1 : 0) + (oneOf1 ? 1 : 0) + (oneOf2 ? 1 : 0);
-        if (matched == 0)
-        {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoVariantMatched(s_oneOfAlternatives));
-        }
-        else if (matched > 1)
-        {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.SeveralVariantsMatched(s_oneOfTitles, new[] { oneOf0, oneOf1, oneOf2 }));
-        }
-
+        bool valid = true;
+        valid &= (MatchesAccountSelection(value, null) ? 1 : 0) + (MatchesAllAccounts(value, null) ? 1 : 0) + (MatchesGivenAccounts(value, null) ? 1 : 0) == 1 || global::Insights.Contracts.Runtime.BranchCheck.OneOfFailed(value, s_branches1, s_branchTitles1, context);
         value.OnValidate(context);
+        return valid;
     }
 
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>
@@ -285,141 +268,113 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     /// <summary>
     /// The 'Account selection' branch: no ids, no ibans, all false or not set: the consumer selects one account during the Open Banking session
     /// </summary>
-    private static bool MatchesAccountSelection(global::Insights.Contracts.RefreshFlowAccounts value)
+    private static bool MatchesAccountSelection(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
+        bool valid = true;
         if (value.Ids is { } idsValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.MaxItems(idsValue, 0, null))
-            {
-                return false;
-            }
+            context?.PushProperty("ids");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxItems(idsValue, 0, context);
+            context?.Pop();
         }
-
         if (value.Ibans is { } ibansValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.MaxItems(ibansValue, 0, null))
-            {
-                return false;
-            }
+            context?.PushProperty("ibans");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxItems(ibansValue, 0, context);
+            context?.Pop();
         }
-
         if (value.All is { } allValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.Allowed(allValue, s_allowed1, "const", null))
-            {
-                return false;
-            }
+            context?.PushProperty("all");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.Const(allValue, false, context);
+            context?.Pop();
         }
-
-        return true;
+        return valid;
     }
 
     /// <summary>
     /// The 'All accounts' branch: no ids, no ibans, all true: every account of the consumer is refreshed
     /// </summary>
-    private static bool MatchesAllAccounts(global::Insights.Contracts.RefreshFlowAccounts value)
+    private static bool MatchesAllAccounts(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        if (value.All is null)
-        {
-            return false;
-        }
-
+        bool valid = true;
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.All is not null, "all", context);
         if (value.Ids is { } idsValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.MaxItems(idsValue, 0, null))
-            {
-                return false;
-            }
+            context?.PushProperty("ids");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxItems(idsValue, 0, context);
+            context?.Pop();
         }
-
         if (value.Ibans is { } ibansValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.MaxItems(ibansValue, 0, null))
-            {
-                return false;
-            }
+            context?.PushProperty("ibans");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxItems(ibansValue, 0, context);
+            context?.Pop();
         }
-
         if (value.All is { } allValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.Allowed(allValue, s_allowed2, "const", null))
-            {
-                return false;
-            }
+            context?.PushProperty("all");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.Const(allValue, true, context);
+            context?.Pop();
         }
-
-        return true;
+        return valid;
     }
 
     /// <summary>
     /// The 'Given accounts' branch: at least one id or iban, all false or not set: only the given accounts are refreshed
     /// </summary>
-    private static bool MatchesGivenAccounts(global::Insights.Contracts.RefreshFlowAccounts value)
+    private static bool MatchesGivenAccounts(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
+        bool valid = true;
         if (value.All is { } allValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.Allowed(allValue, s_allowed1, "const", null))
-            {
-                return false;
-            }
+            context?.PushProperty("all");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.Const(allValue, false, context);
+            context?.Pop();
         }
-
-        if (!(MatchesRule1(value) || MatchesRule2(value)))
-        {
-            return false;
-        }
-
-        return true;
+        valid &= MatchesRule1(value, null) || MatchesRule2(value, null) || global::Insights.Contracts.Runtime.BranchCheck.NoBranchMatched(value, "anyOf", s_branches2, s_branchTitles2, context);
+        return valid;
     }
 
     /// <summary>
     /// One branch of the schema's applicators.
     /// </summary>
-    private static bool MatchesRule1(global::Insights.Contracts.RefreshFlowAccounts value)
+    private static bool MatchesRule1(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        if (value.Ids is null)
-        {
-            return false;
-        }
-
+        bool valid = true;
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.Ids is not null, "ids", context);
         if (value.Ids is { } idsValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.MinItems(idsValue, 1, null))
-            {
-                return false;
-            }
+            context?.PushProperty("ids");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.MinItems(idsValue, 1, context);
+            context?.Pop();
         }
-
-        return true;
+        return valid;
     }
 
     /// <summary>
     /// One branch of the schema's applicators.
     /// </summary>
-    private static bool MatchesRule2(global::Insights.Contracts.RefreshFlowAccounts value)
+    private static bool MatchesRule2(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        if (value.Ibans is null)
-        {
-            return false;
-        }
-
+        bool valid = true;
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.Ibans is not null, "ibans", context);
         if (value.Ibans is { } ibansValue)
         {
-            if (!global::Insights.Contracts.Runtime.JsonCheck.MinItems(ibansValue, 1, null))
-            {
-                return false;
-            }
+            context?.PushProperty("ibans");
+            valid &= global::Insights.Contracts.Runtime.JsonCheck.MinItems(ibansValue, 1, context);
+            context?.Pop();
         }
-
-        return true;
+        return valid;
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowAccounts"/> for System.Text.Json, without reflection.</summary>
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowAccounts>
     {
     }
+
     /// <summary>Matches <c>^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$</c> with direct character tests (no regex engine needed).</summary>
-    private static bool MatchesPattern1(string value)
+    private static bool MatchesPattern1(global::System.ReadOnlySpan<char> value)
     {
         if (value.Length < 15 || value.Length > 34)
         {
@@ -454,14 +409,25 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         return true;
     }
 
+    /// <summary>Reads one array item and checks it.</summary>
+    private static bool ReadItem1(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context, out string value)
+    {
+        if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out value))
+        {
+            return false;
+        }
+
+        global::Insights.Contracts.Runtime.JsonCheck.Pattern(value, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+        return true;
+    }
 
     private static readonly global::System.Text.Json.JsonEncodedText s_idsName = global::System.Text.Json.JsonEncodedText.Encode("ids");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibansName = global::System.Text.Json.JsonEncodedText.Encode("ibans");
     private static readonly global::System.Text.Json.JsonEncodedText s_allName = global::System.Text.Json.JsonEncodedText.Encode("all");
-    private static readonly string[] s_oneOfAlternatives = { "Account selection (no ids, no ibans, all false or not set: the consumer selects one account during the Open Banking session)", "All accounts (no ids, no ibans, all true: every account of the consumer is refreshed)", "Given accounts (at least one id or iban, all false or not set: only the given accounts are refreshed)" };
-    private static readonly string[] s_oneOfTitles = { "Account selection", "All accounts", "Given accounts" };
-    private static readonly bool[] s_allowed1 = { false };
-    private static readonly bool[] s_allowed2 = { true };
+    private static readonly global::Insights.Contracts.Runtime.SchemaValidator<global::Insights.Contracts.RefreshFlowAccounts>[] s_branches1 = [MatchesAccountSelection, MatchesAllAccounts, MatchesGivenAccounts];
+    private static readonly string?[] s_branchTitles1 = ["Account selection", "All accounts", "Given accounts"];
+    private static readonly global::Insights.Contracts.Runtime.SchemaValidator<global::Insights.Contracts.RefreshFlowAccounts>[] s_branches2 = [MatchesRule1, MatchesRule2];
+    private static readonly string?[] s_branchTitles2 = [null, null];
 }
 
 /// <summary>The alternatives of <see cref="RefreshFlowAccounts"/>'s <c>oneOf</c>, by their schema titles.</summary>

@@ -259,10 +259,11 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
         ValidateObjectRules(value, context);
     }
 
-    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>.</summary>
-    private static void ValidateObjectRules(global::Insights.Contracts.FlowResult value, global::Insights.Contracts.Runtime.ValidationContext context)
+    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>; true when the applicators hold.</summary>
+    private static bool ValidateObjectRules(global::Insights.Contracts.FlowResult value, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         value.OnValidate(context);
+        return true;
     }
 
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>

@@ -65,9 +65,7 @@ public static class FlowResultTypeWire
             return true;
         }
 
-        context.AddError("enum", global::Insights.Contracts.Runtime.ErrorMessages.Enum(reader.GetString()!, global::Insights.Contracts.Runtime.ErrorMessages.Quoted(s_allowedValues)));
-        value = default;
-        return false;
+        return global::Insights.Contracts.Runtime.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
     }
 
     internal static bool Check(global::Insights.Contracts.FlowResultType value, global::Insights.Contracts.Runtime.ValidationContext? context)
@@ -77,7 +75,7 @@ public static class FlowResultTypeWire
             return true;
         }
 
-        context?.AddError("enum", global::Insights.Contracts.Runtime.ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::Insights.Contracts.Runtime.ErrorMessages.Quoted(s_allowedValues)));
+        context?.AddError("enum", global::Insights.Contracts.Runtime.ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::System.Array.ConvertAll(s_allowedValues, global::Insights.Contracts.Runtime.ErrorMessages.Render)));
         return false;
     }
 }

@@ -100,7 +100,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
                 if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readIban))
                 {
                     valueIban = readIban;
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(readIban), readIban, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(readIban, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 else
                 {
@@ -172,17 +172,18 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
         {
             context.PushProperty("iban");
             global::Insights.Contracts.Runtime.JsonCheck.WellFormed(ibanValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(ibanValue), ibanValue, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+            global::Insights.Contracts.Runtime.JsonCheck.Pattern(ibanValue, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
             context.Pop();
         }
 
         ValidateObjectRules(value, context);
     }
 
-    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>.</summary>
-    private static void ValidateObjectRules(global::Insights.Contracts.RefreshFlowResponseAccount value, global::Insights.Contracts.Runtime.ValidationContext context)
+    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>; true when the applicators hold.</summary>
+    private static bool ValidateObjectRules(global::Insights.Contracts.RefreshFlowResponseAccount value, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         value.OnValidate(context);
+        return true;
     }
 
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>
@@ -192,8 +193,9 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowResponseAccount>
     {
     }
+
     /// <summary>Matches <c>^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$</c> with direct character tests (no regex engine needed).</summary>
-    private static bool MatchesPattern1(string value)
+    private static bool MatchesPattern1(global::System.ReadOnlySpan<char> value)
     {
         if (value.Length < 15 || value.Length > 34)
         {
@@ -227,7 +229,6 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
 
         return true;
     }
-
 
     private static readonly global::System.Text.Json.JsonEncodedText s_insightsAccountIdName = global::System.Text.Json.JsonEncodedText.Encode("insights_account_id");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibanName = global::System.Text.Json.JsonEncodedText.Encode("iban");

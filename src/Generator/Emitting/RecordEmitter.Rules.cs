@@ -1,0 +1,261 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Insights.Contracts.Generator.Model;
+
+namespace Insights.Contracts.Generator.Emitting;
+
+internal static partial class ContractEmitter
+{
+    // A record's checks: the value keywords of each member (read, validated, or inside a branch) and
+    // the applicators over the whole record, each branch a method over the record.
+    private sealed partial class RecordEmitter
+    {
+        private readonly Dictionary<int, string> _ruleMethodNames = [];
+        private readonly List<(string Method, int Node)> _ruleMethods = [];
+
+        /// <summary>
+        /// Writes the checks of one value held in <paramref name="value"/>: the value keywords of
+        /// <paramref name="nodes"/> that apply to its C# type, its items, then its counts. In
+        /// <see cref="CheckMode.Rule"/> each result is folded into <c>valid</c> and the context may be null.
+        /// </summary>
+        private void WriteChecks(SourceWriter w, string value, ValueShape shape, IReadOnlyList<int> nodes, CheckMode mode, int depth)
+        {
+            void Check(string call) => w.Line(mode == CheckMode.Rule ? $"valid &= {call};" : call + ";");
+            string context = mode == CheckMode.Rule ? "context?." : "context.";
+            switch (shape.Kind)
+            {
+                case ValueKind.String:
+                case ValueKind.OpenEnum:
+                case ValueKind.Enum:
+                    string wire = Qualified(_file, shape.TypeName + "Wire");
+                    string text = shape.Kind switch
+                    {
+                        ValueKind.String => value,
+                        ValueKind.OpenEnum => value + ".Value",
+                        _ => $"({wire}.IsDefined({value}) ? {wire}.ToWireName({value}) : string.Empty)",
+                    };
+                    if (mode == CheckMode.Validate)
+                    {
+                        // Strings set in code are checked for unpaired surrogates, enums for undefined values.
+                        Check(shape.Kind == ValueKind.Enum ? $"{wire}.Check({value}, context)" : $"{Runtime}JsonCheck.WellFormed({text}, context)");
+                    }
+
+                    foreach (int node in nodes)
+                    {
+                        foreach (string call in _checks.Value(Model[node], shape.Kind, text))
+                        {
+                            Check(call);
+                        }
+                    }
+
+                    break;
+
+                case ValueKind.Int32:
+                case ValueKind.Int64:
+                case ValueKind.Double:
+                case ValueKind.Boolean:
+                    foreach (int node in nodes)
+                    {
+                        foreach (string call in _checks.Value(Model[node], shape.Kind, value))
+                        {
+                            Check(call);
+                        }
+                    }
+
+                    break;
+
+                case ValueKind.Object when mode == CheckMode.Validate:
+                    Check($"{Runtime}JsonCheck.Object({value}, context)");
+                    break;
+
+                case ValueKind.Array:
+                    // While reading, items were checked by their reader (ItemReader); only the counts remain.
+                    if (mode != CheckMode.Read)
+                    {
+                        IReadOnlyList<int> itemNodes = mode == CheckMode.Rule
+                            ? nodes.Select(n => Model[n].Items).Where(i => i is not null).Select(i => i!.Value).ToList()
+                            : shape.Item!.CheckNodes;
+                        WriteItemChecks(w, value, shape.Item!, itemNodes, mode, depth);
+                    }
+
+                    foreach (int node in nodes)
+                    {
+                        foreach (string call in _checks.ArrayCounts(Model[node], value))
+                        {
+                            Check(call);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private void WriteItemChecks(SourceWriter w, string value, ValueShape item, IReadOnlyList<int> itemNodes, CheckMode mode, int depth)
+        {
+            string index = "i" + depth.ToString(CultureInfo.InvariantCulture);
+            string local = "item" + depth.ToString(CultureInfo.InvariantCulture);
+            string checks = SourceWriter.Capture(inner => WriteChecks(inner, local, item, itemNodes, mode, depth + 1));
+
+            // Items of reference type may be null in an array built in code: Validate() reports them.
+            bool nullCheck = mode == CheckMode.Validate && item.IsReferenceType;
+            if (checks.Length == 0 && !nullCheck)
+            {
+                return;
+            }
+
+            string context = mode == CheckMode.Rule ? "context?." : "context.";
+            w.Open($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
+            w.Line($"{ClrType(_file, item)} {local} = {value}[{index}];");
+            w.Line($"{context}PushIndex({index});");
+            if (nullCheck)
+            {
+                w.Open($"if ({local} is null)");
+                w.Line($"context.AddTypeMismatch({Literal(item.Kind == ValueKind.String ? "string" : "object")}, {Json}JsonTokenType.Null);");
+                w.Close();
+                w.Open("else");
+                w.Lines(checks);
+                w.Close();
+            }
+            else
+            {
+                w.Lines(checks);
+            }
+
+            w.Line($"{context}Pop();");
+            w.Close();
+        }
+
+        /// <summary>
+        /// The applicators of <paramref name="node"/> over the record, folded into <c>valid</c>, in the
+        /// order JSON-backed values check them: allOf, anyOf, oneOf, not, dependentRequired, if/then/else.
+        /// Branches are matched by direct calls; the runtime runs them again only to explain a failure.
+        /// </summary>
+        private void WriteApplicators(SourceWriter w, SchemaNode node)
+        {
+            foreach (int branch in node.AllOf)
+            {
+                w.Line($"valid &= {RuleMethod(branch)}(value, context);");
+            }
+
+            if (node.AnyOf.Count > 0)
+            {
+                IEnumerable<string> matches = node.AnyOf.Select(b => $"{RuleMethod(b, VariantMethod("anyOf", b))}(value, null)");
+                w.Line($"valid &= {string.Join(" || ", matches)} || {Runtime}BranchCheck.NoBranchMatched(value, \"anyOf\", {Branches(node.AnyOf)}, context);");
+            }
+
+            if (node.OneOf.Count > 0)
+            {
+                IEnumerable<string> matches = node.OneOf.Select(b => $"({RuleMethod(b, VariantMethod("oneOf", b))}(value, null) ? 1 : 0)");
+                w.Line($"valid &= {string.Join(" + ", matches)} == 1 || {Runtime}BranchCheck.OneOfFailed(value, {Branches(node.OneOf)}, context);");
+            }
+
+            if (node.Not is { } not)
+            {
+                w.Line($"valid &= {Runtime}BranchCheck.Not({RuleMethod(not)}(value, null), context);");
+            }
+
+            foreach (DependentRequired dependency in node.DependentRequired)
+            {
+                foreach (string needed in dependency.Required.Distinct())
+                {
+                    if (PresenceCheck(needed) is { } present)
+                    {
+                        string trigger = PresenceCheck(dependency.Name) ?? "true";
+                        w.Line($"valid &= {Runtime}JsonCheck.DependentRequired({trigger}, {present}, {Literal(dependency.Name)}, {Literal(needed)}, context);");
+                    }
+                }
+            }
+
+            if (node.If is { } condition && (node.Then is not null || node.Else is not null))
+            {
+                string then = node.Then is { } t ? $"{RuleMethod(t)}(value, context)" : "true";
+                string otherwise = node.Else is { } e ? $"{RuleMethod(e)}(value, context)" : "true";
+                w.Line($"valid &= {RuleMethod(condition)}(value, null) ? {then} : {otherwise};");
+            }
+        }
+
+        /// <summary>The name of the variant branch method, when <paramref name="branch"/> is one of the record's titled variants.</summary>
+        private string? VariantMethod(string keyword, int branch) =>
+            _spec.Variants is { } variants && variants.Keyword == keyword && variants.Variants.FirstOrDefault(v => v.Node == branch) is { } variant
+                ? "Matches" + variant.ClrName
+                : null;
+
+        /// <summary>The branch validators and their titles, as the arguments <c>BranchCheck</c> takes.</summary>
+        private string Branches(ImmutableEquatableArray<int> branches)
+        {
+            string validators = _members.Field($"{Runtime}SchemaValidator<{Self}>[]", "s_branches", "[" + string.Join(", ", branches.Select(b => RuleMethod(b))) + "]");
+            string titles = _members.Field("string?[]", "s_branchTitles", "[" + string.Join(", ", branches.Select(b => Model[b].Title is { } title ? Literal(title) : "null")) + "]");
+            return $"{validators}, {titles}";
+        }
+
+        /// <summary>The method that checks the branch <paramref name="node"/> on the record, declared on first use.</summary>
+        private string RuleMethod(int node, string? name = null)
+        {
+            if (_ruleMethodNames.TryGetValue(node, out string? existing))
+            {
+                return existing;
+            }
+
+            name ??= _members.NextName("MatchesRule");
+            _ruleMethodNames.Add(node, name);
+            _ruleMethods.Add((name, node));
+            return name;
+        }
+
+        /// <summary>Each branch becomes a method over the record; writing one may declare more (nested branches).</summary>
+        private void WriteRuleMethods()
+        {
+            for (int index = 0; index < _ruleMethods.Count; index++)
+            {
+                (string method, int id) = _ruleMethods[index];
+                SchemaNode branch = Model[id];
+                _writer.Doc("summary", branch.Title is null ? "One branch of the schema's applicators." : $"The '{branch.Title}' branch: {branch.Description ?? branch.Title}");
+                _writer.Open($"private static bool {method}({Self} value, {Runtime}ValidationContext? context)");
+                if (branch.IsBoolean)
+                {
+                    _writer.Line(branch.IsFalse ? $"return {Runtime}JsonValueCheck.Never(context);" : "return true;");
+                    _writer.Close();
+                    _writer.Line();
+                    continue;
+                }
+
+                _writer.Line("bool valid = true;");
+                foreach (string required in branch.Required.Distinct())
+                {
+                    if (PresenceCheck(required) is { } present)
+                    {
+                        _writer.Line($"valid &= {Runtime}JsonCheck.Required({present}, {Literal(required)}, context);");
+                    }
+                }
+
+                foreach (NamedSchema member in branch.Properties)
+                {
+                    PropertySpec property = _properties[member.Name];
+                    string local = Camel(property.ClrName) + "Value";
+                    string checks = SourceWriter.Capture(w => WriteChecks(w, local, property.Shape, [member.Node], CheckMode.Rule, 0));
+                    if (checks.Length > 0)
+                    {
+                        _writer.Open($"if (value.{property.ClrName} is {{ }} {local})");
+                        _writer.Line($"context?.PushProperty({Literal(member.Name)});");
+                        _writer.Lines(checks);
+                        _writer.Line("context?.Pop();");
+                        _writer.Close();
+                    }
+                }
+
+                WriteApplicators(_writer, branch);
+                _writer.Line("return valid;");
+                _writer.Close();
+                _writer.Line();
+            }
+        }
+
+        /// <summary>
+        /// An expression that is true when the member is present, or null when it always is (a
+        /// required member, or one with a default). Only a nullable member can be absent.
+        /// </summary>
+        private string? PresenceCheck(string wireName) =>
+            _properties[wireName] is { IsNullable: true, Shape.AllowsNull: false } property ? $"value.{property.ClrName} is not null" : null;
+    }
+}

@@ -1,0 +1,374 @@
+using System.Collections.Generic;
+using System.Linq;
+using Insights.Contracts.Generator.Model;
+
+namespace Insights.Contracts.Generator.Emitting;
+
+internal static partial class ContractEmitter
+{
+    /// <summary>Where a value's checks run, which decides what they report and how.</summary>
+    private enum CheckMode
+    {
+        /// <summary>While reading JSON: each failure reported; nested objects and enums were checked by their own readers.</summary>
+        Read,
+
+        /// <summary><c>Validate()</c> of a value built in code: each failure reported, nested objects validated too.</summary>
+        Validate,
+
+        /// <summary>In a branch of an applicator: the context may be null (only match), and failures make the branch false.</summary>
+        Rule,
+    }
+
+    /// <summary>Writes one record: members, JSON reading and writing, validation, converter.</summary>
+    private sealed partial class RecordEmitter
+    {
+        private readonly SourceWriter _writer;
+        private readonly ContractFileSpec _file;
+        private readonly RecordTypeSpec _spec;
+        private readonly TypeMembers _members = new();
+        private readonly KeywordChecks _checks;
+        private readonly Dictionary<string, PropertySpec> _properties;
+
+        public RecordEmitter(SourceWriter writer, ContractFileSpec file, RecordTypeSpec spec)
+        {
+            _writer = writer;
+            _file = file;
+            _spec = spec;
+            _checks = new KeywordChecks(file.Model, _members);
+            _properties = spec.Properties.ToDictionary(p => p.WireName);
+        }
+
+        private string Self => Qualified(_file, _spec.Name);
+
+        private string Interface => $"{Runtime}IJsonContract<{Self}>";
+
+        private SchemaModel Model => _file.Model;
+
+        public void Write()
+        {
+            _writer.Doc("summary", _spec.Description);
+            _writer.Line($"[{Serialization}JsonConverter(typeof({Self}.Converter))]");
+            _writer.Line(GeneratedCode);
+            _writer.Open($"public sealed partial record {_spec.Name} : {Interface}");
+            WriteProperties();
+            WriteVariantProperty();
+            WriteContractApi(_writer, Self, ", members in schema order");
+            WriteReadJson();
+            WriteWriteJson();
+            WriteValidateJson();
+            WriteRuleMethods();
+            _writer.Line($"/// <summary>Reads (with full validation) and writes <see cref=\"{_spec.Name}\"/> for System.Text.Json, without reflection.</summary>");
+            _writer.Line($"public sealed class Converter : {Runtime}ContractJsonConverter<{Self}>");
+            _writer.Open();
+            _writer.Close();
+            _members.WriteTo(_writer);
+            _writer.Close();
+            WriteVariantEnum();
+        }
+
+        private void WriteProperties()
+        {
+            foreach (PropertySpec property in _spec.Properties)
+            {
+                _writer.Doc("summary", property.Description);
+                string presence = property.IsRequired ? "required" : property.DefaultLiteral is not null ? $"optional, default {property.DefaultLiteral}" : "optional";
+                _writer.Line($"/// <remarks>JSON member <c>{SourceWriter.EscapeXml(property.WireName)}</c> ({SourceWriter.EscapeXml(presence)}).</remarks>");
+                string type = ClrType(_file, property.Shape) + (property.IsNullable ? "?" : "");
+                string required = property.IsRequired ? "required " : "";
+                string initializer = property.DefaultLiteral is not null && !property.IsRequired ? $" = {property.DefaultLiteral};" : "";
+                _writer.Line($"public {required}{type} {property.ClrName} {{ get; init; }}{initializer}");
+                _writer.Line();
+            }
+        }
+
+        private void WriteVariantProperty()
+        {
+            if (_spec.Variants is not { } variants)
+            {
+                return;
+            }
+
+            string enumType = Qualified(_file, variants.EnumName);
+            bool oneOf = variants.Keyword == "oneOf";
+            _writer.Line("/// <summary>");
+            _writer.Line(oneOf
+                ? "/// Which alternative of the schema's <c>oneOf</c> this value is, or null when it matches none or"
+                : "/// The first alternative of the schema's <c>anyOf</c> this value matches, or null when it matches none");
+            _writer.Line(oneOf
+                ? "/// more than one (then <see cref=\"Validate\"/> reports a <c>oneOf</c> error)."
+                : "/// (then <see cref=\"Validate\"/> reports an <c>anyOf</c> error).");
+            _writer.Line("/// </summary>");
+            _writer.Open($"public {enumType}? Variant");
+            _writer.Open("get");
+            foreach (VariantSpec variant in variants.Variants)
+            {
+                _writer.Line($"bool matches{variant.ClrName} = {RuleMethod(variant.Node, "Matches" + variant.ClrName)}(this, null);");
+            }
+
+            _writer.Line($"int matched = {string.Join(" + ", variants.Variants.Select(v => $"(matches{v.ClrName} ? 1 : 0)"))};");
+            _writer.Open(oneOf ? "if (matched != 1)" : "if (matched == 0)");
+            _writer.Line("return null;");
+            _writer.Close();
+            _writer.Line();
+            string chain = string.Join(" : ", variants.Variants.Take(variants.Variants.Count - 1).Select(v => $"matches{v.ClrName} ? {enumType}.{v.ClrName}"));
+            string last = $"{enumType}.{variants.Variants[variants.Variants.Count - 1].ClrName}";
+            _writer.Line($"return {(chain.Length > 0 ? chain + " : " : "")}{last};");
+            _writer.Close();
+            _writer.Close();
+            _writer.Line();
+        }
+
+        private void WriteReadJson()
+        {
+            _writer.Open($"static {Self}? {Interface}.ReadJson(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context)");
+            _writer.Open($"if (reader.TokenType != {Json}JsonTokenType.StartObject)");
+            _writer.Line($"{Runtime}JsonRead.Mismatch(ref reader, context, \"object\", out bool _);");
+            _writer.Line("return null;");
+            _writer.Close();
+            _writer.Line();
+            _writer.Line("int errorsBefore = context.ErrorCount;");
+            _writer.Line("bool complete = true;");
+            foreach (PropertySpec property in _spec.Properties)
+            {
+                _writer.Line($"bool has{property.ClrName} = false;");
+                _writer.Line($"{LocalType(property)} value{property.ClrName} = {LocalInitializer(property)};");
+            }
+
+            _writer.Line();
+
+            // One flat 'if ... continue' per member: an else-if chain would nest as deep as the
+            // member count, and the compiler's cost (and stack) grows with that depth.
+            _writer.Open($"while (reader.Read() && reader.TokenType == {Json}JsonTokenType.PropertyName)");
+            foreach (PropertySpec property in _spec.Properties)
+            {
+                WriteReadMember(property);
+            }
+
+            if (_spec.RejectsUnknownProperties)
+            {
+                _writer.Line("string unknownName = reader.GetString()!;");
+                _writer.Line("reader.Read();");
+                _writer.Line($"{Runtime}JsonRead.RejectProperty(ref reader, context, unknownName);");
+            }
+            else
+            {
+                _writer.Line("// The schema allows members it does not declare; they are skipped.");
+                _writer.Line($"{Runtime}JsonRead.SkipUnknownMember(ref reader, context);");
+            }
+
+            _writer.Close();
+            _writer.Line();
+            foreach (PropertySpec property in _spec.Properties.Where(p => p.IsRequired))
+            {
+                _writer.Open($"if (!has{property.ClrName})");
+                _writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");
+                _writer.Line("complete = false;");
+                _writer.Close();
+                _writer.Line();
+            }
+
+            _writer.Line("// Object-level rules need every member; without them only the member errors above are reported.");
+            _writer.Open("if (!complete)");
+            _writer.Line("return null;");
+            _writer.Close();
+            _writer.Line();
+            _writer.Line($"var result = new {Self}");
+            _writer.Open();
+            foreach (PropertySpec property in _spec.Properties)
+            {
+                string bang = property.IsRequired && !property.Shape.AllowsNull && property.Shape.IsReferenceType ? "!" : "";
+                _writer.Line($"{property.ClrName} = value{property.ClrName}{bang},");
+            }
+
+            _writer.Close(";");
+            _writer.Line("ValidateObjectRules(result, context);");
+            _writer.Line("return context.ErrorCount == errorsBefore ? result : null;");
+            _writer.Close();
+            _writer.Line();
+        }
+
+        private void WriteReadMember(PropertySpec property)
+        {
+            _writer.Open($"if (reader.ValueTextEquals({Literal(property.WireName)}u8))");
+            _writer.Line("reader.Read();");
+            _writer.Open($"if (has{property.ClrName})");
+            _writer.Line($"{Runtime}JsonRead.RejectDuplicate(ref reader, context, {Literal(property.WireName)});");
+            _writer.Line("continue;");
+            _writer.Close();
+            _writer.Line();
+            _writer.Line($"has{property.ClrName} = true;");
+            _writer.Line($"context.PushProperty({Literal(property.WireName)});");
+            string read = $"if ({ReadCall(property.Shape, "reader", "context", $"{ClrType(_file, property.Shape)} read{property.ClrName}")})";
+            if (property.Shape.AllowsNull)
+            {
+                _writer.Open($"if (reader.TokenType == {Json}JsonTokenType.Null)");
+                _writer.Line($"value{property.ClrName} = null;");
+                _writer.Close();
+                read = "else " + read;
+            }
+
+            _writer.Open(read);
+            _writer.Line($"value{property.ClrName} = read{property.ClrName};");
+            _writer.Lines(SourceWriter.Capture(w => WriteChecks(w, $"read{property.ClrName}", property.Shape, property.Shape.CheckNodes, CheckMode.Read, 0)));
+            _writer.Close();
+            _writer.Open("else");
+            _writer.Line("complete = false;");
+            _writer.Close();
+            _writer.Line();
+            _writer.Line("context.Pop();");
+            _writer.Line("continue;");
+            _writer.Close();
+            _writer.Line();
+        }
+
+        /// <summary>A call that reads one value of <paramref name="shape"/> into <paramref name="target"/> (an out argument), items checked as they are read.</summary>
+        private string ReadCall(ValueShape shape, string reader, string context, string target) =>
+            shape.Kind == ValueKind.Array
+                ? $"{Runtime}JsonRead.TryReadArray(ref {reader}, {context}, {ItemReader(shape.Item!)}, out {target})"
+                : $"{ReaderFor(_file, shape)}(ref {reader}, {context}, out {target})";
+
+        /// <summary>
+        /// The reader of an array's items. Items with checks get a reader method of their own that
+        /// checks each item right after reading it, so errors come in document order.
+        /// </summary>
+        private string ItemReader(ValueShape item)
+        {
+            string checks = SourceWriter.Capture(w => WriteChecks(w, "value", item, item.CheckNodes, CheckMode.Read, 0));
+            if (checks.Length == 0)
+            {
+                return item.Kind == ValueKind.Array
+                    ? $"static (ref {Json}Utf8JsonReader r, {Runtime}ValidationContext c, out {ClrType(_file, item)} v) => {ReadCall(item, "r", "c", "v")}"
+                    : ReaderFor(_file, item);
+            }
+
+            string name = _members.NextName("ReadItem");
+            var method = new SourceWriter();
+            method.Line("/// <summary>Reads one array item and checks it.</summary>");
+            method.Open($"private static bool {name}(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {ClrType(_file, item)} value)");
+            method.Open($"if (!{ReadCall(item, "reader", "context", "value")})");
+            method.Line("return false;");
+            method.Close();
+            method.Line();
+            method.Lines(checks);
+            method.Line("return true;");
+            method.Close();
+            _members.Method(method.ToString());
+            return name;
+        }
+
+        private string LocalType(PropertySpec property)
+        {
+            string type = ClrType(_file, property.Shape);
+            bool nullable = property.IsNullable || (property.Shape.IsReferenceType && property.IsRequired);
+            return nullable ? type + "?" : type;
+        }
+
+        private static string LocalInitializer(PropertySpec property) =>
+            property.DefaultLiteral is not null && !property.IsRequired ? property.DefaultLiteral : "default";
+
+        private void WriteWriteJson()
+        {
+            _writer.Line("/// <summary>Writes this value as a JSON object, members in schema order.</summary>");
+            _writer.Open($"public void WriteJson({Json}Utf8JsonWriter writer)");
+            _writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+            _writer.Line("writer.WriteStartObject();");
+            foreach (PropertySpec property in _spec.Properties)
+            {
+                string nameField = _members.Field($"{Json}JsonEncodedText", $"s_{Camel(property.ClrName)}Name", $"{Json}JsonEncodedText.Encode({Literal(property.WireName)})", numbered: false);
+                bool mayBeNull = property.IsNullable || property.Shape.IsReferenceType;
+                if (!mayBeNull)
+                {
+                    _writer.Line($"writer.WritePropertyName({nameField});");
+                    WriteValue(_writer, _file, property.Shape, property.ClrName);
+                    continue;
+                }
+
+                string local = Camel(property.ClrName) + "Value";
+                _writer.Open($"if ({property.ClrName} is {{ }} {local})");
+                _writer.Line($"writer.WritePropertyName({nameField});");
+                WriteValue(_writer, _file, property.Shape, local);
+                _writer.Close();
+                if (property.IsRequired)
+                {
+                    // A required member set to null in code: write null rather than drop it, so the receiver sees the mistake.
+                    _writer.Open("else");
+                    _writer.Line($"writer.WriteNull({nameField});");
+                    _writer.Close();
+                }
+            }
+
+            _writer.Line("writer.WriteEndObject();");
+            _writer.Close();
+            _writer.Line();
+        }
+
+        private void WriteValidateJson()
+        {
+            _writer.Open($"static void {Interface}.ValidateJson({Self} value, {Runtime}ValidationContext context)");
+            foreach (PropertySpec property in _spec.Properties)
+            {
+                if (property.IsRequired && !property.Shape.AllowsNull && property.Shape.IsReferenceType)
+                {
+                    _writer.Open($"if (value.{property.ClrName} is null)");
+                    _writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");
+                    _writer.Close();
+                    _writer.Line();
+                }
+
+                string local = Camel(property.ClrName) + "Value";
+                string checks = SourceWriter.Capture(w => WriteChecks(w, local, property.Shape, property.Shape.CheckNodes, CheckMode.Validate, 0));
+                if (checks.Length == 0)
+                {
+                    continue;
+                }
+
+                _writer.Open($"if (value.{property.ClrName} is {{ }} {local})");
+                _writer.Line($"context.PushProperty({Literal(property.WireName)});");
+                _writer.Lines(checks);
+                _writer.Line("context.Pop();");
+                _writer.Close();
+                _writer.Line();
+            }
+
+            _writer.Line("ValidateObjectRules(value, context);");
+            _writer.Close();
+            _writer.Line();
+            _writer.Line("/// <summary>The rules over the whole object (applicators and <see cref=\"OnValidate\"/>), shared by reading and <see cref=\"Validate\"/>; true when the applicators hold.</summary>");
+            _writer.Open($"private static bool ValidateObjectRules({Self} value, {Runtime}ValidationContext context)");
+            string applicators = SourceWriter.Capture(w => WriteApplicators(w, Model[_spec.Node]));
+            if (applicators.Length > 0)
+            {
+                _writer.Line("bool valid = true;");
+                _writer.Lines(applicators);
+            }
+
+            _writer.Line("value.OnValidate(context);");
+            _writer.Line(applicators.Length > 0 ? "return valid;" : "return true;");
+            _writer.Close();
+            _writer.Line();
+            _writer.Line("/// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name=\"context\"/>.</summary>");
+            _writer.Line($"partial void OnValidate({Runtime}ValidationContext context);");
+            _writer.Line();
+        }
+
+        private void WriteVariantEnum()
+        {
+            if (_spec.Variants is not { } variants)
+            {
+                return;
+            }
+
+            _writer.Line();
+            _writer.Line($"/// <summary>The alternatives of <see cref=\"{_spec.Name}\"/>'s <c>{variants.Keyword}</c>, by their schema titles.</summary>");
+            _writer.Line(GeneratedCode);
+            _writer.Open($"public enum {variants.EnumName}");
+            foreach (VariantSpec variant in variants.Variants)
+            {
+                _writer.Doc("summary", variant.Description ?? variant.Title);
+                _writer.Line(variant.ClrName + ",");
+            }
+
+            _writer.Close();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using Insights.Contracts.Generator.Shared;
+
+namespace Insights.Contracts.Generator.Model;
+
+// Stage 1's output: every subschema of a file, each keyword read once. The model is what the
+// incremental cache compares between runs: strings, numbers, enums and equatable arrays only, never
+// Roslyn symbols, SourceText or parser nodes, and no source locations (those live beside it in
+// SchemaSpans, so moving a line of a schema does not re-run emit).
+
+/// <summary>
+/// One schema file as a graph of subschemas. <see cref="Nodes"/> holds the root, every definition,
+/// every subschema under them and every schema a <c>$ref</c> reaches in other documents; subschemas
+/// refer to each other by index, so <c>$ref</c> cycles are plain numbers.
+/// </summary>
+/// <param name="Root">Index of the root schema in <see cref="Nodes"/>.</param>
+/// <param name="AssertFormats">Whether <c>format</c> is checked (the default) or only annotates.</param>
+internal sealed record SchemaModel(int Root, ImmutableEquatableArray<SchemaNode> Nodes, bool AssertFormats)
+{
+    public SchemaNode RootNode => Nodes[Root];
+
+    public SchemaNode this[int id] => Nodes[id];
+
+    /// <summary>The format a node asserts: known to the runtime, and formats are asserted in this file.</summary>
+    public JsonFormat? AssertedFormat(SchemaNode node) =>
+        AssertFormats && node.Format is { } name && JsonFormatNames.TryParse(name, out JsonFormat format) ? format : null;
+}
+
+/// <summary>
+/// One subschema with every keyword it uses. Absent keywords are null or empty; subschemas are
+/// indexes into <see cref="SchemaModel.Nodes"/>.
+/// </summary>
+/// <param name="Location">Where the schema is written: a JSON Pointer fragment of the file (<c>#/properties/a</c>), or an absolute URI in another document.</param>
+internal sealed record SchemaNode(int Id, string Location)
+{
+    /// <summary><c>false</c> as a schema (nothing valid); a <c>true</c> schema is a node without keywords.</summary>
+    public bool IsFalse { get; init; }
+
+    /// <summary><c>true</c> or <c>false</c> as a schema rather than an object.</summary>
+    public bool IsBoolean { get; init; }
+
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary><c>default</c>, an annotation.</summary>
+    public JsonLiteral? Default { get; init; }
+
+    /// <summary>The <c>type</c> keyword (<see cref="JsonSchemaTypes.None"/>: no <c>type</c>).</summary>
+    public JsonSchemaTypes Types { get; init; }
+
+    public JsonLiteral? Const { get; init; }
+
+    /// <summary><c>enum</c>; null when absent (an empty array is a valid <c>enum</c> that nothing matches).</summary>
+    public ImmutableEquatableArray<JsonLiteral>? Enum { get; init; }
+
+    public NumberLimit? Minimum { get; init; }
+    public NumberLimit? Maximum { get; init; }
+    public NumberLimit? ExclusiveMinimum { get; init; }
+    public NumberLimit? ExclusiveMaximum { get; init; }
+    public NumberLimit? MultipleOf { get; init; }
+
+    public long? MinLength { get; init; }
+    public long? MaxLength { get; init; }
+    public SchemaPattern? Pattern { get; init; }
+
+    /// <summary>The <c>format</c> name as written, known or not.</summary>
+    public string? Format { get; init; }
+
+    public long? MinItems { get; init; }
+    public long? MaxItems { get; init; }
+    public bool UniqueItems { get; init; }
+    public ImmutableEquatableArray<int> PrefixItems { get; init; } = ImmutableEquatableArray<int>.Empty;
+    public int? Items { get; init; }
+    public int? Contains { get; init; }
+    public long? MinContains { get; init; }
+    public long? MaxContains { get; init; }
+
+    public long? MinProperties { get; init; }
+    public long? MaxProperties { get; init; }
+    public ImmutableEquatableArray<string> Required { get; init; } = ImmutableEquatableArray<string>.Empty;
+    public ImmutableEquatableArray<NamedSchema> Properties { get; init; } = ImmutableEquatableArray<NamedSchema>.Empty;
+    public ImmutableEquatableArray<PatternSchema> PatternProperties { get; init; } = ImmutableEquatableArray<PatternSchema>.Empty;
+    public int? AdditionalProperties { get; init; }
+    public int? PropertyNames { get; init; }
+    public ImmutableEquatableArray<DependentRequired> DependentRequired { get; init; } = ImmutableEquatableArray<DependentRequired>.Empty;
+    public ImmutableEquatableArray<NamedSchema> DependentSchemas { get; init; } = ImmutableEquatableArray<NamedSchema>.Empty;
+
+    public int? Ref { get; init; }
+    public ImmutableEquatableArray<int> AllOf { get; init; } = ImmutableEquatableArray<int>.Empty;
+    public ImmutableEquatableArray<int> AnyOf { get; init; } = ImmutableEquatableArray<int>.Empty;
+    public ImmutableEquatableArray<int> OneOf { get; init; } = ImmutableEquatableArray<int>.Empty;
+    public int? Not { get; init; }
+    public int? If { get; init; }
+    public int? Then { get; init; }
+    public int? Else { get; init; }
+
+    /// <summary><c>$defs</c> and <c>definitions</c>, in the order of the schema text.</summary>
+    public ImmutableEquatableArray<NamedSchema> Definitions { get; init; } = ImmutableEquatableArray<NamedSchema>.Empty;
+
+    /// <summary>Keywords of this node that nothing implements (reported as ICG003), so no shape may rely on the node being fully checked.</summary>
+    public ImmutableEquatableArray<string> Unsupported { get; init; } = ImmutableEquatableArray<string>.Empty;
+
+    /// <summary>Every keyword present on this node, in the order of the schema text (for shape decisions and messages).</summary>
+    public ImmutableEquatableArray<string> Keywords { get; init; } = ImmutableEquatableArray<string>.Empty;
+
+    public bool Has(string keyword)
+    {
+        foreach (string present in Keywords)
+        {
+            if (present == keyword)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The subschema of a <c>properties</c> entry, or null.</summary>
+    public int? Property(string name)
+    {
+        foreach (NamedSchema property in Properties)
+        {
+            if (property.Name == name)
+            {
+                return property.Node;
+            }
+        }
+
+        return null;
+    }
+}
+
+internal enum JsonLiteralKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+    Object,
+    Array,
+}
+
+/// <summary>A JSON value from the schema (<c>const</c>, <c>enum</c>, <c>default</c>).</summary>
+/// <param name="Text">A string's unescaped text, a number's text, <c>true</c>/<c>false</c>/<c>null</c>, or the compact JSON of an object or array.</param>
+/// <param name="Json">The value as compact JSON text.</param>
+internal sealed record JsonLiteral(JsonLiteralKind Kind, string Text, string Json);
+
+/// <summary>A number from the schema: its text, and whether it is exactly a C# decimal (<see cref="ExactDecimal"/>).</summary>
+internal sealed record NumberLimit(string Text, bool FitsDecimal);
+
+/// <summary>A <c>pattern</c> (or <c>patternProperties</c> key): as written (ECMA-262), and in .NET's dialect.</summary>
+/// <param name="Simple">The pattern as parts a direct character loop can match, when it is that simple.</param>
+internal sealed record SchemaPattern(string Text, string DotNet, ImmutableEquatableArray<PatternPart>? Simple);
+
+/// <summary>One part of a simple pattern: a set of character ranges, repeated Min to Max times (Max -1: unbounded).</summary>
+internal sealed record PatternPart(ImmutableEquatableArray<CharRange> Ranges, int Min, int Max);
+
+internal sealed record CharRange(char From, char To);
+
+internal sealed record NamedSchema(string Name, int Node);
+
+internal sealed record PatternSchema(SchemaPattern Pattern, int Node);
+
+/// <summary><c>dependentRequired</c>: when <see cref="Name"/> is present, <see cref="Required"/> must be too.</summary>
+internal sealed record DependentRequired(string Name, ImmutableEquatableArray<string> Required);

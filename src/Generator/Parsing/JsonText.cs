@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+
+namespace Insights.Contracts.Generator.Parsing;
+
+/// <summary>Writes a parsed JSON value back as compact JSON text (for literals the generated code embeds).</summary>
+internal static class JsonText
+{
+    /// <summary>Compact JSON text for a literal from the schema.</summary>
+    public static string Write(JsonNode node)
+    {
+        var builder = new StringBuilder();
+        Write(node, builder);
+        return builder.ToString();
+
+        static void Write(JsonNode node, StringBuilder builder)
+        {
+            switch (node.Kind)
+            {
+                case JsonNodeKind.Object:
+                    builder.Append('{');
+                    for (int i = 0; i < node.Members.Count; i++)
+                    {
+                        builder.Append(i == 0 ? "" : ",");
+                        WriteString(node.Members[i].Name, builder);
+                        builder.Append(':');
+                        Write(node.Members[i].Value, builder);
+                    }
+
+                    builder.Append('}');
+                    break;
+                case JsonNodeKind.Array:
+                    builder.Append('[');
+                    for (int i = 0; i < node.Items.Count; i++)
+                    {
+                        builder.Append(i == 0 ? "" : ",");
+                        Write(node.Items[i], builder);
+                    }
+
+                    builder.Append(']');
+                    break;
+                case JsonNodeKind.String:
+                    WriteString(node.Text!, builder);
+                    break;
+                case JsonNodeKind.Number:
+                    builder.Append(node.Text);
+                    break;
+                default:
+                    builder.Append(node.Kind.ToString().ToLowerInvariant());
+                    break;
+            }
+        }
+
+        static void WriteString(string text, StringBuilder builder)
+        {
+            builder.Append('"');
+            foreach (char c in text)
+            {
+                if (c is '"' or '\\')
+                {
+                    builder.Append('\\').Append(c);
+                }
+                else if (c < 0x20 || char.IsSurrogate(c))
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            builder.Append('"');
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Insights.Contracts.Generator.Diagnostics;
+using Insights.Contracts.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Insights.Contracts.Generator.Parsing;
+
+/// <summary>
+/// Stage 1 of the pipeline, and the only schema parser: schema text to <see cref="SchemaModel"/>.
+/// Walks the schema graph from the root and every definition (following <c>$ref</c> into embedded
+/// <c>$id</c> resources and reference documents) and reads every keyword of every subschema once.
+/// A keyword is either read into the model or reported; a file with an error has no model, so a
+/// mistake in a schema is a compiler error pointing into the .json file, never half a contract.
+/// </summary>
+internal sealed partial class SchemaReader
+{
+    private readonly SchemaFileInput _input;
+    private readonly SourceText _source;
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly List<SchemaNode?> _nodes = [];
+    private readonly List<LocationInfo> _nodeSpans = [];
+    private readonly Dictionary<JsonNode, int> _ids = [];
+    private readonly SchemaResources _resources;
+    private readonly string _fileUri;
+    private bool _hasErrors;
+
+    // In-place edges (same instance location) with the span that created them, to find $ref
+    // cycles that would never end at validation time.
+    private readonly List<(int From, int To, TextSpan Span)> _inPlaceEdges = [];
+
+    // While walking a document other than the schema file, diagnostics point at the $ref that led there.
+    private TextSpan? _foreignSpan;
+
+    private SchemaReader(SchemaFileInput input)
+    {
+        _input = input;
+        _source = SourceText.From(input.Text);
+        _fileUri = input.BaseUri ?? FileUri(input.Path);
+        _resources = new SchemaResources(input.ReferenceDocuments);
+    }
+
+    public static ParsedSchema Read(SchemaFileInput input, CancellationToken cancellationToken)
+    {
+        string stem = Naming.FileStem(input.Path);
+        var file = new SchemaFileSpec(
+            input.Path,
+            stem + ".schema.json",
+            Naming.ToHintName(stem),
+            input.Namespace,
+            input.TypeNameOverride ?? Naming.ToPascalCase(stem),
+            input.ForceJsonValue);
+
+        var reader = new SchemaReader(input);
+        SchemaModel? model = null;
+        SchemaSpans spans = SchemaSpans.Empty(input.Path);
+        try
+        {
+            if (reader.ReadFile(cancellationToken) is { } root)
+            {
+                spans = reader.IndexSpans(root);
+                model = new SchemaModel(0, reader._nodes.Select(n => n!).ToImmutableEquatableArray(), input.AssertFormats);
+            }
+        }
+        catch (JsonSyntaxException e)
+        {
+            reader.Report(DiagnosticDescriptors.InvalidJson, e.Span, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A generator exception would only surface as warning CS8785 and silently drop every
+            // contract; an error pointing at the schema is what a user can act on.
+            reader.Report(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), $"{e.GetType().Name}: {e.Message}");
+        }
+
+        return new ParsedSchema(file, reader._hasErrors ? null : model, spans, reader._diagnostics.ToImmutableEquatableArray());
+    }
+
+    /// <summary>Reads the whole file; returns its root, or null when it cannot be read at all.</summary>
+    private JsonNode? ReadFile(CancellationToken cancellationToken)
+    {
+        // Where the compiler could not decode the file as UTF-8 it fell back to a lenient decoding:
+        // invalid bytes became U+FFFD, or the text is in another encoding, and would then parse with
+        // every non-ASCII character silently wrong. A file decoded exactly may hold U+FFFD itself.
+        if (!_input.DecodedExactly)
+        {
+            if (_input.FallbackEncodingName is { } encoding && !encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                Report(DiagnosticDescriptors.NotUtf8, new TextSpan(0, 0), $"it was read as {encoding}");
+                return null;
+            }
+
+            int replacement = _input.Text.IndexOf('\uFFFD');
+            if (replacement >= 0)
+            {
+                Report(DiagnosticDescriptors.NotUtf8, new TextSpan(replacement, 1), "it has bytes that decode to the replacement character U+FFFD");
+                return null;
+            }
+        }
+
+        if (!IsValidNamespace(_input.Namespace))
+        {
+            Report(DiagnosticDescriptors.InvalidNamespace, new TextSpan(0, 0), _input.Namespace);
+            return null;
+        }
+
+        JsonNode root = JsonTextReader.Parse(_input.Text, out IReadOnlyList<JsonMember> duplicates);
+        foreach (JsonMember duplicate in duplicates)
+        {
+            Report(DiagnosticDescriptors.DuplicateKey, duplicate.NameSpan, duplicate.Name);
+        }
+
+        _resources.AddDocument(root, _fileUri);
+        Visit(root, _fileUri);
+        cancellationToken.ThrowIfCancellationRequested();
+        ReportInfiniteRecursion();
+        return root;
+    }
+
+    /// <summary>A <c>file:</c> URI for a path, as the base URI of a schema without <c>$id</c>.</summary>
+    internal static string FileUri(string path)
+    {
+        string slashed = path.Replace('\\', '/');
+        var builder = new StringBuilder("file://");
+        if (!slashed.StartsWith("/", StringComparison.Ordinal))
+        {
+            builder.Append('/');
+        }
+
+        foreach (char c in slashed)
+        {
+            builder.Append(c is ' ' or '#' or '%' or '?' ? "%" + ((int)c).ToString("X2", CultureInfo.InvariantCulture) : c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The node for <paramref name="schema"/>, read on first sight; a schema reached twice is one node.</summary>
+    private int Visit(JsonNode schema, string inheritedBase)
+    {
+        if (_ids.TryGetValue(schema, out int existing))
+        {
+            return existing;
+        }
+
+        int id = _nodes.Count;
+        _nodes.Add(null);
+        _ids[schema] = id;
+        _nodeSpans.Add(Location(_foreignSpan ?? schema.Span));
+
+        string? document = _resources.DocumentOf(schema);
+        string pointer = _resources.PointerOf(schema);
+        string location = document is null || document == _fileUri ? "#" + pointer : document + "#" + pointer;
+        var node = new SchemaNode(id, location);
+        if (schema.Kind is JsonNodeKind.True or JsonNodeKind.False)
+        {
+            _nodes[id] = node with { IsBoolean = true, IsFalse = schema.Kind == JsonNodeKind.False };
+            return id;
+        }
+
+        if (schema.Kind != JsonNodeKind.Object)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Span, "(schema)", $"must be an object or a boolean, found {schema.KindName}");
+            _nodes[id] = node;
+            return id;
+        }
+
+        _nodes[id] = ReadKeywords(new KeywordReader(schema), node, _resources.BaseUriOf(schema, inheritedBase));
+        return id;
+    }
+
+    /// <summary>A cycle of <c>$ref</c>s and in-place applicators that never moves into the instance would never end.</summary>
+    private void ReportInfiniteRecursion()
+    {
+        var edges = _inPlaceEdges.ToLookup(e => e.From);
+        var state = new byte[_nodes.Count]; // 0 new, 1 on the stack, 2 done
+        var stack = new Stack<(int Node, IEnumerator<(int From, int To, TextSpan Span)> Next)>();
+        for (int start = 0; start < _nodes.Count; start++)
+        {
+            if (state[start] != 0)
+            {
+                continue;
+            }
+
+            state[start] = 1;
+            stack.Push((start, edges[start].GetEnumerator()));
+            while (stack.Count > 0)
+            {
+                (int node, IEnumerator<(int From, int To, TextSpan Span)> next) = stack.Peek();
+                if (!next.MoveNext())
+                {
+                    state[node] = 2;
+                    stack.Pop();
+                    continue;
+                }
+
+                (_, int to, TextSpan span) = next.Current;
+                if (state[to] == 1)
+                {
+                    Report(DiagnosticDescriptors.InfiniteRecursion, span, _nodes[to]?.Location ?? "#");
+                    return;
+                }
+
+                if (state[to] == 0)
+                {
+                    state[to] = 1;
+                    stack.Push((to, edges[to].GetEnumerator()));
+                }
+            }
+        }
+    }
+
+    /// <summary>Every value of the file by its JSON Pointer, so later stages can place diagnostics without the parser's nodes.</summary>
+    private SchemaSpans IndexSpans(JsonNode root)
+    {
+        var entries = new List<SpanEntry>();
+        void Add(JsonNode value, string pointer, TextSpan? name)
+        {
+            entries.Add(new SpanEntry(pointer, name is { } n ? Location(n) : null, Location(value.Span)));
+            foreach (JsonMember member in value.Members)
+            {
+                Add(member.Value, pointer + "/" + SchemaResources.EscapePointer(member.Name), member.NameSpan);
+            }
+
+            for (int i = 0; i < value.Items.Count; i++)
+            {
+                Add(value.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), null);
+            }
+        }
+
+        Add(root, "#", null);
+        return new SchemaSpans(_input.Path, entries.ToImmutableEquatableArray(), _nodeSpans.ToImmutableEquatableArray());
+    }
+
+    private static bool IsValidNamespace(string ns) =>
+        ns.Split('.').All(part => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
+            && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None);
+
+    private LocationInfo Location(TextSpan span) => new(_input.Path, span, _source.Lines.GetLinePositionSpan(span));
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
+    {
+        // A span in another document means nothing in this file: point at the $ref that led there.
+        _hasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+        _diagnostics.Add(new DiagnosticInfo(descriptor, Location(_foreignSpan ?? span), args.ToImmutableEquatableArray()));
+    }
+}
