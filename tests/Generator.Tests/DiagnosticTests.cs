@@ -120,16 +120,6 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void ICG004_is_only_ever_the_reason_given_by_ICG016()
-    {
-        foreach (object[] row in Cases())
-        {
-            (string schema, _) = ParseMarkup((string)row[0]);
-            Assert.DoesNotContain(GeneratorHarness.Run((Path, schema)).GeneratorDiagnostics, d => d.Id == "ICG004");
-        }
-    }
-
-    [Fact]
     public void Diagnostic_reports_line_and_column_in_the_json_file()
     {
         string schema = "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"$ref\": \"#/$defs/Nope\" }\n  }\n}";

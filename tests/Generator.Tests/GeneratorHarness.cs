@@ -76,7 +76,8 @@ internal static class GeneratorHarness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> schemas, AnalyzerConfigOptionsProvider? options = null, bool trackSteps = false) =>
+    /// <summary>A driver for the generator; steps are always tracked, so every run can be checked for caching.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> schemas, AnalyzerConfigOptionsProvider? options = null, bool trackSteps = true) =>
         CSharpGeneratorDriver.Create(
             [new ContractGenerator().AsSourceGenerator()],
             additionalTexts: schemas,
@@ -97,10 +98,18 @@ internal static class GeneratorHarness
     public static GeneratorOutput Run(params (string Path, string Text)[] schemas) =>
         Run(CreateDriver(schemas.Select(s => new InMemoryAdditionalText(s.Path, s.Text))), CreateCompilation());
 
+    /// <summary>
+    /// Runs the generator, then runs it again on the same input: every generation in the tests
+    /// also proves that each tracked step of the second run was served from the cache, and that no
+    /// step output holds a Roslyn compilation, symbol or syntax, or a parser node (they would make
+    /// the cache hold whole compilations, and compare by reference).
+    /// </summary>
     public static GeneratorOutput Run(GeneratorDriver driver, CSharpCompilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
+        PipelineAssertions.NoForbiddenObjectsInSteps(result);
+        PipelineAssertions.EveryStepCached(driver.RunGenerators(compilation).GetRunResult());
         var sources = result.Results.SelectMany(r => r.GeneratedSources).Select(s => (s.HintName, s.SourceText.ToString())).ToList();
         return new GeneratorOutput(driver, (CSharpCompilation)output, diagnostics, sources);
     }

@@ -19,8 +19,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedKeyword = new(
         "ICG003", "Unsupported schema keyword", "Keyword '{0}' is not supported by the generator and is not enforced", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
-        "ICG004", "Unsupported schema construct", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    // ICG004 ("Unsupported schema construct") is retired: what a typed record cannot hold is the
+    // reason ICG016 gives. The ID stays unused.
 
     public static readonly DiagnosticDescriptor InvalidKeywordValue = new(
         "ICG005", "Invalid keyword value", "Keyword '{0}' {1}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -95,10 +95,17 @@ internal sealed partial class SchemaReader
                 return null;
             }
 
+            // A file with a byte-order mark is decoded leniently even when it is valid, so there a
+            // literal U+FFFD and an invalid byte look the same.
             int replacement = _input.Text.IndexOf('\uFFFD');
             if (replacement >= 0)
             {
-                Report(DiagnosticDescriptors.NotUtf8, new TextSpan(replacement, 1), "it has bytes that decode to the replacement character U+FFFD");
+                Report(
+                    DiagnosticDescriptors.NotUtf8,
+                    new TextSpan(replacement, 1),
+                    _input.Text.StartsWith("\uFEFF", StringComparison.Ordinal)
+                        ? "it starts with a byte-order mark, so the compiler cannot tell this U+FFFD from an invalid byte; remove the byte-order mark, or write the character as \\uFFFD"
+                        : "it has bytes that decode to the replacement character U+FFFD");
                 return null;
             }
         }
