@@ -33,15 +33,6 @@ public static class ErrorMessages
     /// <summary>The message for a value of the wrong JSON type.</summary>
     public static string Type(string expected, string actual) => $"expected {expected}, got {actual}";
 
-    /// <summary>The message for a failed <c>minLength</c> check.</summary>
-    public static string MinLength(long minimum, long actual) => $"must be at least {minimum} character{Plural(minimum)} long, got {actual}";
-
-    /// <summary>The message for a failed <c>maxLength</c> check.</summary>
-    public static string MaxLength(long maximum, long actual) => $"must be at most {maximum} character{Plural(maximum)} long, got {actual}";
-
-    /// <summary>The message for a failed <c>pattern</c> check.</summary>
-    public static string Pattern(string value, string pattern) => $"{Render(value)} does not match the pattern {pattern}";
-
     /// <summary>The message for a value a backtracking pattern could not be matched against in time.</summary>
     public static string PatternTookTooLong(string value, string pattern) =>
         $"{Render(value)} could not be checked against the pattern {pattern} within {JsonCheck.PatternTimeout.TotalSeconds:0} s, so it is rejected";
@@ -51,36 +42,6 @@ public static class ErrorMessages
 
     /// <summary>The message for a string that is a date in form but not on the calendar (<c>2023-02-29</c>).</summary>
     public static string NotACalendarDay(string value) => $"{Render(value)} is not a valid calendar date";
-
-    /// <summary>The message for a failed <c>minimum</c> check.</summary>
-    public static string Minimum(string minimum, string actual) => $"must be greater than or equal to {minimum}, got {actual}";
-
-    /// <summary>The message for a failed <c>exclusiveMinimum</c> check.</summary>
-    public static string ExclusiveMinimum(string minimum, string actual) => $"must be greater than {minimum}, got {actual}";
-
-    /// <summary>The message for a failed <c>maximum</c> check.</summary>
-    public static string Maximum(string maximum, string actual) => $"must be less than or equal to {maximum}, got {actual}";
-
-    /// <summary>The message for a failed <c>exclusiveMaximum</c> check.</summary>
-    public static string ExclusiveMaximum(string maximum, string actual) => $"must be less than {maximum}, got {actual}";
-
-    /// <summary>The message for a failed <c>multipleOf</c> check.</summary>
-    public static string MultipleOf(string divisor, string actual) => $"must be a multiple of {divisor}, got {actual}";
-
-    /// <summary>The message for a failed <c>minItems</c> check.</summary>
-    public static string MinItems(long minimum, int actual) => $"must have at least {minimum} item{Plural(minimum)}, got {actual}";
-
-    /// <summary>The message for a failed <c>maxItems</c> check.</summary>
-    public static string MaxItems(long maximum, int actual) => $"must have at most {maximum} item{Plural(maximum)}, got {actual}";
-
-    /// <summary>The message for a failed <c>uniqueItems</c> check.</summary>
-    public static string UniqueItems(int first, int second) => $"items must be unique, but items {first} and {second} are equal";
-
-    /// <summary>The message for a failed <c>minProperties</c> check.</summary>
-    public static string MinProperties(long minimum, int actual) => $"must have at least {minimum} propert{(minimum == 1 ? "y" : "ies")}, got {actual}";
-
-    /// <summary>The message for a failed <c>maxProperties</c> check.</summary>
-    public static string MaxProperties(long maximum, int actual) => $"must have at most {maximum} propert{(maximum == 1 ? "y" : "ies")}, got {actual}";
 
     /// <summary>The message for a missing <c>required</c> member.</summary>
     public static string Required(string name) => $"required property '{name}' is missing";
@@ -131,5 +92,5 @@ public static class ErrorMessages
 
     internal static string Shorten(string text) => text.Length <= 64 ? text : text.Substring(0, 61) + "...";
 
-    private static string Plural(long count) => count == 1 ? "" : "s";
+    internal static string Plural(long count) => count == 1 ? "" : "s";
 }

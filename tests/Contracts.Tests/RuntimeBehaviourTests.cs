@@ -81,6 +81,6 @@ public class RuntimeBehaviourTests
         ValidationError error = Assert.Single(accounts.Validate().Errors);
 
         Assert.Equal(("/ids", "uniqueItems"), (error.Path, error.Keyword));
-        Assert.Equal(ErrorMessages.UniqueItems(length / 2, length - 1), error.Message);
+        Assert.Equal($"items must be unique, but items {length / 2} and {length - 1} are equal", error.Message);
     }
 }

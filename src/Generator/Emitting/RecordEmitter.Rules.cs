@@ -221,14 +221,6 @@ internal static partial class ContractEmitter
                 }
 
                 _writer.Line("bool valid = true;");
-                foreach (string required in branch.Required.Distinct())
-                {
-                    if (PresenceCheck(required) is { } present)
-                    {
-                        _writer.Line($"valid &= {Runtime}JsonCheck.Required({present}, {Literal(required)}, context);");
-                    }
-                }
-
                 foreach (NamedSchema member in branch.Properties)
                 {
                     PropertySpec property = _properties[member.Name];
@@ -241,6 +233,15 @@ internal static partial class ContractEmitter
                         _writer.Lines(checks);
                         _writer.Line("context?.Pop();");
                         _writer.Close();
+                    }
+                }
+
+                // Members first, then what is missing, then the applicators: the order of a record's own checks.
+                foreach (string required in branch.Required.Distinct())
+                {
+                    if (PresenceCheck(required) is { } present)
+                    {
+                        _writer.Line($"valid &= {Runtime}JsonCheck.Required({present}, {Literal(required)}, context);");
                     }
                 }
 

@@ -158,7 +158,8 @@ internal static partial class ContractEmitter
 
             _writer.Close();
             _writer.Line();
-            foreach (PropertySpec property in _spec.Properties.Where(p => p.IsRequired))
+            // Missing members in the order 'required' lists them, as JSON-backed values report them.
+            foreach (PropertySpec property in Model[_spec.Node].Required.Distinct().Select(name => _properties[name]))
             {
                 _writer.Open($"if (!has{property.ClrName})");
                 _writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");

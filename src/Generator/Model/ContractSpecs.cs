@@ -99,29 +99,7 @@ internal enum ValueKind
 /// <param name="CheckNodes">Nodes whose value keywords (<c>minLength</c>, <c>maximum</c>, <c>uniqueItems</c>...) apply to the value; what the C# type already guarantees is not among them.</param>
 internal sealed record ValueShape(ValueKind Kind, ImmutableEquatableArray<int> CheckNodes, string? TypeName = null, ValueShape? Item = null, bool AllowsNull = false)
 {
-    private static readonly string[] TextKeywords = ["minLength", "maxLength", "pattern", "format", "const", "enum"];
-    private static readonly string[] NumberKeywords = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "const", "enum"];
-    private static readonly string[] BooleanKeywords = ["const", "enum"];
-    private static readonly string[] ArrayKeywords = ["items", "minItems", "maxItems", "uniqueItems"];
-    private static readonly string[] FormatOnly = ["format"];
-
     public bool IsReferenceType => Kind is ValueKind.String or ValueKind.Object;
-
-    /// <summary>
-    /// The value keywords a typed value of <paramref name="kind"/> is checked against: the shape
-    /// decision refuses a C# type for a schema with any other keyword about its JSON type, and the
-    /// emitters write a check for each of these. (A <c>DateOnly</c> or <c>Guid</c> is its format;
-    /// an enum is checked by its wire name; a record checks its own members.)
-    /// </summary>
-    public static string[] CheckedKeywords(ValueKind kind) => kind switch
-    {
-        ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum => TextKeywords,
-        ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => NumberKeywords,
-        ValueKind.Boolean => BooleanKeywords,
-        ValueKind.Array => ArrayKeywords,
-        ValueKind.Date or ValueKind.Guid => FormatOnly,
-        _ => [],
-    };
 }
 
 /// <summary>A <c>oneOf</c> (or else <c>anyOf</c>) whose branches all have a <c>title</c>: the matched branch is surfaced as an enum.</summary>

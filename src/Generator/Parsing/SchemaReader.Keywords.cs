@@ -16,13 +16,6 @@ internal sealed partial class SchemaReader
 {
     private const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
 
-    /// <summary>The value keywords whose "has no effect" on a schema whose own <c>type</c> excludes theirs is worth a warning (ICG006).</summary>
-    private static readonly string[] TypeSpecificKeywords =
-    [
-        "minLength", "maxLength", "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-        "minItems", "maxItems", "uniqueItems",
-    ];
-
     private SchemaNode ReadKeywords(KeywordReader keywords, SchemaNode node, string baseUri)
     {
         keywords.Take("$id");
@@ -373,7 +366,7 @@ internal sealed partial class SchemaReader
             return;
         }
 
-        foreach (string name in TypeSpecificKeywords)
+        foreach (string name in Vocabulary.TypeSpecific)
         {
             if (schema[name] is { } value && !JsonSchemaTypeNames.All.Any(t => (types & t.Type) != 0 && Vocabulary.Affects(name, t.Type)))
             {

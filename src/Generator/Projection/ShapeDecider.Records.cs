@@ -237,7 +237,7 @@ internal sealed partial class ShapeDecider
 
         foreach (string keyword in rule.Keywords)
         {
-            if (keyword != "type" && Vocabulary.Affects(keyword, type) && !Checks(shape).Contains(keyword))
+            if (keyword != "type" && Vocabulary.Affects(keyword, type) && !Vocabulary.IsCheckedOn(keyword, shape.Kind))
             {
                 Refuse(rule, keyword, string.Format(CultureInfo.InvariantCulture, BranchKeywordReason, keyword), atName: true);
                 return false;

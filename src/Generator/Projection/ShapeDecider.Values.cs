@@ -120,7 +120,7 @@ internal sealed partial class ShapeDecider
         {
             case JsonSchemaTypes.String:
                 JsonFormat? format = _model.AssertedFormat(node);
-                bool onlyTheFormat = !node.Keywords.Any(k => k is "minLength" or "maxLength" or "pattern" or "const" or "enum");
+                bool onlyTheFormat = !node.Keywords.Any(k => k != "format" && Vocabulary.IsCheckedOn(k, ValueKind.String));
                 kind = format == JsonFormat.Date && onlyTheFormat ? ValueKind.Date
                     : format == JsonFormat.Uuid && onlyTheFormat ? ValueKind.Guid
                     : ValueKind.String;
@@ -158,7 +158,7 @@ internal sealed partial class ShapeDecider
         var shape = new ValueShape(kind, new[] { node.Id }.ToImmutableEquatableArray(), Item: item, AllowsNull: AllowsNull(node));
         foreach (string keyword in node.Keywords)
         {
-            if (keyword != "type" && Vocabulary.Affects(keyword, type) && !Checks(shape).Contains(keyword))
+            if (keyword != "type" && Vocabulary.Affects(keyword, type) && !Vocabulary.IsCheckedOn(keyword, shape.Kind))
             {
                 return Refuse<ValueShape>(node, keyword, $"'{keyword}' has no C# shape on a {DescribeShape(shape)} value", atName: true);
             }
@@ -173,7 +173,7 @@ internal sealed partial class ShapeDecider
         ImmutableEquatableArray<JsonLiteral> values = open ? OpenEnumValues(node)! : node.Enum!;
         foreach (string keyword in node.Keywords)
         {
-            bool checkedHere = keyword is "type" || (open ? keyword is "anyOf" || ValueShape.CheckedKeywords(ValueKind.OpenEnum).Contains(keyword) : keyword is "enum");
+            bool checkedHere = keyword is "type" || (open ? keyword is "anyOf" || Vocabulary.IsCheckedOn(keyword, ValueKind.OpenEnum) : keyword is "enum");
             if (Vocabulary.Affects(keyword, JsonSchemaTypes.String) && !checkedHere)
             {
                 Refuse(node, keyword, $"'{keyword}' has no C# shape on a {(open ? "open " : "")}enum", atName: true);
@@ -209,9 +209,6 @@ internal sealed partial class ShapeDecider
             ? new OpenEnumTypeSpec(name, node.Id, node.Description, members.ToImmutableEquatableArray())
             : new EnumTypeSpec(name, node.Id, node.Description, members.ToImmutableEquatableArray());
     }
-
-    /// <summary>The keywords a value of this shape is checked against (<see cref="ValueShape.CheckedKeywords"/>), as a set.</summary>
-    private static IReadOnlyCollection<string> Checks(ValueShape shape) => ValueShape.CheckedKeywords(shape.Kind);
 
     /// <summary>Whether the <c>const</c>/<c>enum</c> values of <paramref name="node"/> can be compared with the C# value.</summary>
     private bool LiteralsFit(SchemaNode node, ValueShape shape)

@@ -298,7 +298,6 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     private static bool MatchesAllAccounts(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.All is not null, "all", context);
         if (value.Ids is { } idsValue)
         {
             context?.PushProperty("ids");
@@ -317,6 +316,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
             valid &= global::Insights.Contracts.Runtime.JsonCheck.Const(allValue, true, context);
             context?.Pop();
         }
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.All is not null, "all", context);
         return valid;
     }
 
@@ -342,13 +342,13 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     private static bool MatchesRule1(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.Ids is not null, "ids", context);
         if (value.Ids is { } idsValue)
         {
             context?.PushProperty("ids");
             valid &= global::Insights.Contracts.Runtime.JsonCheck.MinItems(idsValue, 1, context);
             context?.Pop();
         }
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.Ids is not null, "ids", context);
         return valid;
     }
 
@@ -358,13 +358,13 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     private static bool MatchesRule2(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.Ibans is not null, "ibans", context);
         if (value.Ibans is { } ibansValue)
         {
             context?.PushProperty("ibans");
             valid &= global::Insights.Contracts.Runtime.JsonCheck.MinItems(ibansValue, 1, context);
             context?.Pop();
         }
+        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.Ibans is not null, "ibans", context);
         return valid;
     }
 
