@@ -416,12 +416,12 @@ public class RequestTests
     // ---- API shape ----
 
     [Fact]
-    public void TryParse_sets_the_value_only_when_valid()
+    public void TryParseJson_sets_the_value_only_when_valid()
     {
-        Assert.True(InsightsFlowRequest.TryParse(Documents.Utf8(Documents.MinimalRequest), out InsightsFlowRequest? valid));
+        Assert.True(InsightsFlowRequest.TryParseJson(Documents.Utf8(Documents.MinimalRequest), out InsightsFlowRequest? valid));
         Assert.NotNull(valid);
 
-        Assert.False(InsightsFlowRequest.TryParse(Documents.Utf8("{}"), out InsightsFlowRequest? invalid));
+        Assert.False(InsightsFlowRequest.TryParseJson(Documents.Utf8("{}"), out InsightsFlowRequest? invalid));
         Assert.Null(invalid);
     }
 

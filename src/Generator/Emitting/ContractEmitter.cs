@@ -141,7 +141,11 @@ internal static partial class ContractEmitter
         }
     }
 
-    /// <summary>The members every contract has: <c>Validate()</c>, <c>Parse</c>, <c>TryParse</c>, <c>ToJson</c>, <c>ToUtf8Json</c>.</summary>
+    /// <summary>
+    /// The members every contract has: <c>Validate()</c>, <c>Parse</c>, <c>TryParseJson</c>, <c>ToJson</c>, <c>ToUtf8Json</c>.
+    /// No static member is named <c>TryParse</c> or <c>BindAsync</c>: ASP.NET Core binds a parameter whose
+    /// type has one from the route or query string, and throws for every route when its shape is not one it knows.
+    /// </summary>
     private static void WriteContractApi(SourceWriter writer, string self, string orderNote)
     {
         writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
@@ -154,7 +158,7 @@ internal static partial class ContractEmitter
         writer.Line($"public static {Runtime}ParseResult<{self}> Parse(string json) => {Runtime}JsonContract.Parse<{self}>(json);");
         writer.Line();
         writer.Line("/// <summary>Parses and validates UTF-8 JSON; <paramref name=\"value\"/> is set only when it is valid.</summary>");
-        writer.Open($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value)");
+        writer.Open($"public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value)");
         writer.Line("value = Parse(utf8Json).Value;");
         writer.Line("return value is not null;");
         writer.Close();

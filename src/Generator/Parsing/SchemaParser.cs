@@ -44,7 +44,7 @@ internal sealed class SchemaParser
     /// <summary>Member names the generated record already uses; a schema property with one of them gets a suffix.</summary>
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "Validate", "Parse", "TryParse", "ToJson", "ToUtf8Json", "WriteJson", "Variant", "Converter", "EqualityContract",
+        "Validate", "Parse", "TryParse", "TryParseJson", "ToJson", "ToUtf8Json", "WriteJson", "Variant", "Converter", "EqualityContract",
         "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
     };
 

@@ -61,7 +61,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     public static global::Insights.Contracts.Runtime.ParseResult<global::Test.Contracts.AccountSelector> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Test.Contracts.AccountSelector>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Test.Contracts.AccountSelector? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Test.Contracts.AccountSelector? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;

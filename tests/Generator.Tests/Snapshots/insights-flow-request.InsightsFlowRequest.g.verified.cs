@@ -57,7 +57,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.InsightsFlowRequest> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.InsightsFlowRequest>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.InsightsFlowRequest? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.InsightsFlowRequest? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;

@@ -39,7 +39,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.FlowResult> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.FlowResult>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.FlowResult? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.FlowResult? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;

@@ -27,7 +27,7 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.InsightsFlowResponse> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.InsightsFlowResponse>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.InsightsFlowResponse? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.InsightsFlowResponse? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
