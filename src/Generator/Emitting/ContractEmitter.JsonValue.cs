@@ -55,13 +55,12 @@ internal static partial class ContractEmitter
             }
 
             writer.Line();
-            WriteConverterClass(
-                writer,
-                "Converter",
-                Self,
-                $"Reads and writes <see cref=\"{spec.Name}\"/> with System.Text.Json; invalid JSON throws <see cref=\"{Runtime}JsonContractException\"/>.",
-                $"{Runtime}JsonContract.ReadForSerializer<{Self}>(ref reader)",
-                "value.WriteJson(writer)");
+            // The runtime's converter (the same read and write), so a framework can find the contract from its type.
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{spec.Name}\"/> with System.Text.Json; invalid JSON throws <see cref=\"{Runtime}JsonContractException\"/>.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Line($"public sealed class Converter : {Runtime}ContractJsonConverter<{Self}>");
+            writer.Open();
+            writer.Close();
             writer.Close();
         }
 
@@ -117,7 +116,7 @@ internal static partial class ContractEmitter
             writer.Line($"return result.IsValid ? new {Self}(value.Clone()) : throw new {Runtime}JsonContractException({Literal(spec.Name)}, result.Errors);");
             writer.Close();
             writer.Line();
-            WriteContractApi(writer, Self, "");
+            WriteContractApi(writer, file, spec, Self, "");
             writer.Line("/// <summary>The JSON text.</summary>");
             writer.Line("public override string ToString() => Value.GetRawText();");
             writer.Line();

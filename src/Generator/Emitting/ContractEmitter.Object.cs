@@ -107,7 +107,7 @@ internal static partial class ContractEmitter
             writer.Line();
         }
 
-        private void WritePublicApi() => WriteContractApi(writer, Self, ", members in schema order");
+        private void WritePublicApi() => WriteContractApi(writer, file, spec, Self, ", members in schema order");
 
         private void WriteReadJson()
         {

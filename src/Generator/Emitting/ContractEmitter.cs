@@ -146,8 +146,16 @@ internal static partial class ContractEmitter
     /// No static member is named <c>TryParse</c> or <c>BindAsync</c>: ASP.NET Core binds a parameter whose
     /// type has one from the route or query string, and throws for every route when its shape is not one it knows.
     /// </summary>
-    private static void WriteContractApi(SourceWriter writer, string self, string orderNote)
+    private static void WriteContractApi(SourceWriter writer, ContractFileSpec file, TypeSpec type, string self, string orderNote)
     {
+        if (file.Types[0].Equals(type))
+        {
+            // Only the root type is the whole schema; a $defs entry or inline object is a part of it.
+            writer.Line($"/// <summary>The JSON Schema this contract was generated from ({file.SchemaFileName}), as compact JSON.</summary>");
+            writer.Line($"public static string JsonSchemaText => {Literal(file.SchemaText)};");
+            writer.Line();
+        }
+
         writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
         writer.Line($"public {Runtime}ValidationResult Validate() => {Runtime}JsonContract.Validate(this);");
         writer.Line();

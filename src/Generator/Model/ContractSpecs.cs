@@ -14,6 +14,9 @@ internal sealed record ContractFileSpec(
     string Namespace,
     ImmutableEquatableArray<TypeSpec> Types)
 {
+    /// <summary>The schema as compact JSON (layout dropped, so reformatting re-emits nothing); the root type (the first of <see cref="Types"/>) exposes it as <c>JsonSchemaText</c>.</summary>
+    public string SchemaText { get; init; } = "";
+
     /// <summary>Every top-level type the emitter declares for this file, fully qualified.</summary>
     public IEnumerable<string> DeclaredTypeNames()
     {

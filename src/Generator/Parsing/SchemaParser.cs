@@ -44,7 +44,7 @@ internal sealed class SchemaParser
     /// <summary>Member names the generated record already uses; a schema property with one of them gets a suffix.</summary>
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "Validate", "Parse", "TryParse", "TryParseJson", "ToJson", "ToUtf8Json", "WriteJson", "Variant", "Converter", "EqualityContract",
+        "Validate", "Parse", "TryParse", "TryParseJson", "JsonSchemaText", "ToJson", "ToUtf8Json", "WriteJson", "Variant", "Converter", "EqualityContract",
         "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
     };
 
@@ -116,7 +116,7 @@ internal sealed class SchemaParser
                 stem + ".schema.json",
                 Naming.ToHintName(stem),
                 input.Namespace,
-                parser._types.Select(t => t!).ToImmutableEquatableArray());
+                parser._types.Select(t => t!).ToImmutableEquatableArray()) { SchemaText = parser._root.ToCompactJson() };
         return new SchemaParseResult(spec, parser._diagnostics.ToImmutableEquatableArray());
     }
 
