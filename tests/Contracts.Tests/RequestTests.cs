@@ -380,6 +380,27 @@ public class RequestTests
         Assert.Equal("c-1 é", request.InsightsConsumerId);
     }
 
+    [Theory]
+    [InlineData("a", 127, true)]
+    [InlineData("a", 128, false)]
+    [InlineData("😀", 127, true)] // 127 characters (code points) are 254 UTF-16 units: still valid
+    [InlineData("😀", 128, false)]
+    public void Insights_consumer_id_has_at_most_127_characters(string character, int count, bool valid)
+    {
+        string id = string.Concat(System.Linq.Enumerable.Repeat(character, count));
+        ParseResult<InsightsFlowRequest> parsed = InsightsFlowRequest.Parse(Documents.Request(("insights_consumer_id", "\"" + id + "\"")));
+        ValidationResult built = (Build.Request() with { InsightsConsumerId = id }).Validate();
+
+        Assert.Equal(valid, parsed.IsValid);
+        Assert.Equal(valid, built.IsValid);
+        if (!valid)
+        {
+            ValidationError error = AssertErrors.Single(parsed.Errors, "/insights_consumer_id", "maxLength");
+            Assert.Equal("must be at most 127 characters long, got 128", error.Message);
+            AssertErrors.Single(built.Errors, "/insights_consumer_id", "maxLength");
+        }
+    }
+
     // ---- all errors at once ----
 
     [Fact]
