@@ -21,13 +21,6 @@ public static partial class JsonContract
     /// <summary>The keyword of the error for a document larger than the limit it was read with.</summary>
     public const string SizeKeyword = "size";
 
-    /// <summary>
-    /// Up to this many bytes a <see cref="PipeReader"/>'s own buffers hold the document while it
-    /// arrives (no copy at all); a larger one is moved into pooled segments, because a pipe that is
-    /// never consumed stops its writer at its pause threshold (Kestrel's is 1 MiB) and would wait forever.
-    /// </summary>
-    private const int KeepInPipeBytes = 64 * 1024;
-
     /// <summary>Parses and validates UTF-8 JSON held in one or more segments (a pipe's buffer, for example).</summary>
     public static ParseResult<T> Parse<T>(ReadOnlySequence<byte> utf8Json) where T : class, IJsonContract<T>
     {
@@ -69,82 +62,32 @@ public static partial class JsonContract
     /// </summary>
     public static async ValueTask<ParseResult<T>> ParseAsync<T>(Stream utf8Json, long maxBytes, CancellationToken cancellationToken = default) where T : class, IJsonContract<T>
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        PipeReader reader = PipeReader.Create(utf8Json, new StreamPipeReaderOptions(leaveOpen: true));
-        try
-        {
-            return await ParseAsync<T>(reader, maxBytes, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await reader.CompleteAsync().ConfigureAwait(false);
-        }
+        using Utf8JsonBuffer buffer = await Utf8JsonBuffer.ReadAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+        return Parse<T>(buffer);
     }
 
     /// <summary>
     /// Reads a whole UTF-8 JSON document of at most <paramref name="maxBytes"/> bytes from
-    /// <paramref name="utf8Json"/> (an HTTP request body, for example) and parses and validates it;
-    /// a longer one is a <see cref="SizeKeyword"/> error and reading stops at the limit. A small
-    /// document is parsed where the pipe holds it; a large one is gathered in pooled segments.
-    /// The reader is advanced past what was read, not completed.
+    /// <paramref name="utf8Json"/> (an HTTP request body, for example) into pooled segments and
+    /// parses and validates it; a longer one is a <see cref="SizeKeyword"/> error and reading
+    /// stops at the limit. The reader is advanced past what was read, not completed.
     /// </summary>
     public static async ValueTask<ParseResult<T>> ParseAsync<T>(PipeReader utf8Json, long maxBytes = DefaultMaxDocumentBytes, CancellationToken cancellationToken = default) where T : class, IJsonContract<T>
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
-
-        PooledSegments? gathered = null;
-        try
-        {
-            while (true)
-            {
-                ReadResult read = await utf8Json.ReadAsync(cancellationToken).ConfigureAwait(false);
-                if (read.IsCanceled)
-                {
-                    throw new OperationCanceledException("The read of the JSON document was canceled.");
-                }
-
-                ReadOnlySequence<byte> buffer = read.Buffer;
-                long total = (gathered?.Length ?? 0) + buffer.Length;
-                if (total > maxBytes)
-                {
-                    utf8Json.AdvanceTo(buffer.End);
-                    return TooLarge<T>(maxBytes);
-                }
-
-                if (gathered is null && read.IsCompleted)
-                {
-                    ParseResult<T> result = Parse<T>(buffer);
-                    utf8Json.AdvanceTo(buffer.End);
-                    return result;
-                }
-
-                if (gathered is null && buffer.Length <= KeepInPipeBytes)
-                {
-                    utf8Json.AdvanceTo(buffer.Start, buffer.End); // keep it all, wait for more
-                    continue;
-                }
-
-                gathered ??= new PooledSegments();
-                gathered.Append(buffer);
-                utf8Json.AdvanceTo(buffer.End);
-                if (read.IsCompleted)
-                {
-                    return Parse<T>(gathered.Sequence);
-                }
-            }
-        }
-        finally
-        {
-            gathered?.Dispose();
-        }
+        using Utf8JsonBuffer buffer = await Utf8JsonBuffer.ReadAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
+        return Parse<T>(buffer);
     }
 
-    private static ParseResult<T> TooLarge<T>(long maxBytes) where T : class =>
-        ParseResult<T>.Failure([new ValidationError(
-            string.Empty,
-            SizeKeyword,
-            string.Create(CultureInfo.InvariantCulture, $"the document is larger than the limit of {maxBytes} bytes"))]);
+    /// <summary>Parses and validates a buffered document; one larger than its cap is its <see cref="Utf8JsonBuffer.SizeError"/>.</summary>
+    public static ParseResult<T> Parse<T>(Utf8JsonBuffer utf8Json) where T : class, IJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return utf8Json.SizeError is { } tooLarge ? ParseResult<T>.Failure([tooLarge]) : Parse<T>(utf8Json.Utf8Json);
+    }
+
+    /// <summary>The error for a document larger than <paramref name="maxBytes"/>.</summary>
+    internal static ValidationError TooLarge(long maxBytes) =>
+        new(string.Empty, SizeKeyword, string.Create(CultureInfo.InvariantCulture, $"the document is larger than the limit of {maxBytes} bytes"));
 
     private static bool StartsWithByteOrderMark(ReadOnlySequence<byte> utf8Json)
     {

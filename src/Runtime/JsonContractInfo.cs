@@ -1,13 +1,10 @@
 using System;
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Insights.Contracts.Runtime;
 
@@ -50,8 +47,8 @@ public abstract class JsonContractInfo
     /// <summary>Parses and validates UTF-8 JSON held in one or more segments.</summary>
     public abstract ParseResult<object> Parse(ReadOnlySequence<byte> utf8Json);
 
-    /// <summary>Reads a whole document from <paramref name="reader"/> and parses it; see <see cref="JsonContract.ParseAsync{T}(PipeReader, long, CancellationToken)"/>.</summary>
-    public abstract ValueTask<ParseResult<object>> ParseAsync(PipeReader reader, long maxBytes, CancellationToken cancellationToken = default);
+    /// <summary>Parses and validates a buffered document; see <see cref="JsonContract.Parse{T}(Utf8JsonBuffer)"/>.</summary>
+    public abstract ParseResult<object> Parse(Utf8JsonBuffer utf8Json);
 
     /// <summary>Checks every schema rule on a value of <see cref="Type"/>.</summary>
     public abstract ValidationResult Validate(object value);
@@ -80,8 +77,7 @@ public sealed class JsonContractInfo<T> : JsonContractInfo where T : class, IJso
     public override ParseResult<object> Parse(ReadOnlySequence<byte> utf8Json) => JsonContract.Parse<T>(utf8Json).AsObject();
 
     /// <inheritdoc/>
-    public override async ValueTask<ParseResult<object>> ParseAsync(PipeReader reader, long maxBytes, CancellationToken cancellationToken = default) =>
-        (await JsonContract.ParseAsync<T>(reader, maxBytes, cancellationToken).ConfigureAwait(false)).AsObject();
+    public override ParseResult<object> Parse(Utf8JsonBuffer utf8Json) => JsonContract.Parse<T>(utf8Json).AsObject();
 
     /// <inheritdoc/>
     public override ValidationResult Validate(object value) => JsonContract.Validate((T)value);
