@@ -1,12 +1,11 @@
 using System;
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Insights.Contracts.Runtime;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 
 namespace Insights.Contracts.AspNetCore;
 
@@ -14,98 +13,85 @@ namespace Insights.Contracts.AspNetCore;
 /// Shows a generated contract in the OpenAPI document as the JSON Schema it was generated from
 /// (<see cref="IJsonContract{TSelf}.JsonSchemaText"/>), not as a schema guessed from the C# type.
 /// OpenAPI 3.1 schema objects are JSON Schema 2020-12, so the schema goes in unchanged; its
-/// <c>$id</c> keeps its <c>$ref</c>s to its own <c>$defs</c> resolving within it.
+/// <c>$id</c> keeps its <c>$ref</c>s to its own <c>$defs</c> resolving within it. The schema
+/// transformer only marks a contract's schema: the document generator resolves every <c>$ref</c>
+/// it meets against the document, where a schema's own <c>#/$defs/...</c> is not, so the original
+/// goes in through a document transformer once the generator is done.
 /// </summary>
-internal sealed class JsonContractSchemaTransformer : IOpenApiSchemaTransformer
+internal sealed class JsonContractSchemaTransformer : IOpenApiSchemaTransformer, IOpenApiDocumentTransformer
 {
-    private readonly ConcurrentDictionary<Type, OpenApiSchema?> _schemas = new();
+    private const string ContractKey = "insights-contract";
 
     public static JsonContractSchemaTransformer Instance { get; } = new();
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (_schemas.GetOrAdd(context.JsonTypeInfo.Type, Read) is { } original)
+        if (JsonContractInfo.Find(context.JsonTypeInfo.Type)?.JsonSchemaText is { } text)
         {
-            CopyInto(schema, original);
+            (schema.Metadata ??= new Dictionary<string, object>())[ContractKey] = text;
         }
 
         return Task.CompletedTask;
     }
 
-    private static OpenApiSchema? Read(Type type)
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        if (JsonContractInfo.Find(type)?.JsonSchemaText is not { } text)
+        if (document.Components?.Schemas is { } components)
         {
-            return null;
+            foreach ((string name, IOpenApiSchema schema) in components.ToList())
+            {
+                if (Original(schema) is { } original)
+                {
+                    components[name] = original;
+                }
+            }
         }
 
-        return new OpenApiJsonReader().ReadFragment<OpenApiSchema>(JsonNode.Parse(text)!, OpenApiSpecVersion.OpenApi3_1, new OpenApiDocument(), out _);
+        foreach (OpenApiMediaType media in BodyMediaTypes(document))
+        {
+            if (Original(media.Schema) is { } original)
+            {
+                media.Schema = original;
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
-    /// <summary>Makes <paramref name="target"/> (the instance the document holds) say what <paramref name="source"/> says, keyword for keyword.</summary>
-    private static void CopyInto(OpenApiSchema target, OpenApiSchema source)
+    private static OriginalJsonSchema? Original(IOpenApiSchema? schema) =>
+        schema is OpenApiSchema { Metadata: { } metadata } && metadata.TryGetValue(ContractKey, out object? text) ? new OriginalJsonSchema((string)text) : null;
+
+    private static IEnumerable<OpenApiMediaType> BodyMediaTypes(OpenApiDocument document)
     {
-        target.Title = source.Title;
-        target.Schema = source.Schema;
-        target.Id = source.Id;
-        target.Comment = source.Comment;
-        target.Vocabulary = source.Vocabulary;
-        target.DynamicRef = source.DynamicRef;
-        target.DynamicAnchor = source.DynamicAnchor;
-        target.Definitions = source.Definitions;
-        target.Anchor = source.Anchor;
-        target.ExclusiveMaximum = source.ExclusiveMaximum;
-        target.ExclusiveMinimum = source.ExclusiveMinimum;
-        target.Type = source.Type;
-        target.Const = source.Const;
-        target.Format = source.Format;
-        target.Description = source.Description;
-        target.Maximum = source.Maximum;
-        target.Minimum = source.Minimum;
-        target.MaxLength = source.MaxLength;
-        target.MinLength = source.MinLength;
-        target.Pattern = source.Pattern;
-        target.MultipleOf = source.MultipleOf;
-        target.Default = source.Default;
-        target.ReadOnly = source.ReadOnly;
-        target.WriteOnly = source.WriteOnly;
-        target.AllOf = source.AllOf;
-        target.OneOf = source.OneOf;
-        target.AnyOf = source.AnyOf;
-        target.Not = source.Not;
-        target.Required = source.Required;
-        target.Items = source.Items;
-        target.MaxItems = source.MaxItems;
-        target.MinItems = source.MinItems;
-        target.UniqueItems = source.UniqueItems;
-        target.Contains = source.Contains;
-        target.MaxContains = source.MaxContains;
-        target.MinContains = source.MinContains;
-        target.Properties = source.Properties;
-        target.PatternProperties = source.PatternProperties;
-        target.MaxProperties = source.MaxProperties;
-        target.MinProperties = source.MinProperties;
-        target.AdditionalPropertiesAllowed = source.AdditionalPropertiesAllowed;
-        target.AdditionalProperties = source.AdditionalProperties;
-        target.Discriminator = source.Discriminator;
-        target.Examples = source.Examples;
-        target.Enum = source.Enum;
-        target.UnevaluatedProperties = source.UnevaluatedProperties;
-        target.UnevaluatedPropertiesSchema = source.UnevaluatedPropertiesSchema;
-        target.ContentEncoding = source.ContentEncoding;
-        target.ContentMediaType = source.ContentMediaType;
-        target.ContentSchema = source.ContentSchema;
-        target.PropertyNames = source.PropertyNames;
-        target.DependentSchemas = source.DependentSchemas;
-        target.If = source.If;
-        target.Then = source.Then;
-        target.Else = source.Else;
-        target.ExternalDocs = source.ExternalDocs;
-        target.Deprecated = source.Deprecated;
-        target.Xml = source.Xml;
-        target.Extensions = source.Extensions;
-        target.UnrecognizedKeywords = source.UnrecognizedKeywords;
-        target.Metadata = source.Metadata;
-        target.DependentRequired = source.DependentRequired;
+        foreach (IOpenApiPathItem path in document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>())
+        {
+            foreach (OpenApiOperation operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                foreach (OpenApiMediaType media in operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                {
+                    yield return media;
+                }
+
+                foreach (IOpenApiResponse response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
+                {
+                    foreach (OpenApiMediaType media in response.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    {
+                        yield return media;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A schema written out exactly as the contract's JSON Schema: Microsoft.OpenApi's object model
+    /// does not carry every 2020-12 keyword faithfully (it rewrites <c>$ref</c>s into <c>$defs</c>
+    /// and turns a boolean <c>const</c> into a string), so the text is written as it is.
+    /// </summary>
+    private sealed class OriginalJsonSchema(string json) : OpenApiSchema
+    {
+        public override void SerializeAsV31(IOpenApiWriter writer) => writer.WriteRaw(json);
+
+        public override void SerializeAsV3(IOpenApiWriter writer) => writer.WriteRaw(json);
     }
 }

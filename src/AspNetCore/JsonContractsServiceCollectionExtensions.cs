@@ -33,7 +33,11 @@ public static class JsonContractsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ContractBodyMatcherPolicy>());
         services.ConfigureHttpJsonOptions(json => PutContractsFirst(json.SerializerOptions.TypeInfoResolverChain));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => PutContractsFirst(json.JsonSerializerOptions.TypeInfoResolverChain));
-        services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddSchemaTransformer(JsonContractSchemaTransformer.Instance));
+        services.ConfigureAll<OpenApiOptions>(openApi =>
+        {
+            openApi.AddSchemaTransformer(JsonContractSchemaTransformer.Instance);
+            openApi.AddDocumentTransformer(JsonContractSchemaTransformer.Instance);
+        });
         return services;
     }
 
