@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Insights.Contracts.Runtime;
@@ -31,7 +32,8 @@ public static class ContractProblem
     public static async Task WriteAsync(HttpContext context, int status, string title, IReadOnlyList<ValidationError> errors)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed escaping: a message quotes values ('2024-02-30'); the body is JSON for API clients, never HTML.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("type", TypeOf(status));
