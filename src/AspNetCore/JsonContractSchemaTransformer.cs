@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Insights.Contracts.Runtime;
@@ -13,7 +14,7 @@ namespace Insights.Contracts.AspNetCore;
 /// Shows a generated contract in the OpenAPI document as the JSON Schema it was generated from
 /// (<see cref="IJsonContract{TSelf}.JsonSchemaText"/>), not as a schema guessed from the C# type.
 /// OpenAPI 3.1 schema objects are JSON Schema 2020-12, so the schema goes in unchanged; its
-/// <c>$id</c> keeps its <c>$ref</c>s to its own <c>$defs</c> resolving within it. The schema
+/// <c>$id</c> (one is added where it has none) keeps its <c>$ref</c>s to its own <c>$defs</c> resolving within it. The schema
 /// transformer only marks a contract's schema: the document generator resolves every <c>$ref</c>
 /// it meets against the document, where a schema's own <c>#/$defs/...</c> is not, so the original
 /// goes in through a document transformer once the generator is done.
@@ -26,12 +27,43 @@ internal sealed class JsonContractSchemaTransformer : IOpenApiSchemaTransformer,
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (JsonContractInfo.Find(context.JsonTypeInfo.Type)?.JsonSchemaText is { } text)
+        Type type = context.JsonTypeInfo.Type;
+        if (JsonContractInfo.Find(type)?.JsonSchemaText is { } text)
         {
-            (schema.Metadata ??= new Dictionary<string, object>())[ContractKey] = text;
+            (schema.Metadata ??= new Dictionary<string, object>())[ContractKey] = WithId(text, type);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The schema with an <c>$id</c>: one without its own would have its <c>#/$defs/...</c>
+    /// references resolve against the OpenAPI document, where they point at nothing. The one it
+    /// gets names the contract type (<c>urn:insights-contracts:Shop.Contracts.Order</c>).
+    /// </summary>
+    internal static string WithId(string schemaText, Type type)
+    {
+        if (JsonNode.Parse(schemaText) is not JsonObject schema || schema.ContainsKey("$id"))
+        {
+            return schemaText;
+        }
+
+        var withId = new JsonObject();
+        if (schema["$schema"] is { } dialect)
+        {
+            withId["$schema"] = dialect.DeepClone();
+        }
+
+        withId["$id"] = "urn:insights-contracts:" + type.FullName;
+        foreach ((string name, JsonNode? value) in schema)
+        {
+            if (name != "$schema")
+            {
+                withId[name] = value?.DeepClone();
+            }
+        }
+
+        return withId.ToJsonString();
     }
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public class MvcAndOpenApiTests
             {
                 app.MapControllers();
                 app.MapOpenApi();
+                app.MapPost("/widgets", (Widget widget) => widget.Name);
                 app.MapPost("/flows", (InsightsFlowRequest request) => TypedResults.Ok(InsightsFlowResponse.Parse(
                     """{"data":{"state":"FINISHED"}}""").GetValueOrThrow()));
             });
@@ -83,6 +84,20 @@ public class MvcAndOpenApiTests
         JsonNode response = Resolve(document, document["paths"]!["/flows"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
         JsonNode expectedResponse = JsonNode.Parse(System.IO.File.ReadAllText(Repository.Path("schema", "insights-flow-response.schema.json")))!;
         Assert.True(JsonNode.DeepEquals(expectedResponse, response), response.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_schema_without_an_id_gets_one_so_its_own_refs_resolve_within_it()
+    {
+        await using LoopbackServer server = await StartAsync();
+
+        JsonObject document = JsonNode.Parse(await server.Client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        JsonNode schema = Resolve(document, document["paths"]!["/widgets"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!);
+
+        JsonObject expected = JsonNode.Parse(System.IO.File.ReadAllText(Repository.Path("tests", "AspNetCore.Tests", "Schemas", "widget.schema.json")))!.AsObject();
+        expected["$id"] = "urn:insights-contracts:Insights.Contracts.AspNetCore.Tests.Widget";
+        Assert.True(JsonNode.DeepEquals(expected, schema), schema.ToJsonString());
+        Assert.Equal("$id", schema.AsObject().ElementAt(1).Key); // right after $schema, where a reader looks for it
     }
 
     private static JsonNode Resolve(JsonObject document, JsonNode schema) =>
