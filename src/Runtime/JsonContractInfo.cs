@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
@@ -44,14 +43,8 @@ public abstract class JsonContractInfo
                 : null);
     }
 
-    /// <summary>Parses and validates UTF-8 JSON held in one or more segments.</summary>
-    public abstract ParseResult<object> Parse(ReadOnlySequence<byte> utf8Json);
-
     /// <summary>Parses and validates a buffered document; see <see cref="JsonContract.Parse{T}(Utf8JsonBuffer)"/>.</summary>
     public abstract ParseResult<object> Parse(Utf8JsonBuffer utf8Json);
-
-    /// <summary>Checks every schema rule on a value of <see cref="Type"/>.</summary>
-    public abstract ValidationResult Validate(object value);
 
     /// <summary>Serializer metadata for the contract (its own reader and writer), for <paramref name="options"/>.</summary>
     public abstract JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options);
@@ -74,13 +67,7 @@ public sealed class JsonContractInfo<T> : JsonContractInfo where T : class, IJso
     public override string? JsonSchemaText => T.JsonSchemaText;
 
     /// <inheritdoc/>
-    public override ParseResult<object> Parse(ReadOnlySequence<byte> utf8Json) => JsonContract.Parse<T>(utf8Json).AsObject();
-
-    /// <inheritdoc/>
     public override ParseResult<object> Parse(Utf8JsonBuffer utf8Json) => JsonContract.Parse<T>(utf8Json).AsObject();
-
-    /// <inheritdoc/>
-    public override ValidationResult Validate(object value) => JsonContract.Validate((T)value);
 
     /// <inheritdoc/>
     public override JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options) => JsonContract.GetTypeInfo<T>(options);

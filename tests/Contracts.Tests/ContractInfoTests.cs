@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
 using Insights.Contracts.Runtime;
 using Xunit;
 
@@ -38,17 +38,17 @@ public class ContractInfoTests
     public void A_type_that_is_not_a_contract_has_none(Type type) => Assert.Null(JsonContractInfo.Find(type));
 
     [Fact]
-    public void Parse_and_Validate_through_the_descriptor_are_the_contracts_own()
+    public async Task Parse_through_the_descriptor_is_the_contracts_own()
     {
         JsonContractInfo contract = JsonContractInfo.Find(typeof(InsightsFlowRequest))!;
+        using Utf8JsonBuffer valid = await Utf8JsonBuffer.ReadAsync(new MemoryStream(Documents.Utf8(Documents.MinimalRequest)), 1000);
+        using Utf8JsonBuffer invalid = await Utf8JsonBuffer.ReadAsync(new MemoryStream(Documents.Utf8("{}")), 1000);
+        using Utf8JsonBuffer tooLarge = await Utf8JsonBuffer.ReadAsync(new MemoryStream(Documents.Utf8(Documents.MinimalRequest)), 10);
 
-        ParseResult<object> parsed = contract.Parse(new System.Buffers.ReadOnlySequence<byte>(Documents.Utf8(Documents.MinimalRequest)));
-        ParseResult<object> invalid = contract.Parse(new System.Buffers.ReadOnlySequence<byte>(Documents.Utf8("{}")));
-
-        Assert.IsType<InsightsFlowRequest>(parsed.Value);
-        Assert.Equal(3, invalid.Errors.Count);
-        Assert.Equal(Build.Request().Validate().IsValid, contract.Validate(Build.Request()).IsValid);
-        Assert.False(contract.Validate(Build.Request() with { InsightsConsumerId = "" }).IsValid);
+        Assert.Equal(AssertErrors.Valid(InsightsFlowRequest.Parse(Documents.MinimalRequest)), contract.Parse(valid).Value);
+        Assert.Equal(InsightsFlowRequest.Parse("{}").Errors, contract.Parse(invalid).Errors);
+        Assert.Equal(JsonContract.SizeKeyword, Assert.Single(contract.Parse(tooLarge).Errors).Keyword);
+        Assert.True(tooLarge.Utf8Json.IsEmpty);
     }
 
     [Fact]
