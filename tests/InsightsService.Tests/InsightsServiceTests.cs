@@ -30,7 +30,7 @@ public class InsightsServiceTests
     [InlineData("Production")]
     public async Task Each_accounts_scenario_through_the_client_gets_its_accounts(string environment)
     {
-        await using RunningService service = await RunningService.StartInsightsServiceAsync(environment);
+        await using LoopbackServer service = await InsightsServiceApps.StartAsync(environment);
         using var http = new HttpClient { BaseAddress = service.Address };
         var client = new InsightsFlowClient(http);
 
@@ -49,7 +49,7 @@ public class InsightsServiceTests
     [Fact]
     public async Task An_invalid_request_gets_every_error_by_pointer_and_an_invalid_built_one_is_never_sent()
     {
-        await using RunningService service = await RunningService.StartInsightsServiceAsync();
+        await using LoopbackServer service = await InsightsServiceApps.StartAsync();
         using var http = new HttpClient { BaseAddress = service.Address };
         var client = new InsightsFlowClient(http);
 
@@ -104,7 +104,7 @@ public class InsightsServiceTests
     [Fact]
     public async Task Raw_http_valid_malformed_and_not_json()
     {
-        await using RunningService service = await RunningService.StartInsightsServiceAsync();
+        await using LoopbackServer service = await InsightsServiceApps.StartAsync();
 
         var valid = await RawAsync(service.Address, "application/json", """{"intended_reports":["income"],"from_date":"2024-01-01","to_date":"2024-01-31","accounts":{"all":true},"insights_consumer_id":"raw"}""");
         var malformed = await RawAsync(service.Address, "application/json", """{"intended_reports":["income"]""");

@@ -7,9 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Insights.Contracts.Runtime;
-using Microsoft.Extensions.Logging;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -81,15 +79,11 @@ public class LoadTests(ITestOutputHelper output)
         [property: JsonPropertyName("accounts")] PlainAccounts? Accounts,
         [property: JsonPropertyName("insights_consumer_id")] string? InsightsConsumerId);
 
-    private static async Task<RunningService> StartBaselineAsync()
-    {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        WebApplication app = builder.Build();
-        app.MapPost("/flows", (PlainRequest request) => new { data = new { state = "FINISHED", result = new { type = "insights_refresh", accounts = Array.Empty<object>(), insights_consumer_id = request.InsightsConsumerId } } });
-        return await RunningService.StartAsync(app);
-    }
+    private static Task<LoopbackServer> StartBaselineAsync() =>
+        LoopbackServer.StartAsync(
+            "Production",
+            _ => { },
+            app => app.MapPost("/flows", (PlainRequest request) => new { data = new { state = "FINISHED", result = new { type = "insights_refresh", accounts = Array.Empty<object>(), insights_consumer_id = request.InsightsConsumerId } } }));
 
     private static LoadRequest BaselineRequest(int i) => new(Encoding.UTF8.GetBytes(Body(i)), (status, _) =>
         status == ((i % 4) == 3 ? HttpStatusCode.BadRequest : HttpStatusCode.OK) ? null : $"status {(int)status}");
@@ -97,8 +91,8 @@ public class LoadTests(ITestOutputHelper output)
     [Fact]
     public async Task Twenty_thousand_mixed_requests_32_at_a_time_each_get_their_own_correct_answer()
     {
-        await using RunningService baseline = await StartBaselineAsync();
-        await using RunningService service = await RunningService.StartInsightsServiceAsync();
+        await using LoopbackServer baseline = await StartBaselineAsync();
+        await using LoopbackServer service = await InsightsServiceApps.StartAsync();
 
         // Warm-up (JIT, connection pools), not measured.
         await LoadDriver.RunAsync(baseline.Address, "flows", 2_000, Concurrency, BaselineRequest, Limit);

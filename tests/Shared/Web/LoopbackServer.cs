@@ -9,9 +9,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Insights.Contracts.AspNetCore.Tests;
+namespace Insights.Contracts.Testing;
 
-/// <summary>A real Kestrel server on 127.0.0.1 at a free port, started and stopped by a test.</summary>
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 at a free port, started and stopped by a test. Linked into the
+/// test projects that run web apps (not under tests/Shared/*.cs, which every test project compiles).
+/// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -38,9 +41,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
         services(builder);
         WebApplication app = builder.Build();
         endpoints(app);
+        return await StartAsync(app);
+    }
+
+    /// <summary>Starts an app already built to listen on 127.0.0.1 port 0.</summary>
+    public static async Task<LoopbackServer> StartAsync(WebApplication app)
+    {
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LoopbackServer(app, new Uri(address));
+        return new LoopbackServer(app, new Uri(address + "/"));
     }
 
     public async ValueTask DisposeAsync()
