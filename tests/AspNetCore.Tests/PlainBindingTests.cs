@@ -14,8 +14,6 @@ namespace Insights.Contracts.AspNetCore.Tests;
 /// </summary>
 public class PlainBindingTests
 {
-    private const string ValidRequest = """{"intended_reports":["transactions"],"from_date":"2024-01-01","to_date":"2024-03-31","insights_consumer_id":"c-1"}""";
-
     [Fact]
     public async Task A_contract_body_parameter_without_attributes_binds_and_the_other_routes_still_work()
     {
@@ -32,7 +30,7 @@ public class PlainBindingTests
         Assert.Equal("home", await server.Client.GetStringAsync("/"));
         Assert.Equal("42", await server.Client.GetStringAsync("/items/21"));
 
-        using HttpResponseMessage valid = await server.Client.PostAsync("/flows", new StringContent(ValidRequest, Encoding.UTF8, "application/json"));
+        using HttpResponseMessage valid = await server.Client.PostAsync("/flows", new StringContent(ProblemDetailsTests.ValidRequest, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
         Assert.Equal("c-1", await valid.Content.ReadAsStringAsync());
 
