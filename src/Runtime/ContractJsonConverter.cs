@@ -10,8 +10,10 @@ namespace Insights.Contracts.Runtime;
 /// <see cref="JsonContractException"/> with every error, as converters must) and writes in schema
 /// order. Generic over the contract through its static interface members, so it needs no reflection.
 /// </summary>
-public class ContractJsonConverter<T> : JsonConverter<T> where T : class, IJsonContract<T>
+public class ContractJsonConverter<T> : JsonConverter<T>, IJsonContractConverter where T : class, IJsonContract<T>
 {
+    JsonContractInfo IJsonContractConverter.Contract => JsonContractInfo<T>.Instance;
+
     /// <inheritdoc/>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         JsonContract.ReadForSerializer<T>(ref reader);
@@ -24,6 +26,15 @@ public class ContractJsonConverter<T> : JsonConverter<T> where T : class, IJsonC
     }
 }
 
+/// <summary>
+/// Implemented by <see cref="ContractJsonConverter{T}"/>: the <c>[JsonConverter]</c> attribute every
+/// generated contract carries leads from a <see cref="Type"/> to its contract without reflecting over members.
+/// </summary>
+internal interface IJsonContractConverter
+{
+    JsonContractInfo Contract { get; }
+}
+
 public static partial class JsonContract
 {
     /// <summary>
@@ -34,6 +45,18 @@ public static partial class JsonContract
     /// </summary>
     public static JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerOptions? options = null) where T : class, IJsonContract<T> =>
         options is null ? DefaultTypeInfo<T>.Value : JsonMetadataServices.CreateValueInfo<T>(options, new ContractJsonConverter<T>());
+
+    /// <summary>
+    /// Serializer metadata for every generated contract, found by type at run time without
+    /// reflection over members: put it first in a <see cref="JsonSerializerOptions.TypeInfoResolverChain"/>
+    /// where reflection-based serialization is off (a NativeAOT web service's JSON options, for example).
+    /// </summary>
+    public static IJsonTypeInfoResolver TypeInfoResolver { get; } = new ContractTypeInfoResolver();
+
+    private sealed class ContractTypeInfoResolver : IJsonTypeInfoResolver
+    {
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) => JsonContractInfo.Find(type)?.CreateTypeInfo(options);
+    }
 
     private static class DefaultTypeInfo<T> where T : class, IJsonContract<T>
     {

@@ -23,4 +23,12 @@ public interface IJsonContract<TSelf> where TSelf : class, IJsonContract<TSelf>
 
     /// <summary>Writes this value as JSON, members in schema order.</summary>
     void WriteJson(Utf8JsonWriter writer);
+
+    /// <summary>
+    /// The JSON Schema the contract was generated from (the schema file as compact JSON), on the type
+    /// generated for the schema's root; null on types generated from a part of a schema (a <c>$defs</c> entry, an
+    /// inline object). Lets a web service publish the contract's own schema (OpenAPI) instead of a
+    /// guess reflected from the C# type.
+    /// </summary>
+    static virtual string? JsonSchemaText => null;
 }

@@ -14,6 +14,9 @@ public static partial class JsonContract
     /// <summary>The deepest nesting a document may have; deeper input is a <c>syntax</c> error, not a stack overflow.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The keyword of an error in the JSON text itself (not well-formed, empty, nested deeper than <see cref="MaxDepth"/>).</summary>
+    public const string SyntaxKeyword = "syntax";
+
     /// <summary>Strict RFC 8259: no comments, no trailing commas.</summary>
     public static JsonReaderOptions ReaderOptions { get; } = new()
     {
@@ -153,11 +156,16 @@ public static partial class JsonContract
         }
 
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        return ReadDocument<T>(ref reader, context);
+    }
+
+    private static T? ReadDocument<T>(ref Utf8JsonReader reader, ValidationContext context) where T : class, IJsonContract<T>
+    {
         try
         {
             if (!reader.Read())
             {
-                context.AddError("syntax", "the document is empty; expected a JSON value");
+                context.AddError(SyntaxKeyword, "the document is empty; expected a JSON value");
                 return null;
             }
 
@@ -169,12 +177,12 @@ public static partial class JsonContract
         }
         catch (JsonException e)
         {
-            context.AddError("syntax", DescribeSyntaxError(e));
+            context.AddError(SyntaxKeyword, DescribeSyntaxError(e));
         }
         catch (InvalidOperationException e)
         {
             // The reader raises this for text it cannot transcode (invalid UTF-8 inside a string).
-            context.AddError("syntax", $"invalid JSON text: {e.Message}");
+            context.AddError(SyntaxKeyword, $"invalid JSON text: {e.Message}");
         }
 
         return null;

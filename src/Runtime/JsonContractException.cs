@@ -13,7 +13,12 @@ public sealed class JsonContractException : JsonException
 {
     /// <summary>Creates the exception for a contract type and its errors.</summary>
     public JsonContractException(string contractName, IReadOnlyList<ValidationError> errors)
-        : base(BuildMessage(contractName, errors), errors.Count > 0 ? errors[0].Path : null, null, null)
+        : this(errors, Describe($"The JSON is not a valid {contractName}", errors))
+    {
+    }
+
+    private JsonContractException(IReadOnlyList<ValidationError> errors, string message)
+        : base(message, errors.Count > 0 ? errors[0].Path : null, null, null)
     {
         Errors = errors;
     }
@@ -21,7 +26,11 @@ public sealed class JsonContractException : JsonException
     /// <summary>Every error found.</summary>
     public IReadOnlyList<ValidationError> Errors { get; }
 
-    private static string BuildMessage(string contractName, IReadOnlyList<ValidationError> errors) =>
-        $"The JSON is not a valid {contractName} ({errors.Count} error{(errors.Count == 1 ? "" : "s")}):\n"
+    /// <summary>For a value built in code that fails its schema where it must not (before it is sent, for example).</summary>
+    internal static JsonContractException ForValue(string contractName, IReadOnlyList<ValidationError> errors) =>
+        new(errors, Describe($"The {contractName} is not valid", errors));
+
+    private static string Describe(string headline, IReadOnlyList<ValidationError> errors) =>
+        $"{headline} ({errors.Count} error{(errors.Count == 1 ? "" : "s")}):\n"
         + string.Join("\n", errors.Select(e => "  " + e));
 }

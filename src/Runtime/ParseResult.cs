@@ -21,6 +21,9 @@ public sealed class ParseResult<T> where T : class
 
     internal static ParseResult<T> Failure(IReadOnlyList<ValidationError> errors) => new(null, errors);
 
+    /// <summary>The same outcome, typed as <see cref="object"/>, for code that knows the contract only by its <see cref="System.Type"/>.</summary>
+    internal ParseResult<object> AsObject() => new(Value, Errors);
+
     /// <summary>The parsed value, when <see cref="IsValid"/>.</summary>
     public T? Value { get; }
 

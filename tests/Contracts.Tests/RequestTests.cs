@@ -380,6 +380,27 @@ public class RequestTests
         Assert.Equal("c-1 é", request.InsightsConsumerId);
     }
 
+    [Theory]
+    [InlineData("a", 127, true)]
+    [InlineData("a", 128, false)]
+    [InlineData("😀", 127, true)] // 127 characters (code points) are 254 UTF-16 units: still valid
+    [InlineData("😀", 128, false)]
+    public void Insights_consumer_id_has_at_most_127_characters(string character, int count, bool valid)
+    {
+        string id = string.Concat(System.Linq.Enumerable.Repeat(character, count));
+        ParseResult<InsightsFlowRequest> parsed = InsightsFlowRequest.Parse(Documents.Request(("insights_consumer_id", "\"" + id + "\"")));
+        ValidationResult built = (Build.Request() with { InsightsConsumerId = id }).Validate();
+
+        Assert.Equal(valid, parsed.IsValid);
+        Assert.Equal(valid, built.IsValid);
+        if (!valid)
+        {
+            ValidationError error = AssertErrors.Single(parsed.Errors, "/insights_consumer_id", "maxLength");
+            Assert.Equal("must be at most 127 characters long, got 128", error.Message);
+            AssertErrors.Single(built.Errors, "/insights_consumer_id", "maxLength");
+        }
+    }
+
     // ---- all errors at once ----
 
     [Fact]
@@ -416,12 +437,12 @@ public class RequestTests
     // ---- API shape ----
 
     [Fact]
-    public void TryParse_sets_the_value_only_when_valid()
+    public void TryParseJson_sets_the_value_only_when_valid()
     {
-        Assert.True(InsightsFlowRequest.TryParse(Documents.Utf8(Documents.MinimalRequest), out InsightsFlowRequest? valid));
+        Assert.True(InsightsFlowRequest.TryParseJson(Documents.Utf8(Documents.MinimalRequest), out InsightsFlowRequest? valid));
         Assert.NotNull(valid);
 
-        Assert.False(InsightsFlowRequest.TryParse(Documents.Utf8("{}"), out InsightsFlowRequest? invalid));
+        Assert.False(InsightsFlowRequest.TryParseJson(Documents.Utf8("{}"), out InsightsFlowRequest? invalid));
         Assert.Null(invalid);
     }
 

@@ -139,9 +139,21 @@ internal static partial class ContractEmitter
         }
     }
 
-    /// <summary>The members every contract has: <c>Validate()</c>, <c>Parse</c>, <c>TryParse</c>, <c>ToJson</c>, <c>ToUtf8Json</c>.</summary>
-    private static void WriteContractApi(SourceWriter writer, string self, string orderNote)
+    /// <summary>
+    /// The members every contract has: <c>Validate()</c>, <c>Parse</c>, <c>TryParseJson</c>, <c>ToJson</c>, <c>ToUtf8Json</c>.
+    /// No static member is named <c>TryParse</c> or <c>BindAsync</c>: ASP.NET Core binds a parameter whose
+    /// type has one from the route or query string, and throws for every route when its shape is not one it knows.
+    /// </summary>
+    private static void WriteContractApi(SourceWriter writer, ContractFileSpec file, TypeSpec type, string self, string orderNote)
     {
+        if (file.Types[0].Equals(type))
+        {
+            // Only the root type is the whole schema; a $defs entry or inline object is a part of it.
+            writer.Line($"/// <summary>The JSON Schema this contract was generated from ({file.File.FileName}), as compact JSON.</summary>");
+            writer.Line($"public static string JsonSchemaText => {Literal(file.Model.Text)};");
+            writer.Line();
+        }
+
         writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
         writer.Line($"public {Runtime}ValidationResult Validate() => {Runtime}JsonContract.Validate(this);");
         writer.Line();
@@ -152,7 +164,7 @@ internal static partial class ContractEmitter
         writer.Line($"public static {Runtime}ParseResult<{self}> Parse(string json) => {Runtime}JsonContract.Parse<{self}>(json);");
         writer.Line();
         writer.Line("/// <summary>Parses and validates UTF-8 JSON; <paramref name=\"value\"/> is set only when it is valid.</summary>");
-        writer.Open($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value)");
+        writer.Open($"public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value)");
         writer.Line("value = Parse(utf8Json).Value;");
         writer.Line("return value is not null;");
         writer.Close();
@@ -163,6 +175,20 @@ internal static partial class ContractEmitter
         writer.Line($"/// <summary>Compact UTF-8 JSON{orderNote}.</summary>");
         writer.Line($"public byte[] ToUtf8Json() => {Runtime}JsonContract.SerializeToUtf8Bytes(this);");
         writer.Line();
+    }
+
+    /// <summary>
+    /// The converter of a contract (record or JSON-backed value): the runtime's converter, which reads
+    /// with full validation and writes without reflection, and by which a framework finds the
+    /// contract from its type.
+    /// </summary>
+    private static void WriteContractConverter(SourceWriter writer, string name, string self)
+    {
+        writer.Line($"/// <summary>Reads (with full validation) and writes <see cref=\"{name}\"/> for System.Text.Json, without reflection; invalid JSON throws <see cref=\"{Runtime}JsonContractException\"/>.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public sealed class Converter : {Runtime}ContractJsonConverter<{self}>");
+        writer.Open();
+        writer.Close();
     }
 
     /// <summary>A System.Text.Json converter class that delegates to the generated reader and writer.</summary>

@@ -60,13 +60,7 @@ internal static partial class ContractEmitter
             }
 
             _writer.Line();
-            WriteConverterClass(
-                _writer,
-                "Converter",
-                Self,
-                $"Reads and writes <see cref=\"{_spec.Name}\"/> with System.Text.Json; invalid JSON throws <see cref=\"{Runtime}JsonContractException\"/>.",
-                $"{Runtime}JsonContract.ReadForSerializer<{Self}>(ref reader)",
-                "value.WriteJson(writer)");
+            WriteContractConverter(_writer, _spec.Name, Self);
             _members.WriteTo(_writer);
             _writer.Close();
         }
@@ -124,7 +118,7 @@ internal static partial class ContractEmitter
             _writer.Line($"return result.IsValid ? new {Self}(value.Clone()) : throw new {Runtime}JsonContractException({Literal(_spec.Name)}, result.Errors);");
             _writer.Close();
             _writer.Line();
-            WriteContractApi(_writer, Self, "");
+            WriteContractApi(_writer, _file, _spec, Self, "");
             _writer.Line("/// <summary>The JSON text.</summary>");
             _writer.Line("public override string ToString() => Value.GetRawText();");
             _writer.Line();

@@ -52,15 +52,12 @@ internal static partial class ContractEmitter
             _writer.Open($"public sealed partial record {_spec.Name} : {Interface}");
             WriteProperties();
             WriteVariantProperty();
-            WriteContractApi(_writer, Self, ", members in schema order");
+            WriteContractApi(_writer, _file, _spec, Self, ", members in schema order");
             WriteReadJson();
             WriteWriteJson();
             WriteValidateJson();
             WriteRuleMethods();
-            _writer.Line($"/// <summary>Reads (with full validation) and writes <see cref=\"{_spec.Name}\"/> for System.Text.Json, without reflection.</summary>");
-            _writer.Line($"public sealed class Converter : {Runtime}ContractJsonConverter<{Self}>");
-            _writer.Open();
-            _writer.Close();
+            WriteContractConverter(_writer, _spec.Name, Self);
             _members.WriteTo(_writer);
             _writer.Close();
             WriteVariantEnum();

@@ -16,6 +16,9 @@ namespace Insights.Contracts.Generator.Model;
 /// <param name="AssertFormats">Whether <c>format</c> is checked (the default) or only annotates.</param>
 internal sealed record SchemaModel(int Root, ImmutableEquatableArray<SchemaNode> Nodes, bool AssertFormats)
 {
+    /// <summary>The schema file as compact JSON (layout dropped, so reformatting re-emits nothing); the root type exposes it as <c>JsonSchemaText</c>.</summary>
+    public string Text { get; init; } = "";
+
     public SchemaNode RootNode => Nodes[Root];
 
     public SchemaNode this[int id] => Nodes[id];

@@ -64,7 +64,7 @@ internal sealed partial class SchemaReader
             if (reader.ReadFile(cancellationToken) is { } root)
             {
                 spans = reader.IndexSpans(root);
-                model = new SchemaModel(0, reader._nodes.Select(n => n!).ToImmutableEquatableArray(), input.AssertFormats);
+                model = new SchemaModel(0, reader._nodes.Select(n => n!).ToImmutableEquatableArray(), input.AssertFormats) { Text = JsonText.Write(root) };
             }
         }
         catch (JsonSyntaxException e)

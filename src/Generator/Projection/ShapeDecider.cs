@@ -27,7 +27,7 @@ internal sealed partial class ShapeDecider
     /// <summary>Member names every generated record already has; a schema property with one of them gets a suffix.</summary>
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "Validate", "Parse", "TryParse", "ToJson", "ToUtf8Json", "WriteJson", "Variant", "Converter", "EqualityContract",
+        "Validate", "Parse", "TryParse", "TryParseJson", "JsonSchemaText", "ToJson", "ToUtf8Json", "WriteJson", "Variant", "Converter", "EqualityContract",
         "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
     };
 

@@ -51,6 +51,9 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
         return result.IsValid ? new global::Test.Contracts.AccountSelector(value.Clone()) : throw new global::Insights.Contracts.Runtime.JsonContractException("AccountSelector", result.Errors);
     }
 
+    /// <summary>The JSON Schema this contract was generated from (account-selector.schema.json), as compact JSON.</summary>
+    public static string JsonSchemaText => "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"description\":\"How a caller names the accounts of a flow: one IBAN, a list of account ids, or every account.\",\"oneOf\":[{\"title\":\"Iban\",\"description\":\"One account, by IBAN.\",\"type\":\"string\",\"pattern\":\"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$\"},{\"title\":\"Account ids\",\"description\":\"Accounts by their insights_account_id.\",\"type\":\"array\",\"items\":{\"type\":\"string\",\"format\":\"uuid\"},\"minItems\":1,\"uniqueItems\":true},{\"title\":\"All accounts\",\"const\":\"all\"}]}";
+
     /// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>
     public global::Insights.Contracts.Runtime.ValidationResult Validate() => global::Insights.Contracts.Runtime.JsonContract.Validate(this);
 
@@ -61,7 +64,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     public static global::Insights.Contracts.Runtime.ParseResult<global::Test.Contracts.AccountSelector> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Test.Contracts.AccountSelector>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Test.Contracts.AccountSelector? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Test.Contracts.AccountSelector? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
@@ -145,17 +148,10 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
         return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const1, context);
     }
 
-    /// <summary>Reads and writes <see cref="AccountSelector"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
+    /// <summary>Reads (with full validation) and writes <see cref="AccountSelector"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Test.Contracts.AccountSelector>
+    public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Test.Contracts.AccountSelector>
     {
-        /// <inheritdoc/>
-        public override global::Test.Contracts.AccountSelector Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            global::Insights.Contracts.Runtime.JsonContract.ReadForSerializer<global::Test.Contracts.AccountSelector>(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Contracts.AccountSelector value, global::System.Text.Json.JsonSerializerOptions options) =>
-            value.WriteJson(writer);
     }
 
     /// <summary>Matches <c>^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$</c> with direct character tests (no regex engine needed).</summary>

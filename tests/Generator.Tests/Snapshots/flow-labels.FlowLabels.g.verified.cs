@@ -35,6 +35,9 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         return result.IsValid ? new global::Test.Contracts.FlowLabels(value.Clone()) : throw new global::Insights.Contracts.Runtime.JsonContractException("FlowLabels", result.Errors);
     }
 
+    /// <summary>The JSON Schema this contract was generated from (flow-labels.schema.json), as compact JSON.</summary>
+    public static string JsonSchemaText => "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"description\":\"Free-form labels a backend attaches to an Insights flow.\",\"type\":\"object\",\"maxProperties\":20,\"propertyNames\":{\"pattern\":\"^[a-z][a-z0-9_]*$\",\"maxLength\":32},\"properties\":{\"tags\":{\"type\":\"array\",\"prefixItems\":[{\"const\":\"v1\"}],\"items\":{\"type\":\"string\"},\"contains\":{\"const\":\"insights\"},\"maxContains\":1},\"created\":{\"type\":\"string\",\"format\":\"date\"},\"expires\":{\"type\":\"string\",\"format\":\"date\"},\"tree\":{\"$ref\":\"#/$defs/node\"}},\"patternProperties\":{\"^x_\":{\"type\":\"string\"}},\"additionalProperties\":{\"type\":[\"string\",\"number\",\"boolean\",\"null\"]},\"dependentSchemas\":{\"expires\":{\"required\":[\"created\"]}},\"$defs\":{\"node\":{\"type\":\"object\",\"properties\":{\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/node\"}}},\"additionalProperties\":false}}}";
+
     /// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>
     public global::Insights.Contracts.Runtime.ValidationResult Validate() => global::Insights.Contracts.Runtime.JsonContract.Validate(this);
 
@@ -45,7 +48,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     public static global::Insights.Contracts.Runtime.ParseResult<global::Test.Contracts.FlowLabels> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Test.Contracts.FlowLabels>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Test.Contracts.FlowLabels? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Test.Contracts.FlowLabels? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
@@ -278,17 +281,10 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
-    /// <summary>Reads and writes <see cref="FlowLabels"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
+    /// <summary>Reads (with full validation) and writes <see cref="FlowLabels"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Test.Contracts.FlowLabels>
+    public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Test.Contracts.FlowLabels>
     {
-        /// <inheritdoc/>
-        public override global::Test.Contracts.FlowLabels Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            global::Insights.Contracts.Runtime.JsonContract.ReadForSerializer<global::Test.Contracts.FlowLabels>(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Contracts.FlowLabels value, global::System.Text.Json.JsonSerializerOptions options) =>
-            value.WriteJson(writer);
     }
 
     /// <summary>Matches <c>^x_</c>.</summary>

@@ -47,6 +47,9 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
     /// <remarks>JSON member <c>data_retention_minutes</c> (optional, default 10).</remarks>
     public int DataRetentionMinutes { get; init; } = 10;
 
+    /// <summary>The JSON Schema this contract was generated from (insights-flow-request.schema.json), as compact JSON.</summary>
+    public static string JsonSchemaText => "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$id\":\"https://insights-contracts.invalid/schema/insights-flow-request.schema.json\",\"title\":\"Insights flow request\",\"description\":\"Request body that starts an Insights flow. A successfully finished flow returns a consumer identifier and the available account identifiers for this consumer.\",\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"intended_reports\",\"from_date\",\"to_date\"],\"properties\":{\"intended_reports\":{\"description\":\"The insights the later reports need; the flow retrieves only the bank data these require.\",\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/IntendedReport\"},\"minItems\":1,\"uniqueItems\":true},\"from_date\":{\"description\":\"Start date (inclusive) of the account information to retrieve, ISO 8601 YYYY-MM-DD.\",\"type\":\"string\",\"format\":\"date\"},\"to_date\":{\"description\":\"End date (inclusive) of the account information to retrieve, ISO 8601 YYYY-MM-DD; not before from_date.\",\"type\":\"string\",\"format\":\"date\"},\"accounts\":{\"$ref\":\"#/$defs/RefreshFlowAccounts\",\"description\":\"Which accounts to refresh. Leaving it out is the same as scenario 1: the consumer selects one account.\"},\"insights_consumer_id\":{\"description\":\"Identifies the consumer all data retrieved in this flow is assigned to. Leave it out to have a new identifier generated and returned in the response.\",\"type\":\"string\",\"minLength\":1,\"maxLength\":127},\"data_retention_minutes\":{\"description\":\"How many minutes the retrieved transactions are stored (for example to consolidate a consumer's transactions from several sources).\",\"type\":\"integer\",\"minimum\":1,\"maximum\":2147483647,\"default\":10}},\"$defs\":{\"IntendedReport\":{\"description\":\"A report the retrieved data is meant for. An open set: the known values below have names, and any other non-empty string is accepted so a new report type never breaks a client.\",\"type\":\"string\",\"minLength\":1,\"anyOf\":[{\"title\":\"Known report types\",\"enum\":[\"account_details\",\"balances\",\"transactions\",\"income\",\"risk\"]},{\"title\":\"Any other report type\",\"type\":\"string\"}]},\"RefreshFlowAccounts\":{\"description\":\"The accounts to refresh. Exactly one of three scenarios applies; every other combination is an error.\",\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"ids\":{\"description\":\"Insights account ids (UUIDs) of the accounts to refresh.\",\"type\":\"array\",\"items\":{\"type\":\"string\",\"format\":\"uuid\"},\"uniqueItems\":true},\"ibans\":{\"description\":\"IBANs of the accounts to refresh.\",\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Iban\"},\"uniqueItems\":true},\"all\":{\"description\":\"True to refresh all accounts of the consumer (then ids and ibans must be empty).\",\"type\":\"boolean\"}},\"oneOf\":[{\"title\":\"Account selection\",\"description\":\"no ids, no ibans, all false or not set: the consumer selects one account during the Open Banking session\",\"properties\":{\"ids\":{\"maxItems\":0},\"ibans\":{\"maxItems\":0},\"all\":{\"const\":false}}},{\"title\":\"All accounts\",\"description\":\"no ids, no ibans, all true: every account of the consumer is refreshed\",\"required\":[\"all\"],\"properties\":{\"ids\":{\"maxItems\":0},\"ibans\":{\"maxItems\":0},\"all\":{\"const\":true}}},{\"title\":\"Given accounts\",\"description\":\"at least one id or iban, all false or not set: only the given accounts are refreshed\",\"properties\":{\"all\":{\"const\":false}},\"anyOf\":[{\"required\":[\"ids\"],\"properties\":{\"ids\":{\"minItems\":1}}},{\"required\":[\"ibans\"],\"properties\":{\"ibans\":{\"minItems\":1}}}]}]},\"Iban\":{\"description\":\"An IBAN in electronic format: country code, two check digits, up to 30 alphanumerics, upper case, no spaces.\",\"type\":\"string\",\"pattern\":\"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$\"}}}";
+
     /// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>
     public global::Insights.Contracts.Runtime.ValidationResult Validate() => global::Insights.Contracts.Runtime.JsonContract.Validate(this);
 
@@ -57,7 +60,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.InsightsFlowRequest> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.InsightsFlowRequest>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.InsightsFlowRequest? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.InsightsFlowRequest? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
@@ -207,6 +210,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 {
                     valueInsightsConsumerId = readInsightsConsumerId;
                     global::Insights.Contracts.Runtime.JsonCheck.MinLength(readInsightsConsumerId, 1, context);
+                    global::Insights.Contracts.Runtime.JsonCheck.MaxLength(readInsightsConsumerId, 127, context);
                 }
                 else
                 {
@@ -346,6 +350,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
             context.PushProperty("insights_consumer_id");
             global::Insights.Contracts.Runtime.JsonCheck.WellFormed(insightsConsumerIdValue, context);
             global::Insights.Contracts.Runtime.JsonCheck.MinLength(insightsConsumerIdValue, 1, context);
+            global::Insights.Contracts.Runtime.JsonCheck.MaxLength(insightsConsumerIdValue, 127, context);
             context.Pop();
         }
 
@@ -370,7 +375,8 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
-    /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowRequest"/> for System.Text.Json, without reflection.</summary>
+    /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowRequest"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.InsightsFlowRequest>
     {
     }

@@ -60,7 +60,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.RefreshFlowAccounts> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.RefreshFlowAccounts>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.RefreshFlowAccounts? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.RefreshFlowAccounts? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
@@ -368,7 +368,8 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         return valid;
     }
 
-    /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowAccounts"/> for System.Text.Json, without reflection.</summary>
+    /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowAccounts"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowAccounts>
     {
     }

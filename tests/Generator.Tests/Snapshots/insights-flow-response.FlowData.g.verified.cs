@@ -33,7 +33,7 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.FlowData> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.FlowData>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.FlowData? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.FlowData? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
@@ -193,7 +193,8 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
-    /// <summary>Reads (with full validation) and writes <see cref="FlowData"/> for System.Text.Json, without reflection.</summary>
+    /// <summary>Reads (with full validation) and writes <see cref="FlowData"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.FlowData>
     {
     }

@@ -39,7 +39,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.FlowResult> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.FlowResult>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.FlowResult? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.FlowResult? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
@@ -269,7 +269,8 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
-    /// <summary>Reads (with full validation) and writes <see cref="FlowResult"/> for System.Text.Json, without reflection.</summary>
+    /// <summary>Reads (with full validation) and writes <see cref="FlowResult"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.FlowResult>
     {
     }

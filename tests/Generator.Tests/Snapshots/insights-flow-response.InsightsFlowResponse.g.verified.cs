@@ -17,6 +17,9 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
     /// <remarks>JSON member <c>data</c> (required).</remarks>
     public required global::Insights.Contracts.FlowData Data { get; init; }
 
+    /// <summary>The JSON Schema this contract was generated from (insights-flow-response.schema.json), as compact JSON.</summary>
+    public static string JsonSchemaText => "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$id\":\"https://insights-contracts.invalid/schema/insights-flow-response.schema.json\",\"title\":\"Insights flow response\",\"description\":\"Response of an Insights flow. Servers may add members in later versions, so members not listed here are ignored.\",\"type\":\"object\",\"required\":[\"data\"],\"properties\":{\"data\":{\"$ref\":\"#/$defs/FlowData\"}},\"$defs\":{\"FlowData\":{\"description\":\"The flow's state and, once it has one, its result.\",\"type\":\"object\",\"required\":[\"state\"],\"properties\":{\"state\":{\"description\":\"The current state of the flow, for example FINISHED.\",\"type\":\"string\",\"minLength\":1},\"result\":{\"$ref\":\"#/$defs/FlowResult\"}}},\"FlowResult\":{\"description\":\"The data returned by the Insights refresh flow.\",\"type\":\"object\",\"required\":[\"type\",\"accounts\",\"insights_consumer_id\"],\"properties\":{\"type\":{\"$ref\":\"#/$defs/FlowResultType\"},\"accounts\":{\"description\":\"The available accounts to generate reports from.\",\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/RefreshFlowResponseAccount\"}},\"insights_consumer_id\":{\"description\":\"The consumer the retrieved data was stored for; use it to identify this consumer when generating a report later.\",\"type\":\"string\",\"minLength\":1}}},\"FlowResultType\":{\"description\":\"What kind of result this is. For successful flows it is always insights_refresh.\",\"type\":\"string\",\"enum\":[\"error\",\"insights_refresh\"]},\"RefreshFlowResponseAccount\":{\"description\":\"An account reports can be generated for.\",\"type\":\"object\",\"required\":[\"insights_account_id\",\"iban\"],\"properties\":{\"insights_account_id\":{\"description\":\"The Account-Insights UUID of this account of the consumer.\",\"type\":\"string\",\"format\":\"uuid\"},\"iban\":{\"description\":\"The IBAN of this account of the consumer.\",\"type\":\"string\",\"pattern\":\"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$\"}}}}}";
+
     /// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>
     public global::Insights.Contracts.Runtime.ValidationResult Validate() => global::Insights.Contracts.Runtime.JsonContract.Validate(this);
 
@@ -27,7 +30,7 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.InsightsFlowResponse> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.InsightsFlowResponse>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.InsightsFlowResponse? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.InsightsFlowResponse? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
@@ -146,7 +149,8 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
-    /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowResponse"/> for System.Text.Json, without reflection.</summary>
+    /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowResponse"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.InsightsFlowResponse>
     {
     }

@@ -33,7 +33,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     public static global::Insights.Contracts.Runtime.ParseResult<global::Insights.Contracts.RefreshFlowResponseAccount> Parse(string json) => global::Insights.Contracts.Runtime.JsonContract.Parse<global::Insights.Contracts.RefreshFlowResponseAccount>(json);
 
     /// <summary>Parses and validates UTF-8 JSON; <paramref name="value"/> is set only when it is valid.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.RefreshFlowResponseAccount? value)
+    public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Insights.Contracts.RefreshFlowResponseAccount? value)
     {
         value = Parse(utf8Json).Value;
         return value is not null;
@@ -189,7 +189,8 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     /// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name="context"/>.</summary>
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
-    /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowResponseAccount"/> for System.Text.Json, without reflection.</summary>
+    /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowResponseAccount"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowResponseAccount>
     {
     }

@@ -1,0 +1,3 @@
+using Insights.Service;
+
+InsightsServiceApp.Build(args).Run();
