@@ -10,9 +10,8 @@ feed="$root/artifacts/packages"
 cache="$root/artifacts/consumer-packages"
 rm -rf "$feed" "$cache"
 
-dotnet pack src/Generator -c Release -o "$feed" --nologo -v quiet
-dotnet pack src/Runtime -c Release -o "$feed" --nologo -v quiet
-dotnet pack src/Contracts -c Release -o "$feed" --nologo -v quiet
+# The packing command of the README's install steps: every package of the repository.
+dotnet pack Insights.Contracts.Packages.slnf -c Release -o "$feed" --nologo -v quiet
 
 export NUGET_PACKAGES="$cache"   # a clean package cache: nothing cached from earlier builds
 dotnet restore samples/Consumer --nologo -v quiet
