@@ -33,7 +33,17 @@ public sealed class BuildIntegrationTests : IDisposable
     private (string Path, string? Namespace, string? TypeName)[] AdditionalFiles(string items = "", string properties = "") =>
         AdditionalFilesWithUri(items, properties).Select(f => (f.Path, f.Namespace, f.TypeName)).ToArray();
 
-    private (string Path, string? Namespace, string? TypeName, string? Uri)[] AdditionalFilesWithUri(string items = "", string properties = "")
+    private (string Path, string? Namespace, string? TypeName, string? Uri)[] AdditionalFilesWithUri(string items = "", string properties = "") =>
+        EvaluateAdditionalFiles(items, properties).Select(i => (i.Path, Metadata(i.Item, "Namespace"), Metadata(i.Item, "TypeName"), Metadata(i.Item, "JsonSchemaUri"))).ToArray();
+
+    private (string Path, string? Role)[] Roles(string items) =>
+        EvaluateAdditionalFiles(items, "").Select(i => (i.Path, Metadata(i.Item, "JsonSchemaRole"))).ToArray();
+
+    private static string? Metadata(JsonElement item, string name) =>
+        item.TryGetProperty(name, out JsonElement value) && value.GetString() is { Length: > 0 } text ? text : null;
+
+    /// <summary>The AdditionalFiles items of a user project that imports the package's props and targets, sorted by path.</summary>
+    private (string Path, JsonElement Item)[] EvaluateAdditionalFiles(string items, string properties)
     {
         string buildTransitive = Repository.Path("src", "Generator", "buildTransitive", "Insights.Contracts.Generator");
         File.WriteAllText(Path.Combine(_project, "User.csproj"), $"""
@@ -57,16 +67,14 @@ public sealed class BuildIntegrationTests : IDisposable
 
         JsonElement itemsJson = JsonDocument.Parse(output).RootElement.GetProperty("Items");
         string[] visible = itemsJson.GetProperty("CompilerVisibleItemMetadata").EnumerateArray().Select(i => i.GetProperty("MetadataName").GetString()!).ToArray();
-        Assert.Equal(["FormatAssertion", "GenerateAs", "JsonSchemaUri", "Namespace", "TypeName"], visible.Order());
+        Assert.Equal(["FormatAssertion", "GenerateAs", "JsonSchemaRole", "JsonSchemaUri", "Namespace", "TypeName"], visible.Order());
         if (!itemsJson.TryGetProperty("AdditionalFiles", out JsonElement files))
         {
             return [];
         }
 
-        string? Metadata(JsonElement item, string name) =>
-            item.TryGetProperty(name, out JsonElement value) && value.GetString() is { Length: > 0 } text ? text : null;
         return files.EnumerateArray()
-            .Select(i => (i.GetProperty("Identity").GetString()!.Replace('\\', '/'), Metadata(i, "Namespace"), Metadata(i, "TypeName"), Metadata(i, "JsonSchemaUri")))
+            .Select(i => (i.GetProperty("Identity").GetString()!.Replace('\\', '/'), i.Clone()))
             .OrderBy(i => i.Item1, StringComparer.Ordinal)
             .ToArray();
     }
@@ -118,6 +126,18 @@ public sealed class BuildIntegrationTests : IDisposable
         Assert.Equal(
             [("schemas/notes.json", null, null, "https://example.com/notes.json"), ("schemas/order.schema.json", null, null, null)],
             files);
+    }
+
+    [Fact]
+    public void A_JsonSchema_item_is_marked_a_schema_whatever_its_name_and_a_reference_item_a_reference()
+    {
+        var roles = Roles("""
+            <JsonSchema Include="schemas/notes.json" />
+            <JsonSchemaReference Include="schemas/order.schema.json" JsonSchemaUri="https://example.com/order.json" />
+            <AdditionalFiles Include="schemas/nested/line.schema.json" />
+            """);
+
+        Assert.Equal([("schemas/nested/line.schema.json", null), ("schemas/notes.json", "Schema"), ("schemas/order.schema.json", "Reference")], roles);
     }
 
     public void Dispose() => Directory.Delete(_project, recursive: true);
