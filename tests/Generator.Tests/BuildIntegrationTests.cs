@@ -17,11 +17,17 @@ public sealed class BuildIntegrationTests : IDisposable
 
     public BuildIntegrationTests()
     {
-        Directory.CreateDirectory(Path.Combine(_project, "schemas", "nested"));
-        Directory.CreateDirectory(Path.Combine(_project, "obj"));
-        Directory.CreateDirectory(Path.Combine(_project, "bin"));
-        foreach (string file in new[] { "schemas/order.schema.json", "schemas/nested/line.schema.json", "obj/stale.schema.json", "bin/copied.schema.json", "schemas/notes.json" })
+        string[] files =
+        [
+            "schemas/order.schema.json", "schemas/nested/line.schema.json", "schemas/notes.json",
+            "obj/stale.schema.json", "bin/copied.schema.json",
+            // Front-end libraries ship schemas of their own (an options.schema.json became a public type Options).
+            "wwwroot/lib/widget/options.schema.json", "node_modules/widget/options.schema.json",
+            "client/node_modules/chart/config.schema.json", "tools/helper/bin/Debug/copied.schema.json",
+        ];
+        foreach (string file in files)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_project, file))!);
             File.WriteAllText(Path.Combine(_project, file), "{}");
         }
 
@@ -80,11 +86,29 @@ public sealed class BuildIntegrationTests : IDisposable
     }
 
     [Fact]
-    public void Without_items_every_schema_in_the_project_is_used_but_not_bin_or_obj()
+    public void Without_items_every_schema_in_the_project_is_used_but_not_bin_obj_node_modules_or_wwwroot()
     {
         var files = AdditionalFiles();
 
         Assert.Equal(["schemas/nested/line.schema.json", "schemas/order.schema.json"], files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void The_default_excludes_can_be_replaced()
+    {
+        var files = AdditionalFiles(properties: "<JsonSchemaDefaultExcludes>schemas/nested/**</JsonSchemaDefaultExcludes>");
+
+        Assert.Equal(
+            ["client/node_modules/chart/config.schema.json", "node_modules/widget/options.schema.json", "schemas/order.schema.json", "tools/helper/bin/Debug/copied.schema.json", "wwwroot/lib/widget/options.schema.json"],
+            files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void A_declared_item_under_wwwroot_is_still_used()
+    {
+        var files = AdditionalFiles(items: """<JsonSchema Include="wwwroot/lib/widget/options.schema.json" />""");
+
+        Assert.Equal(["wwwroot/lib/widget/options.schema.json"], files.Select(f => f.Path));
     }
 
     [Fact]
