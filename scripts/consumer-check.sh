@@ -2,7 +2,7 @@
 # Proves the packages work the way a user meets them: packs the repository into a local feed,
 # restores samples/Consumer from that feed by PackageReference into an empty package folder,
 # checks the analyzer package's layout, then builds and runs the consumer (which exits non-zero
-# if any of its checks fails).
+# if any of its checks fails); last, builds a copy for net8.0, which must stop at ICG100.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,3 +23,19 @@ test -f "$cache/insights.contracts.runtime/0.1.0/lib/net10.0/Insights.Contracts.
 
 dotnet build samples/Consumer --no-restore -c Release --nologo -v quiet
 dotnet run --project samples/Consumer --no-build -c Release
+
+# The same package in a project on a framework the runtime is not built for: the build must stop at
+# ICG100 (which says what to change), never reach the compiler's CS0400 in generated files.
+older=$(mktemp -d)
+trap 'rm -rf "$older"' EXIT
+cp -r samples/Consumer/Consumer.csproj samples/Consumer/Program.cs samples/Consumer/schemas "$older/"
+# A user's project stands alone: no Directory.Build.props of a folder above it applies.
+echo '<Project />' >"$older/Directory.Build.props"
+echo '<Project />' >"$older/Directory.Packages.props"
+printf '<configuration><packageSources><add key="local" value="%s" /></packageSources></configuration>\n' "$feed" >"$older/NuGet.config"
+if dotnet build "$older" -p:TargetFramework=net8.0 --nologo -v quiet >"$older/build.log" 2>&1; then
+  echo "a net8.0 consumer built, but the runtime is net10.0 only" >&2; exit 1
+fi
+grep -q "error ICG100" "$older/build.log" || { cat "$older/build.log" >&2; echo "a net8.0 consumer did not get ICG100" >&2; exit 1; }
+! grep -q "error CS" "$older/build.log" || { cat "$older/build.log" >&2; echo "a net8.0 consumer reached the compiler" >&2; exit 1; }
+echo "ok   a net8.0 consumer stops at ICG100, before the compiler"

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Xml.Linq;
 using Xunit;
 
 namespace Insights.Contracts.Generator.Tests;
@@ -51,25 +52,9 @@ public sealed class BuildIntegrationTests : IDisposable
     /// <summary>The AdditionalFiles items of a user project that imports the package's props and targets, sorted by path.</summary>
     private (string Path, JsonElement Item)[] EvaluateAdditionalFiles(string items, string properties)
     {
-        string buildTransitive = Repository.Path("src", "Generator", "buildTransitive", "Insights.Contracts.Generator");
-        File.WriteAllText(Path.Combine(_project, "User.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <Import Project="{buildTransitive}.props" />
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework>{properties}</PropertyGroup>
-              <ItemGroup>{items}</ItemGroup>
-              <Import Project="{buildTransitive}.targets" />
-            </Project>
-            """);
-        var start = new ProcessStartInfo("dotnet", ["msbuild", "User.csproj", "-getItem:AdditionalFiles", "-getItem:CompilerVisibleItemMetadata", "-nologo"])
-        {
-            WorkingDirectory = _project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, output + process.StandardError.ReadToEnd());
+        WriteProject(items, properties);
+        (int exitCode, string output, string error) = MsBuild("-getItem:AdditionalFiles", "-getItem:CompilerVisibleItemMetadata");
+        Assert.True(exitCode == 0, output + error);
 
         JsonElement itemsJson = JsonDocument.Parse(output).RootElement.GetProperty("Items");
         string[] visible = itemsJson.GetProperty("CompilerVisibleItemMetadata").EnumerateArray().Select(i => i.GetProperty("MetadataName").GetString()!).ToArray();
@@ -83,6 +68,36 @@ public sealed class BuildIntegrationTests : IDisposable
             .Select(i => (i.GetProperty("Identity").GetString()!.Replace('\\', '/'), i.Clone()))
             .OrderBy(i => i.Item1, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>A user project that imports the package's props and targets the way NuGet does (props first, targets last).</summary>
+    private void WriteProject(string items = "", string properties = "")
+    {
+        string buildTransitive = Repository.Path("src", "Generator", "buildTransitive", "Insights.Contracts.Generator");
+        File.WriteAllText(Path.Combine(_project, "User.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{buildTransitive}.props" />
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework>{properties}</PropertyGroup>
+              <ItemGroup>{items}</ItemGroup>
+              <Import Project="{buildTransitive}.targets" />
+            </Project>
+            """);
+    }
+
+    /// <summary>Runs dotnet msbuild on the user project; MSBuild reports build errors on stdout, other trouble on stderr.</summary>
+    private (int ExitCode, string Output, string Error) MsBuild(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", ["msbuild", "User.csproj", "-nologo", .. arguments])
+        {
+            WorkingDirectory = _project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
     }
 
     [Fact]
@@ -162,6 +177,58 @@ public sealed class BuildIntegrationTests : IDisposable
             """);
 
         Assert.Equal([("schemas/nested/line.schema.json", null), ("schemas/notes.json", "Schema"), ("schemas/order.schema.json", "Reference")], roles);
+    }
+
+    [Theory]
+    [InlineData("net10.0")]
+    [InlineData("net10.0-windows")]
+    [InlineData("net11.0")]
+    public void A_project_on_a_framework_the_runtime_supports_passes_the_framework_check(string framework)
+    {
+        WriteProject();
+
+        (int exitCode, string output, string error) = MsBuild("-t:InsightsContractsCheckTargetFramework", $"-p:TargetFramework={framework}");
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.DoesNotContain("ICG100", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net9.0")]
+    [InlineData("netstandard2.0")]
+    [InlineData("net48")]
+    public void A_project_on_an_older_framework_gets_ICG100_naming_both_frameworks(string framework)
+    {
+        WriteProject();
+
+        (int exitCode, string output, _) = MsBuild("-t:InsightsContractsCheckTargetFramework", $"-p:TargetFramework={framework}");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error ICG100: Insights.Contracts.Generator needs a project that targets net10.0 or later", output, StringComparison.Ordinal);
+        Assert.Contains($"This project targets {framework}.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_framework_check_asks_for_the_framework_the_runtime_is_built_for()
+    {
+        string runtime = XDocument.Load(Repository.Path("src", "Runtime", "Insights.Contracts.Runtime.csproj")).Descendants("TargetFramework").Single().Value;
+        string checkedFor = XDocument.Load(Repository.Path("src", "Generator", "buildTransitive", "Insights.Contracts.Generator.targets")).Descendants("_InsightsContractsRuntimeFramework").Single().Value;
+
+        Assert.Equal(runtime, checkedFor);
+    }
+
+    [Fact]
+    public void The_framework_check_is_the_first_and_only_error_of_a_net8_build()
+    {
+        WriteProject();
+
+        // Not even restored: the check comes before package assets are read and before the compiler runs.
+        (int exitCode, string output, _) = MsBuild("-t:Build", "-p:TargetFramework=net8.0", "-v:q");
+
+        Assert.NotEqual(0, exitCode);
+        string[] errors = output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.Contains("error ICG100:", Assert.Single(errors), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_project, recursive: true);

@@ -41,12 +41,35 @@ public class DiagnosticCatalogueTests
         Assert.Contains($"| [{id}](#{id.ToLowerInvariant()}) |", Catalogue, StringComparison.Ordinal);
     }
 
+    /// <summary>Errors the package's MSBuild targets report (Code="ICG1xx"), with their help links.</summary>
+    private static readonly (string Code, string HelpLink)[] BuildErrors = XDocument
+        .Load(Repository.Path("src", "Generator", "buildTransitive", "Insights.Contracts.Generator.targets"))
+        .Descendants("Error")
+        .Select(e => (e.Attribute("Code")!.Value, e.Attribute("HelpLink")!.Value))
+        .ToArray();
+
     [Fact]
-    public void Every_section_of_the_catalogue_has_a_descriptor()
+    public void Every_section_of_the_catalogue_has_a_descriptor_or_a_build_error()
     {
         string[] sections = Catalogue.Split('\n').Where(l => l.StartsWith("## ICG", StringComparison.Ordinal)).Select(l => l[3..].Trim()).ToArray();
 
-        Assert.Equal(Descriptors.Select(d => d.Id).Order(), sections.Order());
+        Assert.Equal(Descriptors.Select(d => d.Id).Concat(BuildErrors.Select(e => e.Code)).Order(), sections.Order());
+    }
+
+    [Fact]
+    public void Build_errors_link_to_their_section_too()
+    {
+        Assert.NotEmpty(BuildErrors);
+        foreach ((string code, string helpLink) in BuildErrors)
+        {
+            Assert.Equal($"$(_InsightsContractsHelpLink)#{code.ToLowerInvariant()}", helpLink);
+            Assert.Contains($"\n## {code}\n", Catalogue, StringComparison.Ordinal);
+            Assert.Contains($"| [{code}](#{code.ToLowerInvariant()}) |", Catalogue, StringComparison.Ordinal);
+        }
+
+        string linkBase = XDocument.Load(Repository.Path("src", "Generator", "buildTransitive", "Insights.Contracts.Generator.targets"))
+            .Descendants("_InsightsContractsHelpLink").Single().Value;
+        Assert.Equal(DiagnosticDescriptors.HelpLinkBase, linkBase + "#");
     }
 
     [Fact]
