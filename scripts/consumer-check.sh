@@ -24,6 +24,19 @@ test -f "$cache/insights.contracts.runtime/0.1.0/lib/net10.0/Insights.Contracts.
 dotnet build samples/Consumer --no-restore -c Release --nologo -v quiet
 dotnet run --project samples/Consumer --no-build -c Release
 
+# EmitCompilerGeneratedFiles=true on the project just built writes the generated code (it used to
+# need --no-incremental), and a build after that is up to date again instead of recompiling each time.
+generated=samples/Consumer/obj/Release/net10.0/generated/Insights.Contracts.Generator
+rm -rf "$generated"
+dotnet build samples/Consumer --no-restore -c Release --nologo -v quiet -p:EmitCompilerGeneratedFiles=true
+ls "$generated"/*/order.Order.g.cs >/dev/null || { echo "EmitCompilerGeneratedFiles=true on a built project wrote nothing" >&2; exit 1; }
+marker=$(mktemp)
+sleep 1
+dotnet build samples/Consumer --no-restore -c Release --nologo -v quiet -p:EmitCompilerGeneratedFiles=true
+[ ! samples/Consumer/obj/Release/net10.0/Consumer.dll -nt "$marker" ] || { echo "an unchanged project with EmitCompilerGeneratedFiles=true recompiled" >&2; exit 1; }
+rm -f "$marker"
+echo "ok   EmitCompilerGeneratedFiles=true writes the generated files of a built project"
+
 # The same package in a project on a framework the runtime is not built for: the build must stop at
 # ICG100 (which says what to change), never reach the compiler's CS0400 in generated files.
 older=$(mktemp -d)
