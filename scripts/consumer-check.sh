@@ -9,6 +9,8 @@ root=$(pwd)
 feed="$root/artifacts/packages"
 cache="$root/artifacts/consumer-packages"
 rm -rf "$feed" "$cache"
+version=$(dotnet msbuild src/Runtime -getProperty:Version -nologo)
+export InsightsContractsVersion="$version"   # the package version samples/Consumer references (MSBuild reads it from the environment)
 
 # The packing command of the README's install steps: every package of the repository.
 dotnet pack Insights.Contracts.Packages.slnf -c Release -o "$feed" --nologo -v quiet
@@ -16,10 +18,10 @@ dotnet pack Insights.Contracts.Packages.slnf -c Release -o "$feed" --nologo -v q
 export NUGET_PACKAGES="$cache"   # a clean package cache: nothing cached from earlier builds
 dotnet restore samples/Consumer --nologo -v quiet
 
-analyzer="$cache/insights.contracts.generator/0.1.0"
+analyzer="$cache/insights.contracts.generator/$version"
 test -f "$analyzer/analyzers/dotnet/cs/Insights.Contracts.Generator.dll" || { echo "analyzer DLL missing from the package" >&2; exit 1; }
 test ! -e "$analyzer/lib" || { echo "the analyzer package must not put anything under lib/" >&2; exit 1; }
-test -f "$cache/insights.contracts.runtime/0.1.0/lib/net10.0/Insights.Contracts.Runtime.dll" || { echo "runtime package not restored as a dependency" >&2; exit 1; }
+test -f "$cache/insights.contracts.runtime/$version/lib/net10.0/Insights.Contracts.Runtime.dll" || { echo "runtime package not restored as a dependency" >&2; exit 1; }
 
 dotnet build samples/Consumer --no-restore -c Release --nologo -v quiet
 dotnet run --project samples/Consumer --no-build -c Release
@@ -30,6 +32,7 @@ generated=samples/Consumer/obj/Release/net10.0/generated/Insights.Contracts.Gene
 rm -rf "$generated"
 dotnet build samples/Consumer --no-restore -c Release --nologo -v quiet -p:EmitCompilerGeneratedFiles=true
 ls "$generated"/*/order.Order.g.cs >/dev/null || { echo "EmitCompilerGeneratedFiles=true on a built project wrote nothing" >&2; exit 1; }
+grep -qF "GeneratedCode(\"Insights.Contracts.Generator\", \"$version\")" "$generated"/*/order.Order.g.cs || { echo "[GeneratedCode] does not name the package version $version" >&2; exit 1; }
 marker=$(mktemp)
 sleep 1
 dotnet build samples/Consumer --no-restore -c Release --nologo -v quiet -p:EmitCompilerGeneratedFiles=true

@@ -9,7 +9,7 @@ namespace Test.Contracts;
 /// </summary>
 /// <remarks>Generated as a JSON-backed value: <see cref="Value"/> holds the JSON, checked against every rule of the schema.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Test.Contracts.FlowLabels.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.FlowLabels>, global::System.IEquatable<global::Test.Contracts.FlowLabels>
 {
     private FlowLabels(global::System.Text.Json.JsonElement value)
@@ -285,7 +285,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[a-z][a-z0-9_]*\\z");
 
     /// <summary>Reads and writes <see cref="FlowLabels"/> with System.Text.Json; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
     public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Test.Contracts.FlowLabels>
     {
         /// <inheritdoc/>

@@ -8,7 +8,7 @@ namespace Insights.Contracts;
 /// The data returned by the Insights refresh flow.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Insights.Contracts.FlowResult.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJsonContract<global::Insights.Contracts.FlowResult>
 {
     /// <summary>

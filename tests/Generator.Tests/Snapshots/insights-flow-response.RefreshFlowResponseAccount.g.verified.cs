@@ -8,7 +8,7 @@ namespace Insights.Contracts;
 /// An account reports can be generated for.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Insights.Contracts.RefreshFlowResponseAccount.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial record RefreshFlowResponseAccount : global::Insights.Contracts.Runtime.IJsonContract<global::Insights.Contracts.RefreshFlowResponseAccount>
 {
     /// <summary>
