@@ -50,7 +50,7 @@ internal static class CliApp
         };
         format.AcceptOnlyFromAmong("text", "json");
 
-        var validate = new Command("validate", "Check Insights flow documents against the contract (every rule of the JSON Schema in schema/).")
+        var validate = new Command("validate", "Check Insights flow documents against the contract: every rule of the Insights JSON Schema.")
         {
             format,
         };
