@@ -1,80 +1,108 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.IO;
 using Insights.Contracts.Runtime;
 
 namespace Insights.Contracts.Cli;
 
 /// <summary>
-/// <c>insights-contracts validate request|response &lt;file|-&gt;...</c>: prints <c>valid</c> or one line per
-/// error, <c>&lt;json-pointer&gt;: &lt;message&gt;</c>. With several files each line starts with the file name.
-/// Exit code: 0 all valid, 1 any invalid, 2 a file could not be read or the command line is wrong.
+/// <c>insights-contracts validate request|response &lt;file|folder|glob|-&gt;... [--format text|json]</c>.
+/// The command line is System.CommandLine's: <c>--help</c>/<c>-h</c> at every level (stdout, exit 0),
+/// <c>--version</c>, and an unknown command or option is an error that names it (stderr, exit 2).
+/// Exit code: 0 every document valid, 1 any invalid, 2 a bad command line or an input that could not be read.
 /// </summary>
 internal static class CliApp
 {
     public const int Valid = 0;
     public const int Invalid = 1;
-    public const int Unreadable = 2;
+    public const int UsageOrUnreadable = 2;
 
-    private const string Usage = """
-        usage: insights-contracts validate request|response <file|->...
-          Checks Insights flow request or response documents against the contract.
-          Prints 'valid', or one line per error: <json-pointer>: <message>.
-          '-' reads standard input. Exit code: 0 valid, 1 invalid, 2 unreadable input or bad usage.
-        """;
-
-    public static int Run(IReadOnlyList<string> args, Stream standardInput, TextWriter output, TextWriter error)
+    public static int Run(string[] args, Func<Stream> openStandardInput, TextWriter output, TextWriter error)
     {
-        if (args.Count < 3 || args[0] != "validate" || args[1] is not ("request" or "response"))
+        RootCommand root = Commands(args, openStandardInput, output, error);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Action is not ParseErrorAction parseError)
         {
-            error.WriteLine(Usage);
-            return Unreadable;
+            // Help and --version write to output and return 0; validation returns its own exit code.
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
 
-        Func<byte[], IReadOnlyList<ValidationError>> validate = args[1] == "request"
-            ? bytes => InsightsFlowRequest.Parse(bytes).Errors
-            : bytes => InsightsFlowResponse.Parse(bytes).Errors;
-
-        bool several = args.Count > 3;
-        int exitCode = Valid;
-        for (int i = 2; i < args.Count; i++)
-        {
-            string path = args[i];
-            string prefix = several ? path + ": " : "";
-            byte[] bytes;
-            try
-            {
-                bytes = path == "-" ? ReadAll(standardInput) : File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                error.WriteLine($"{prefix}cannot read '{path}': {e.Message}");
-                exitCode = Unreadable;
-                continue;
-            }
-
-            IReadOnlyList<ValidationError> errors = validate(bytes);
-            if (errors.Count == 0)
-            {
-                output.WriteLine(prefix + "valid");
-                continue;
-            }
-
-            foreach (ValidationError validationError in errors)
-            {
-                output.WriteLine(prefix + validationError);
-            }
-
-            exitCode = Math.Max(exitCode, Invalid);
-        }
-
-        return exitCode;
+        // The errors name each word that could not be placed, with a "did you mean" where one is close.
+        // System.CommandLine writes those suggestions to Output, but all of it belongs on stderr; the full
+        // help would bury the errors, so point at it instead.
+        parseError.ShowHelp = false;
+        parsed.Invoke(new InvocationConfiguration { Output = error, Error = error, EnableDefaultExceptionHandler = false });
+        error.WriteLine($"Run '{CommandPath(parsed.CommandResult)} --help' for usage.");
+        return UsageOrUnreadable;
     }
 
-    private static byte[] ReadAll(Stream stream)
+    private static RootCommand Commands(string[] args, Func<Stream> openStandardInput, TextWriter output, TextWriter error)
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var format = new Option<string>("--format")
+        {
+            Description = "text: one line per error, '<file>: <pointer>: <message> [<keyword>]'. json: one JSON array, per file {file, status, errors: [{pointer, keyword, message}]}.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json",
+            Recursive = true,
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var validate = new Command("validate", "Check Insights flow documents against the contract: every rule of the Insights JSON Schema.")
+        {
+            format,
+        };
+        validate.Add(DocumentCommand("request", "Check flow requests (POST body of the Insights flow).", bytes => InsightsFlowRequest.Parse(bytes).Errors));
+        validate.Add(DocumentCommand("response", "Check flow responses.", bytes => InsightsFlowResponse.Parse(bytes).Errors));
+
+        return new RootCommand("Insights.Contracts: validate Open Banking Insights flow requests and responses.")
+        {
+            validate,
+        };
+
+        Command DocumentCommand(string name, string description, Func<byte[], IReadOnlyList<ValidationError>> check)
+        {
+            var inputs = new Argument<string[]>("files")
+            {
+                Description = "Files, folders (every *.json file under them), glob patterns ('examples/request-*.json') or '-' for standard input.",
+                HelpName = "file|folder|glob|-",
+                Arity = ArgumentArity.OneOrMore,
+            };
+            // An argument takes any token, so an unknown option such as --json would otherwise be read
+            // as a file name; a file whose name starts with '-' can still be given after '--'.
+            int endOfOptions = Array.IndexOf(args, "--");
+            inputs.Validators.Add(result =>
+            {
+                foreach (Token token in result.Tokens)
+                {
+                    if (token.Value.Length > 1 && token.Value[0] == '-' && (endOfOptions < 0 || Array.IndexOf(args, token.Value) < endOfOptions))
+                    {
+                        result.AddError($"Unrecognized option '{token.Value}'. (A file whose name starts with '-' goes after '--'.)");
+                    }
+                }
+            });
+            var command = new Command(name, description) { inputs };
+            command.SetAction(result =>
+            {
+                Report report = result.GetValue(format) == "json" ? new JsonReport(output, error) : new TextReport(output, error);
+                return Validation.Run(InputFiles.Expand(result.GetValue(inputs)!), openStandardInput, check, report);
+            });
+            return command;
+        }
+    }
+
+    /// <summary>The words of the command that failed to parse, for the "--help" hint: <c>insights-contracts validate request</c>.</summary>
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? current = command; current is CommandResult { Parent: not null } result; current = result.Parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        names.Insert(0, "insights-contracts");
+        return string.Join(" ", names);
     }
 }

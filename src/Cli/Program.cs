@@ -1,4 +1,4 @@
 using System;
 using Insights.Contracts.Cli;
 
-return CliApp.Run(args, Console.OpenStandardInput(), Console.Out, Console.Error);
+return CliApp.Run(args, Console.OpenStandardInput, Console.Out, Console.Error);

@@ -22,7 +22,7 @@ namespace Insights.Contracts.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class ContractGenerator : IIncrementalGenerator
 {
-    /// <summary>The file ending that marks an AdditionalFile as a schema for this generator.</summary>
+    /// <summary>The file ending that marks an AdditionalFile as a schema for this generator, unless its JsonSchemaRole metadata says otherwise.</summary>
     public const string SchemaFileEnding = ".schema.json";
 
     /// <inheritdoc/>
@@ -30,18 +30,18 @@ public sealed class ContractGenerator : IIncrementalGenerator
     {
         // Documents a $ref may name by URI: AdditionalFiles with JsonSchemaUri metadata that are not
         // schema files themselves. Sorted, so the order files arrive in does not count as a change.
-        IncrementalValueProvider<ImmutableEquatableArray<ReferenceDocument>> references = context.AdditionalTextsProvider
-            .Where(static file => !file.Path.EndsWith(SchemaFileEnding, StringComparison.OrdinalIgnoreCase))
-            .Combine(context.AnalyzerConfigOptionsProvider)
+        IncrementalValuesProvider<(AdditionalText Left, AnalyzerConfigOptionsProvider Right)> files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider);
+        IncrementalValueProvider<ImmutableEquatableArray<ReferenceDocument>> references = files
+            .Where(static pair => !IsSchema(pair.Left, pair.Right))
             .Select(static (pair, cancellationToken) => ReadReference(pair.Left, pair.Right, cancellationToken))
             .Where(static document => document is not null)
             .Collect()
             .Select(static (documents, _) => documents.Select(d => d!).OrderBy(d => d.Uri, StringComparer.Ordinal).ToImmutableEquatableArray())
             .WithTrackingName(TrackingNames.ReferenceDocuments);
 
-        IncrementalValuesProvider<SchemaFileInput> inputs = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(SchemaFileEnding, StringComparison.OrdinalIgnoreCase))
-            .Combine(context.AnalyzerConfigOptionsProvider)
+        IncrementalValuesProvider<SchemaFileInput> inputs = files
+            .Where(static pair => IsSchema(pair.Left, pair.Right))
             .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
             .Combine(references)
             .Select(static (pair, _) => pair.Left with { ReferenceDocuments = pair.Right })
@@ -101,6 +101,18 @@ public sealed class ContractGenerator : IIncrementalGenerator
             }
         });
     }
+
+    /// <summary>
+    /// A JsonSchema item is a schema whatever its file is called (the package's .targets mark it), a
+    /// JsonSchemaReference item never is; any other AdditionalFile is one when it ends in <see cref="SchemaFileEnding"/>.
+    /// </summary>
+    private static bool IsSchema(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+        Option(options.GetOptions(file), "build_metadata.AdditionalFiles.JsonSchemaRole") switch
+        {
+            "Schema" => true,
+            "Reference" => false,
+            _ => file.Path.EndsWith(SchemaFileEnding, StringComparison.OrdinalIgnoreCase),
+        };
 
     private static SchemaFileInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {

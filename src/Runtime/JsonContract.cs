@@ -155,6 +155,14 @@ public static partial class JsonContract
             utf8Json = utf8Json.Slice(Utf8ByteOrderMark.Length);
         }
 
+        // Utf8JsonReader throws for input without a token, with a sentence about its own buffers
+        // ("... when isFinalBlock is true"); say what is wrong with the document instead.
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            context.AddError(SyntaxKeyword, "the document is empty; expected a JSON value");
+            return null;
+        }
+
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         return ReadDocument<T>(ref reader, context);
     }

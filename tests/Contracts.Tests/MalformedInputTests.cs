@@ -57,10 +57,12 @@ public class MalformedInputTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\n\n")]
-    public void Empty_and_whitespace_input_is_one_syntax_error_at_the_root(string json)
+    [InlineData("\uFEFF \t")]
+    public void Empty_and_whitespace_input_is_one_syntax_error_at_the_root_that_says_so(string json)
     {
         AssertErrors.Invalid(InsightsFlowRequest.Parse(json), ("", "syntax"));
         AssertErrors.Invalid(InsightsFlowResponse.Parse(Encoding.UTF8.GetBytes(json)), ("", "syntax"));
+        Assert.Equal("the document is empty; expected a JSON value", InsightsFlowRequest.Parse(json).Errors.Single().Message);
     }
 
     [Fact]

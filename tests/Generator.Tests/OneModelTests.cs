@@ -189,6 +189,7 @@ public class OneModelTests
         };
         var declared = typeof(ContractGenerator).Assembly.GetType("Insights.Contracts.Generator.Diagnostics.DiagnosticDescriptors")!
             .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id);
 
         Assert.Empty(declared.Except(reported));

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Reflection;
 using Insights.Contracts.Generator.Model;
 using Insights.Contracts.Generator.Parsing;
 
@@ -14,7 +15,18 @@ internal static partial class ContractEmitter
     public const string Runtime = "global::Insights.Contracts.Runtime.";
     public const string Json = "global::System.Text.Json.";
     private const string Serialization = "global::System.Text.Json.Serialization.";
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Insights.Contracts.Generator\", \"1.0.0\")]";
+    private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Insights.Contracts.Generator\", \"" + GeneratorVersion() + "\")]";
+
+    /// <summary>
+    /// The package version, so [GeneratedCode] names the generator that wrote the code: the assembly's
+    /// informational version (set from $(Version) at build) without SourceLink's "+commit" suffix.
+    /// </summary>
+    private static string GeneratorVersion()
+    {
+        string version = typeof(ContractEmitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        int metadata = version.IndexOf('+');
+        return metadata < 0 ? version : version.Substring(0, metadata);
+    }
 
     public static IEnumerable<(string HintName, string Source)> Emit(ContractFileSpec file)
     {

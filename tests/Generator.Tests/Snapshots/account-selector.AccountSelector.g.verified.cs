@@ -5,7 +5,7 @@
 namespace Test.Contracts;
 
 /// <summary>Which <c>oneOf</c> branch of <see cref="AccountSelector"/> a value matched.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public enum AccountSelectorVariant
 {
     /// <summary>Iban</summary>
@@ -21,7 +21,7 @@ public enum AccountSelectorVariant
 /// </summary>
 /// <remarks>Generated as a JSON-backed value: <see cref="Value"/> holds the JSON, checked against every rule of the schema.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Test.Contracts.AccountSelector.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial class AccountSelector : global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.AccountSelector>, global::System.IEquatable<global::Test.Contracts.AccountSelector>
 {
     private AccountSelector(global::System.Text.Json.JsonElement value)
@@ -149,7 +149,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="AccountSelector"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Test.Contracts.AccountSelector>
     {
     }

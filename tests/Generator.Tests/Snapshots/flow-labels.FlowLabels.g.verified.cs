@@ -9,7 +9,7 @@ namespace Test.Contracts;
 /// </summary>
 /// <remarks>Generated as a JSON-backed value: <see cref="Value"/> holds the JSON, checked against every rule of the schema.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Test.Contracts.FlowLabels.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.FlowLabels>, global::System.IEquatable<global::Test.Contracts.FlowLabels>
 {
     private FlowLabels(global::System.Text.Json.JsonElement value)
@@ -282,7 +282,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="FlowLabels"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Test.Contracts.FlowLabels>
     {
     }

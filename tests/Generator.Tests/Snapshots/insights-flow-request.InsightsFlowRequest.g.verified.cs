@@ -8,7 +8,7 @@ namespace Insights.Contracts;
 /// Request body that starts an Insights flow. A successfully finished flow returns a consumer identifier and the available account identifiers for this consumer.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Insights.Contracts.InsightsFlowRequest.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Runtime.IJsonContract<global::Insights.Contracts.InsightsFlowRequest>
 {
     /// <summary>
@@ -376,7 +376,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
     /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowRequest"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.InsightsFlowRequest>
     {
     }

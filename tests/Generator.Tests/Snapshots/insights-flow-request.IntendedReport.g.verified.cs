@@ -12,7 +12,7 @@ namespace Insights.Contracts;
 /// string is accepted and kept, so a newer server value never breaks parsing. Check <see cref="IsKnown"/>.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Insights.Contracts.IntendedReport.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public readonly partial struct IntendedReport : global::System.IEquatable<global::Insights.Contracts.IntendedReport>
 {
     private readonly string? _value;
@@ -105,7 +105,7 @@ public readonly partial struct IntendedReport : global::System.IEquatable<global
     }
 
     /// <summary>Reads and writes <see cref="IntendedReport"/> as a JSON string, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
     public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.IntendedReport>
     {
         /// <inheritdoc/>

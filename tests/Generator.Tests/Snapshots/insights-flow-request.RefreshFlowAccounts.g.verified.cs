@@ -8,7 +8,7 @@ namespace Insights.Contracts;
 /// The accounts to refresh. Exactly one of three scenarios applies; every other combination is an error.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Insights.Contracts.RefreshFlowAccounts.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Runtime.IJsonContract<global::Insights.Contracts.RefreshFlowAccounts>
 {
     /// <summary>
@@ -369,7 +369,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowAccounts"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowAccounts>
     {
     }
@@ -432,7 +432,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
 }
 
 /// <summary>The alternatives of <see cref="RefreshFlowAccounts"/>'s <c>oneOf</c>, by their schema titles.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public enum RefreshFlowAccountsVariant
 {
     /// <summary>

@@ -8,7 +8,7 @@ namespace Insights.Contracts;
 /// What kind of result this is. For successful flows it is always insights_refresh.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Insights.Contracts.FlowResultTypeJsonConverter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public enum FlowResultType
 {
     /// <summary>The JSON value <c>error</c>.</summary>
@@ -18,7 +18,7 @@ public enum FlowResultType
 }
 
 /// <summary>Maps <see cref="FlowResultType"/> to and from its JSON values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public static class FlowResultTypeWire
 {
     private static readonly string[] s_allowedValues = { "error", "insights_refresh" };
@@ -81,7 +81,7 @@ public static class FlowResultTypeWire
 }
 
 /// <summary>Reads and writes <see cref="FlowResultType"/> by its JSON values, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed class FlowResultTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Insights.Contracts.FlowResultType>
 {
     /// <inheritdoc/>

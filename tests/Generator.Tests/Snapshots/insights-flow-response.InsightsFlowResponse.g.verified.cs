@@ -8,7 +8,7 @@ namespace Insights.Contracts;
 /// Response of an Insights flow. Servers may add members in later versions, so members not listed here are ignored.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Insights.Contracts.InsightsFlowResponse.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial record InsightsFlowResponse : global::Insights.Contracts.Runtime.IJsonContract<global::Insights.Contracts.InsightsFlowResponse>
 {
     /// <summary>
@@ -150,7 +150,7 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
     /// <summary>Reads (with full validation) and writes <see cref="InsightsFlowResponse"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.InsightsFlowResponse>
     {
     }

@@ -8,7 +8,7 @@ namespace Insights.Contracts;
 /// An account reports can be generated for.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Insights.Contracts.RefreshFlowResponseAccount.Converter))]
-[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial record RefreshFlowResponseAccount : global::Insights.Contracts.Runtime.IJsonContract<global::Insights.Contracts.RefreshFlowResponseAccount>
 {
     /// <summary>
@@ -190,7 +190,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     partial void OnValidate(global::Insights.Contracts.Runtime.ValidationContext context);
 
     /// <summary>Reads (with full validation) and writes <see cref="RefreshFlowResponseAccount"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
     public sealed class Converter : global::Insights.Contracts.Runtime.ContractJsonConverter<global::Insights.Contracts.RefreshFlowResponseAccount>
     {
     }
