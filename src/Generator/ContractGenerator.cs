@@ -130,8 +130,13 @@ public sealed class ContractGenerator : IIncrementalGenerator
         // bytes); only a file that is not valid UTF-8 falls back to a lenient or other encoding.
         // In-memory text has no encoding and is exact.
         System.Text.Encoding? encoding = source?.Encoding;
+        string? dialectSetting = Option(fileOptions, "build_metadata.AdditionalFiles.JsonSchemaDialect")
+            ?? Option(options.GlobalOptions, "build_property.JsonSchemaDialect");
+        bool knownDialect = Dialects.TryParseSetting(dialectSetting ?? "2020-12", out Dialect dialect);
         return new SchemaFileInput(file.Path, source?.ToString() ?? string.Empty, ns, typeName)
         {
+            DefaultDialect = knownDialect ? dialect : Dialect.Draft202012,
+            UnknownDialectSetting = knownDialect ? null : dialectSetting,
             DecodedExactly = encoding is null || encoding.DecoderFallback is System.Text.DecoderExceptionFallback,
             FallbackEncodingName = encoding?.WebName,
             BaseUri = Option(fileOptions, "build_metadata.AdditionalFiles.JsonSchemaUri"),

@@ -58,6 +58,12 @@ public static class ErrorMessages
     /// <summary>The message for a member <c>additionalProperties: false</c> does not allow.</summary>
     public static string NotAllowedProperty(string name) => $"property '{name}' is not allowed here";
 
+    /// <summary>The message for a member <c>unevaluatedProperties: false</c> does not allow.</summary>
+    public static string NotEvaluatedProperty(string name) => $"property '{name}' is not allowed here: no subschema evaluates it";
+
+    /// <summary>The message for an item <c>unevaluatedItems: false</c> does not allow.</summary>
+    public static string NotEvaluatedItem(int index) => $"item {index} is not allowed here: no subschema evaluates it";
+
     /// <summary>The message for a member name that appears twice in one object.</summary>
     public static string DuplicateProperty(string name) => $"property '{name}' appears more than once";
 

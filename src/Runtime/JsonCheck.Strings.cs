@@ -102,6 +102,49 @@ public static partial class JsonCheck
         return valid || (context?.Fail("format", ErrorMessages.Format(value.GetString()!, format)) ?? false);
     }
 
+    /// <summary>
+    /// <c>contentEncoding</c>/<c>contentMediaType</c> where asserted (draft-07): a string in the
+    /// encoding (<c>base64</c>) whose content is a document of the media type (<c>application/json</c>).
+    /// </summary>
+    public static bool Content(string value, string? encoding, string? mediaType, ValidationContext? context)
+    {
+        byte[] content;
+        if (encoding == "base64")
+        {
+            try
+            {
+                content = Convert.FromBase64String(value);
+            }
+            catch (FormatException)
+            {
+                return context?.Fail("contentEncoding", $"{ErrorMessages.Render(value)} is not base64") ?? false;
+            }
+        }
+        else
+        {
+            content = System.Text.Encoding.UTF8.GetBytes(value);
+        }
+
+        if (mediaType != "application/json")
+        {
+            return true;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(content);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return context?.Fail("contentMediaType", "the content is not a JSON document (contentMediaType application/json)") ?? false;
+        }
+    }
+
+    /// <summary><c>contentEncoding</c>/<c>contentMediaType</c> over any JSON value: only strings are checked.</summary>
+    public static bool Content(JsonElement value, string? encoding, string? mediaType, ValidationContext? context) =>
+        value.ValueKind != JsonValueKind.String || Content(value.GetString()!, encoding, mediaType, context);
+
     /// <summary>What is wrong with a date, as both shapes report it.</summary>
     internal static string DateMessage(string value, IsoDate.DateProblem problem) =>
         problem == IsoDate.DateProblem.NotACalendarDay ? ErrorMessages.NotACalendarDay(value) : ErrorMessages.Format(value, JsonFormat.Date);

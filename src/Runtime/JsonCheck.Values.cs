@@ -50,6 +50,21 @@ public static partial class JsonCheck
         Array.IndexOf(allowed, value) >= 0
         || (context?.Fail("enum", ErrorMessages.Enum(Render(value), Array.ConvertAll(allowed, Render))) ?? false);
 
+    /// <summary>
+    /// <c>type</c> as draft-04 reads it: an integer is a number written without a fraction or an
+    /// exponent (<c>1.0</c> is a number, not an integer).
+    /// </summary>
+    public static bool TypeAsWritten(JsonElement value, JsonSchemaTypes allowed, ValidationContext? context)
+    {
+        if (value.ValueKind != JsonValueKind.Number || (allowed & JsonSchemaTypes.Number) != 0)
+        {
+            return Type(value, allowed, context);
+        }
+
+        bool written = JsonValueCheck.IsInteger(value) && System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value).IndexOfAny("."u8[0], (byte)'e', (byte)'E') < 0;
+        return written || (context?.Fail("type", ErrorMessages.Type(JsonSchemaTypeNames.Describe(allowed), "number")) ?? false);
+    }
+
     /// <summary><c>const</c>, by JSON equality.</summary>
     public static bool Const(JsonElement value, JsonElement expected, ValidationContext? context) =>
         JsonValueCheck.DeepEquals(value, expected)

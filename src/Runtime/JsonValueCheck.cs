@@ -289,6 +289,26 @@ public static class JsonValueCheck
         return false;
     }
 
+    /// <summary><c>unevaluatedProperties: false</c>: a member no subschema evaluated.</summary>
+    public static bool NotEvaluated(string name, ValidationContext? context)
+    {
+        context?.AddErrorAt(name, "unevaluatedProperties", ErrorMessages.NotEvaluatedProperty(name));
+        return false;
+    }
+
+    /// <summary><c>unevaluatedItems: false</c>: an item no subschema evaluated.</summary>
+    public static bool NotEvaluated(int index, ValidationContext? context)
+    {
+        if (context is not null)
+        {
+            context.PushIndex(index);
+            context.AddError("unevaluatedItems", ErrorMessages.NotEvaluatedItem(index));
+            context.Pop();
+        }
+
+        return false;
+    }
+
     /// <summary><c>propertyNames</c>: validates a member name as a JSON string.</summary>
     public static bool PropertyName(string name, SchemaValidator<JsonElement> validator, ValidationContext? context)
     {

@@ -56,8 +56,11 @@ public class DiagnosticTests
         { """{"type": "object", [|"patternProperties"|]: {"^x": {"type": "string"}}}""", "ICG016", DiagnosticSeverity.Info },
         { """{"$defs": {"A": {[|"$ref"|]: "#"}}, "$ref": "#/$defs/A"}""", "ICG015", DiagnosticSeverity.Error },
         { """{"allOf": [{"$ref": "#/$defs/A"}], "$defs": {"A": {"not": {[|"$ref"|]: "#"}}}}""", "ICG015", DiagnosticSeverity.Error },
-        { """{"items": {[|"$dynamicRef"|]: "#meta"}}""", "ICG003", DiagnosticSeverity.Warning },
-        { """{"items": {[|"unevaluatedItems"|]: false}}""", "ICG003", DiagnosticSeverity.Warning },
+        // Dialects: a draft-07 $ref replaces its schema; a keyword of another draft is no keyword here.
+        { """{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"$ref": "#/definitions/s", [|"minLength"|]: 2}}, "definitions": {"s": {"type": "string"}}}""", "ICG017", DiagnosticSeverity.Warning },
+        { """{"$schema": "http://json-schema.org/draft-07/schema#", "type": "array", [|"prefixItems"|]: [{"type": "string"}]}""", "ICG010", DiagnosticSeverity.Warning },
+        { """{"$schema": "http://json-schema.org/draft/2020-12/schema", "type": "array", "items": [|[{"type": "string"}]|]}""", "ICG005", DiagnosticSeverity.Error },
+        { """{"$schema": "http://json-schema.org/draft-04/schema#", "type": "number", "minimum": 1, "exclusiveMinimum": [|1|]}""", "ICG005", DiagnosticSeverity.Error },
         { """{"$schema": [|"https://example.com/custom-metaschema"|], "type": "integer"}""", "ICG014", DiagnosticSeverity.Warning },
         { """{"patternProperties": {[|"[a-"|]: true}}""", "ICG005", DiagnosticSeverity.Error },
         { """{"type": ["string", [|"text"|]]}""", "ICG005", DiagnosticSeverity.Error },

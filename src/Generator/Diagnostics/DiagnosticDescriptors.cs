@@ -22,8 +22,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnresolvableReference = new(
         "ICG002", "Unresolvable $ref", "$ref '{0}' cannot be resolved: {1}; point it at a schema that exists, or declare the document it names as a JsonSchemaReference item with that JsonSchemaUri", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg002");
 
-    public static readonly DiagnosticDescriptor UnsupportedKeyword = new(
-        "ICG003", "Unsupported schema keyword", "Keyword '{0}' is not supported by the generator and is not enforced; remove it, or write the rule with supported keywords (additionalProperties for unevaluatedProperties, $ref for $dynamicRef)", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg003");
+    // ICG003 ("Unsupported schema keyword") is retired: every keyword of every draft the generator
+    // reads is enforced. The ID stays unused.
 
     // ICG004 ("Unsupported schema construct") is retired: what a typed record cannot hold is the
     // reason ICG016 gives. The ID stays unused.
@@ -44,7 +44,7 @@ internal static class DiagnosticDescriptors
         "ICG009", "Format is not validated", "Format '{0}' is not validated by the generator; the value is treated as a plain string (checked formats: date, date-time, time, uuid, email, ipv4, ipv6, uri; use a pattern for anything else)", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg009");
 
     public static readonly DiagnosticDescriptor UnknownKeyword = new(
-        "ICG010", "Unknown schema keyword", "'{0}' is not a JSON Schema 2020-12 keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg010");
+        "ICG010", "Unknown schema keyword", "'{0}' {1} and is ignored; correct its spelling, or start a vendor extension with 'x-'", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg010");
 
     public static readonly DiagnosticDescriptor NotUtf8 = new(
         "ICG011", "Schema file is not UTF-8", "The schema file is not valid UTF-8 ({0}); JSON must be UTF-8 (RFC 8259), so save the file as UTF-8", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg011");
@@ -56,13 +56,16 @@ internal static class DiagnosticDescriptors
         "ICG013", "Invalid namespace", "'{0}' is not a valid C# namespace; set the schema's Namespace metadata (or JsonSchemaNamespace) to one", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg013");
 
     public static readonly DiagnosticDescriptor UnsupportedMetaschema = new(
-        "ICG014", "Unsupported metaschema", "'$schema' is {0}; the generator reads every schema as draft 2020-12 with the standard vocabularies, so rules a custom metaschema adds or removes are not applied; use \"https://json-schema.org/draft/2020-12/schema\" or remove '$schema'", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg014");
+        "ICG014", "Unsupported metaschema", "{0} is {1}, so the schema is read as {2}; use a standard draft's metaschema URI, or give the metaschema as a JsonSchemaReference item", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg014");
 
     public static readonly DiagnosticDescriptor InfiniteRecursion = new(
         "ICG015", "Reference cycle never ends", "This reference leads back to {0} without moving into the instance, so validation would never end; remove the reference, or let the recursion go through a property or an item", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg015");
 
     public static readonly DiagnosticDescriptor GeneratedAsJsonValue = new(
         "ICG016", "Generated as a JSON-backed value", "'{0}' is generated as a JSON-backed value (a JsonElement checked by a generated validator) rather than a typed record: {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg016");
+
+    public static readonly DiagnosticDescriptor IgnoredBesideRef = new(
+        "ICG017", "Keyword beside $ref is ignored", "Keyword '{0}' beside $ref is ignored in {1}, where $ref replaces the schema it is in; move it into an allOf with the $ref", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg017");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "ICG999", "The generator failed on this schema", "The generator failed on this schema: {0}. Please report this with the schema file.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg999");

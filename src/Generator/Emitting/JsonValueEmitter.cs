@@ -15,7 +15,7 @@ internal static partial class ContractEmitter
     /// A node's checks come in the order a typed record reports errors in: the value, its items,
     /// its members, then the object's counts and applicators.
     /// </summary>
-    private sealed class JsonValueEmitter
+    private sealed partial class JsonValueEmitter
     {
         private const string Context = Runtime + "ValidationContext";
 
@@ -58,6 +58,8 @@ internal static partial class ContractEmitter
                 _writer.Line();
                 WriteValidator(node);
             }
+
+            WriteAnnotationMethods();
 
             _writer.Line();
             WriteContractConverter(_writer, _spec.Name, Self);
@@ -145,7 +147,24 @@ internal static partial class ContractEmitter
         private void WriteValidator(SchemaNode node)
         {
             _writer.Line($"/// <summary>Validates against <c>{SourceWriter.EscapeXml(node.Location)}</c>.</summary>");
-            _writer.Open($"private static bool {Method(node.Id)}({Json}JsonElement value, {Context}? context)");
+            string method = Method(node.Id);
+            if (Model.UsesDynamicScope && node.IsResourceRoot)
+            {
+                // The root of a resource enters it: a dynamic reference inside resolves against the resources entered.
+                _writer.Open($"private static bool {method}({Json}JsonElement value, {Context}? context)");
+                _writer.Line($"{Runtime}DynamicScope.Enter({Index(node.Resource)});");
+                _writer.Open("try");
+                _writer.Line($"return {method}InScope(value, context);");
+                _writer.Close();
+                _writer.Open("finally");
+                _writer.Line($"{Runtime}DynamicScope.Exit();");
+                _writer.Close();
+                _writer.Close();
+                _writer.Line();
+                method += "InScope";
+            }
+
+            _writer.Open($"private static bool {method}({Json}JsonElement value, {Context}? context)");
             if (node.IsFalse)
             {
                 _writer.Line($"return {Runtime}JsonValueCheck.Never(context);");
@@ -156,12 +175,18 @@ internal static partial class ContractEmitter
             var checks = _checks.Value(node, null, "value").ToList();
             if (node.Ref is { } target)
             {
-                checks.Add($"{Method(target)}(value, context)");
+                checks.Add(Call(node, target));
+            }
+
+            if (node.DynamicRef is { } dynamicReference)
+            {
+                checks.Add(DynamicCall(node, dynamicReference));
             }
 
             List<string> arrayCounts = _checks.ArrayCounts(node, "value").ToList();
             List<string> objectChecks = _checks.ObjectCounts(node, "value").Concat(Applicators(node)).ToList();
-            if (!LoopsOverItems(node) && !LoopsOverMembers(node) && checks.Count + arrayCounts.Count + objectChecks.Count <= 1)
+            bool loops = LoopsOverItems(node) || LoopsOverMembers(node) || node.UnevaluatedItems is not null || node.UnevaluatedProperties is not null;
+            if (!loops && checks.Count + arrayCounts.Count + objectChecks.Count <= 1)
             {
                 string? only = checks.Concat(arrayCounts).Concat(objectChecks).FirstOrDefault();
                 _writer.Line(only is null ? "return true; // any value is valid here" : $"return {only};");
@@ -175,6 +200,7 @@ internal static partial class ContractEmitter
             WriteAll(arrayCounts);
             WriteMemberLoop(node);
             WriteAll(objectChecks);
+            WriteUnevaluated(node);
             _writer.Line("return valid;");
             _writer.Close();
         }
@@ -192,7 +218,7 @@ internal static partial class ContractEmitter
         {
             foreach (int branch in node.AllOf)
             {
-                yield return $"{Method(branch)}(value, context)";
+                yield return Call(node, branch);
             }
 
             if (node.AnyOf.Count > 0)
@@ -258,15 +284,20 @@ internal static partial class ContractEmitter
 
                 SchemaNode node = Model[id];
                 var next = new List<int?> { node.Ref, node.Not, node.Items, node.PropertyNames };
+                next.AddRange(new[] { node.UnevaluatedItems, node.UnevaluatedProperties }.Where(u => u is { } n && !Model[n].IsFalse));
+                next.AddRange(DynamicTargets(node).Select(n => (int?)n));
                 next.AddRange(node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).Concat(node.PrefixItems).Select(n => (int?)n));
                 next.AddRange(node.Properties.Concat(node.DependentSchemas).Select(p => (int?)p.Node));
                 next.AddRange(node.PatternProperties.Select(p => (int?)p.Node));
-                if (node.If is not null && (node.Then is not null || node.Else is not null))
+                // An if without then/else and a contains that cannot fail check nothing, but the
+                // annotations unevaluated* collects still ask whether they match.
+                bool annotates = Model.Nodes.Any(n => n.UnevaluatedItems is not null || n.UnevaluatedProperties is not null);
+                if (node.If is not null && (node.Then is not null || node.Else is not null || annotates))
                 {
                     next.AddRange([node.If, node.Then, node.Else]);
                 }
 
-                if (CountsContains(node))
+                if (CountsContains(node) || annotates)
                 {
                     next.Add(node.Contains);
                 }

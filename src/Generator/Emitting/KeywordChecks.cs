@@ -25,7 +25,9 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
         bool json = kind is null;
         if (json && node.Types != JsonSchemaTypes.None)
         {
-            yield return $"{Check}Type({value}, {TypeFlags(node.Types)}, context)";
+            // Draft-04 tells integers by how they are written: 1.0 is a number there, an integer later.
+            string method = node.Draft == Dialect.Draft4 && (node.Types & JsonSchemaTypes.Integer) != 0 ? "TypeAsWritten" : "Type";
+            yield return $"{Check}{method}({value}, {TypeFlags(node.Types)}, context)";
         }
 
         bool text = json || kind is ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum;
@@ -63,6 +65,11 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
             if (model.AssertedFormat(node) is { } format)
             {
                 yield return $"{Check}Format({value}, {ContractEmitter.Runtime}JsonFormat.{format}, context)";
+            }
+
+            if (node.ContentEncoding is not null || node.ContentMediaType is not null)
+            {
+                yield return $"{Check}Content({value}, {(node.ContentEncoding is { } e ? CSharpLiteral.String(e) : "null")}, {(node.ContentMediaType is { } m ? CSharpLiteral.String(m) : "null")}, context)";
             }
         }
 

@@ -9,6 +9,12 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
 {
     public string? BaseUri { get; init; }
 
+    /// <summary>The dialect of a file without <c>$schema</c> (<c>JsonSchemaDialect</c>; draft 2020-12 unless set).</summary>
+    public Dialect DefaultDialect { get; init; } = Dialect.Draft202012;
+
+    /// <summary>The <c>JsonSchemaDialect</c> setting when it names no draft (reported, then the default is used).</summary>
+    public string? UnknownDialectSetting { get; init; }
+
     /// <summary>Whether <c>format</c> is checked (the default) or only an annotation, as draft 2020-12 has it without the format-assertion vocabulary.</summary>
     public bool AssertFormats { get; init; } = true;
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using Insights.Contracts.Generator.Shared;
 
 namespace Insights.Contracts.Generator.Model;
@@ -14,8 +15,14 @@ namespace Insights.Contracts.Generator.Model;
 /// </summary>
 /// <param name="Root">Index of the root schema in <see cref="Nodes"/>.</param>
 /// <param name="AssertFormats">Whether <c>format</c> is checked (the default) or only annotates.</param>
-internal sealed record SchemaModel(int Root, ImmutableEquatableArray<SchemaNode> Nodes, bool AssertFormats)
+internal sealed record SchemaModel(int Root, ImmutableEquatableArray<SchemaNode> Nodes)
 {
+    /// <summary>The schema resources (documents and embedded <c>$id</c>s) the nodes belong to, for dynamic references.</summary>
+    public ImmutableEquatableArray<SchemaResourceSpec> Resources { get; init; } = ImmutableEquatableArray<SchemaResourceSpec>.Empty;
+
+    /// <summary>Some <c>$dynamicRef</c> or <c>$recursiveRef</c> resolves by the dynamic scope: validators track the resources they enter.</summary>
+    public bool UsesDynamicScope => Nodes.Any(n => n.DynamicRef is { IsDynamic: true });
+
     /// <summary>The schema file as compact JSON (layout dropped, so reformatting re-emits nothing); the root type exposes it as <c>JsonSchemaText</c>.</summary>
     public string Text { get; init; } = "";
 
@@ -23,9 +30,9 @@ internal sealed record SchemaModel(int Root, ImmutableEquatableArray<SchemaNode>
 
     public SchemaNode this[int id] => Nodes[id];
 
-    /// <summary>The format a node asserts: known to the runtime, and formats are asserted in this file.</summary>
+    /// <summary>The format a node asserts: known to the runtime, and asserted where the node is (the file's option, or its metaschema's vocabulary).</summary>
     public JsonFormat? AssertedFormat(SchemaNode node) =>
-        AssertFormats && node.Format is { } name && JsonFormatNames.TryParse(name, out JsonFormat format) ? format : null;
+        node.AssertsFormat && node.Format is { } name && JsonFormatNames.TryParse(name, out JsonFormat format) ? format : null;
 }
 
 /// <summary>
@@ -68,6 +75,18 @@ internal sealed record SchemaNode(int Id, string Location)
     /// <summary>The <c>format</c> name as written, known or not.</summary>
     public string? Format { get; init; }
 
+    /// <summary>Whether <see cref="Format"/> is asserted (the default) or only annotates.</summary>
+    public bool AssertsFormat { get; init; }
+
+    /// <summary>
+    /// <c>contentEncoding</c> and <c>contentMediaType</c> where they are asserted (draft-07, as its
+    /// optional tests expect; from 2019-09 on they only annotate): a string in that encoding, holding a
+    /// document of that media type. Only <c>base64</c> and <c>application/json</c> are checked.
+    /// </summary>
+    public string? ContentEncoding { get; init; }
+
+    public string? ContentMediaType { get; init; }
+
     public long? MinItems { get; init; }
     public long? MaxItems { get; init; }
     public bool UniqueItems { get; init; }
@@ -88,6 +107,21 @@ internal sealed record SchemaNode(int Id, string Location)
     public ImmutableEquatableArray<NamedSchema> DependentSchemas { get; init; } = ImmutableEquatableArray<NamedSchema>.Empty;
 
     public int? Ref { get; init; }
+
+    /// <summary><c>$dynamicRef</c> (2020-12) or <c>$recursiveRef</c> (2019-09).</summary>
+    public DynamicReference? DynamicRef { get; init; }
+
+    public int? UnevaluatedItems { get; init; }
+    public int? UnevaluatedProperties { get; init; }
+
+    /// <summary>The draft the node is read in (the draft's meaning survives where the model cannot normalize it away).</summary>
+    public Dialect Draft { get; init; } = Dialect.Draft202012;
+
+    /// <summary>The resource this node belongs to (index into <see cref="SchemaModel.Resources"/>).</summary>
+    public int Resource { get; init; }
+
+    /// <summary>This node starts its resource: a document's root, or a schema with an identifier of its own.</summary>
+    public bool IsResourceRoot { get; init; }
     public ImmutableEquatableArray<int> AllOf { get; init; } = ImmutableEquatableArray<int>.Empty;
     public ImmutableEquatableArray<int> AnyOf { get; init; } = ImmutableEquatableArray<int>.Empty;
     public ImmutableEquatableArray<int> OneOf { get; init; } = ImmutableEquatableArray<int>.Empty;
@@ -98,9 +132,6 @@ internal sealed record SchemaNode(int Id, string Location)
 
     /// <summary><c>$defs</c> and <c>definitions</c>, in the order of the schema text.</summary>
     public ImmutableEquatableArray<NamedSchema> Definitions { get; init; } = ImmutableEquatableArray<NamedSchema>.Empty;
-
-    /// <summary>Keywords of this node that nothing implements (reported as ICG003), so no shape may rely on the node being fully checked.</summary>
-    public ImmutableEquatableArray<string> Unsupported { get; init; } = ImmutableEquatableArray<string>.Empty;
 
     /// <summary>Every keyword present on this node, in the order of the schema text (for shape decisions and messages).</summary>
     public ImmutableEquatableArray<string> Keywords { get; init; } = ImmutableEquatableArray<string>.Empty;
@@ -132,6 +163,19 @@ internal sealed record SchemaNode(int Id, string Location)
         return null;
     }
 }
+
+/// <summary>
+/// A reference resolved by the dynamic scope. <see cref="Target"/> is where it resolves statically
+/// (as <c>$ref</c> would); when <see cref="IsDynamic"/>, evaluation instead uses the outermost resource
+/// in the dynamic scope that declares <c>$dynamicAnchor</c> <see cref="Anchor"/> (2020-12), or that has
+/// <c>$recursiveAnchor: true</c> (2019-09, <see cref="Anchor"/> null).
+/// </summary>
+internal sealed record DynamicReference(int Target, string? Anchor, bool IsDynamic);
+
+/// <summary>A schema resource: its URI, and what dynamic references can land on in it.</summary>
+/// <param name="DynamicAnchors">Its <c>$dynamicAnchor</c>s, by name.</param>
+/// <param name="RecursiveRoot">Its root, when the root has <c>$recursiveAnchor: true</c> (2019-09).</param>
+internal sealed record SchemaResourceSpec(string Uri, ImmutableEquatableArray<NamedSchema> DynamicAnchors, int? RecursiveRoot);
 
 internal enum JsonLiteralKind
 {

@@ -6,71 +6,101 @@ using Insights.Contracts.Generator.Shared;
 namespace Insights.Contracts.Generator.Model;
 
 /// <summary>
-/// The keywords of draft 2020-12 (plus the legacy <c>definitions</c> and <c>dependencies</c>), and
-/// which JSON type each acts on. A keyword that acts on one type passes every value of another
-/// type, so on a schema whose values are of another type it has no effect.
+/// Every keyword of the drafts the generator reads: in which drafts and vocabulary it is a keyword,
+/// the JSON types it acts on, the typed values whose C# checks enforce it, and whether it is worth
+/// a warning (ICG006) where the schema's own <c>type</c> excludes its JSON type. A keyword that acts
+/// on one type passes every value of another type, so there it has no effect. The model names
+/// keywords as draft 2020-12 does (the reader turns a draft-07 tuple <c>items</c> into
+/// <c>prefixItems</c>, <c>additionalItems</c> into <c>items</c>, draft-04's <c>id</c> into <c>$id</c>).
 /// </summary>
 internal static class Vocabulary
 {
-    /// <summary>Keywords that only annotate or organise a schema; accepting them changes no validation result.</summary>
-    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
-    {
-        "$schema", "$id", "$anchor", "$dynamicAnchor", "$comment", "$defs", "definitions", "title", "description", "examples",
-        "deprecated", "readOnly", "writeOnly", "default", "contentEncoding", "contentMediaType", "contentSchema",
-    };
+    private const JsonSchemaTypes Any = JsonSchemaTypes.None;
+    private const JsonSchemaTypes Numbers = JsonSchemaTypes.Number | JsonSchemaTypes.Integer;
+    private const JsonSchemaTypes Text = JsonSchemaTypes.String;
+    private const JsonSchemaTypes Arrays = JsonSchemaTypes.Array;
+    private const JsonSchemaTypes Objects = JsonSchemaTypes.Object;
+    private const Dialect All = Dialects.All;
+    private const Dialect From6 = Dialect.Draft6 | Dialect.Draft7 | Dialect.Draft201909 | Dialect.Draft202012;
+    private const Dialect From7 = Dialect.Draft7 | Dialect.Draft201909 | Dialect.Draft202012;
+    private const Dialect From2019 = Dialect.Draft201909 | Dialect.Draft202012;
 
-    /// <summary>
-    /// Every validation or applicator keyword: the JSON types it acts on (<see cref="JsonSchemaTypes.None"/>:
-    /// every type), the typed values whose C# checks enforce it (a keyword about their JSON type
-    /// that is not checked there leaves a schema without an exact C# shape), and whether it is
-    /// worth a warning (ICG006) where the schema's own <c>type</c> excludes its JSON type.
-    /// </summary>
-    private static readonly Dictionary<string, Entry> Validation = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Entry> Keywords = new(StringComparer.Ordinal)
     {
-        ["type"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["enum"] = new(JsonSchemaTypes.None, TypedValues.Text | TypedValues.Number | TypedValues.Boolean),
-        ["const"] = new(JsonSchemaTypes.None, TypedValues.Text | TypedValues.Number | TypedValues.Boolean),
-        ["$ref"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["$dynamicRef"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["$vocabulary"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["allOf"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["anyOf"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["oneOf"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["not"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["if"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["then"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["else"] = new(JsonSchemaTypes.None, TypedValues.None),
-        ["minLength"] = new(JsonSchemaTypes.String, TypedValues.Text, Warns: true),
-        ["maxLength"] = new(JsonSchemaTypes.String, TypedValues.Text, Warns: true),
-        ["pattern"] = new(JsonSchemaTypes.String, TypedValues.Text, Warns: true),
-        ["format"] = new(JsonSchemaTypes.String, TypedValues.Text | TypedValues.Format, Warns: true),
-        ["minimum"] = new(Numbers, TypedValues.Number, Warns: true),
-        ["maximum"] = new(Numbers, TypedValues.Number, Warns: true),
-        ["exclusiveMinimum"] = new(Numbers, TypedValues.Number, Warns: true),
-        ["exclusiveMaximum"] = new(Numbers, TypedValues.Number, Warns: true),
-        ["multipleOf"] = new(Numbers, TypedValues.Number, Warns: true),
-        ["items"] = new(JsonSchemaTypes.Array, TypedValues.Array),
-        ["minItems"] = new(JsonSchemaTypes.Array, TypedValues.Array, Warns: true),
-        ["maxItems"] = new(JsonSchemaTypes.Array, TypedValues.Array, Warns: true),
-        ["uniqueItems"] = new(JsonSchemaTypes.Array, TypedValues.Array, Warns: true),
-        ["prefixItems"] = new(JsonSchemaTypes.Array, TypedValues.None),
-        ["contains"] = new(JsonSchemaTypes.Array, TypedValues.None),
-        ["minContains"] = new(JsonSchemaTypes.Array, TypedValues.None),
-        ["maxContains"] = new(JsonSchemaTypes.Array, TypedValues.None),
-        ["unevaluatedItems"] = new(JsonSchemaTypes.Array, TypedValues.None),
+        // Identifiers and structure (core). definitions and $defs hold schemas in every draft.
+        ["$schema"] = Annotation(All, Vocabularies.Core),
+        ["$id"] = Annotation(All, Vocabularies.Core),
+        ["id"] = Annotation(Dialect.Draft4, Vocabularies.Core),
+        ["$anchor"] = Annotation(From2019, Vocabularies.Core),
+        ["$dynamicAnchor"] = Annotation(Dialect.Draft202012, Vocabularies.Core),
+        ["$recursiveAnchor"] = Annotation(Dialect.Draft201909, Vocabularies.Core),
+        ["$vocabulary"] = Annotation(From2019, Vocabularies.Core),
+        ["$comment"] = Annotation(All, Vocabularies.Core),
+        ["$defs"] = Annotation(All, Vocabularies.Core),
+        ["definitions"] = Annotation(All, Vocabularies.Core),
+        ["$ref"] = new(All, Vocabularies.Core, Any, TypedValues.None),
+        ["$dynamicRef"] = new(Dialect.Draft202012, Vocabularies.Core, Any, TypedValues.None),
+        ["$recursiveRef"] = new(Dialect.Draft201909, Vocabularies.Core, Any, TypedValues.None),
 
-        // About objects: a record checks its own set of these (ShapeDecider.RecordKeywords).
-        ["properties"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["patternProperties"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["additionalProperties"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["propertyNames"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["required"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["dependentRequired"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["dependentSchemas"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["dependencies"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["minProperties"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["maxProperties"] = new(JsonSchemaTypes.Object, TypedValues.None),
-        ["unevaluatedProperties"] = new(JsonSchemaTypes.Object, TypedValues.None),
+        // Applicators.
+        ["allOf"] = new(All, Vocabularies.Applicator, Any, TypedValues.None),
+        ["anyOf"] = new(All, Vocabularies.Applicator, Any, TypedValues.None),
+        ["oneOf"] = new(All, Vocabularies.Applicator, Any, TypedValues.None),
+        ["not"] = new(All, Vocabularies.Applicator, Any, TypedValues.None),
+        ["if"] = new(From7, Vocabularies.Applicator, Any, TypedValues.None),
+        ["then"] = new(From7, Vocabularies.Applicator, Any, TypedValues.None),
+        ["else"] = new(From7, Vocabularies.Applicator, Any, TypedValues.None),
+        ["prefixItems"] = new(Dialect.Draft202012, Vocabularies.Applicator, Arrays, TypedValues.None),
+        ["items"] = new(All, Vocabularies.Applicator, Arrays, TypedValues.Array),
+        ["additionalItems"] = new(Dialect.Draft4 | Dialect.Draft6 | Dialect.Draft7 | Dialect.Draft201909, Vocabularies.Applicator, Arrays, TypedValues.None),
+        ["contains"] = new(From6, Vocabularies.Applicator, Arrays, TypedValues.None),
+        ["properties"] = new(All, Vocabularies.Applicator, Objects, TypedValues.None),
+        ["patternProperties"] = new(All, Vocabularies.Applicator, Objects, TypedValues.None),
+        ["additionalProperties"] = new(All, Vocabularies.Applicator, Objects, TypedValues.None),
+        ["propertyNames"] = new(From6, Vocabularies.Applicator, Objects, TypedValues.None),
+        ["dependentSchemas"] = new(From2019, Vocabularies.Applicator, Objects, TypedValues.None),
+
+        // draft 4 to 7; read as dependentRequired/dependentSchemas in every draft, as the suite's compatibility tests expect.
+        ["dependencies"] = new(All, Vocabularies.Applicator, Objects, TypedValues.None),
+        ["unevaluatedItems"] = new(From2019, Vocabularies.Unevaluated, Arrays, TypedValues.None),
+        ["unevaluatedProperties"] = new(From2019, Vocabularies.Unevaluated, Objects, TypedValues.None),
+
+        // Validation.
+        ["type"] = new(All, Vocabularies.Validation, Any, TypedValues.None),
+        ["enum"] = new(All, Vocabularies.Validation, Any, TypedValues.Text | TypedValues.Number | TypedValues.Boolean),
+        ["const"] = new(From6, Vocabularies.Validation, Any, TypedValues.Text | TypedValues.Number | TypedValues.Boolean),
+        ["minLength"] = new(All, Vocabularies.Validation, Text, TypedValues.Text, Warns: true),
+        ["maxLength"] = new(All, Vocabularies.Validation, Text, TypedValues.Text, Warns: true),
+        ["pattern"] = new(All, Vocabularies.Validation, Text, TypedValues.Text, Warns: true),
+        ["minimum"] = new(All, Vocabularies.Validation, Numbers, TypedValues.Number, Warns: true),
+        ["maximum"] = new(All, Vocabularies.Validation, Numbers, TypedValues.Number, Warns: true),
+        ["exclusiveMinimum"] = new(All, Vocabularies.Validation, Numbers, TypedValues.Number, Warns: true),
+        ["exclusiveMaximum"] = new(All, Vocabularies.Validation, Numbers, TypedValues.Number, Warns: true),
+        ["multipleOf"] = new(All, Vocabularies.Validation, Numbers, TypedValues.Number, Warns: true),
+        ["minItems"] = new(All, Vocabularies.Validation, Arrays, TypedValues.Array, Warns: true),
+        ["maxItems"] = new(All, Vocabularies.Validation, Arrays, TypedValues.Array, Warns: true),
+        ["uniqueItems"] = new(All, Vocabularies.Validation, Arrays, TypedValues.Array, Warns: true),
+        ["minContains"] = new(From2019, Vocabularies.Validation, Arrays, TypedValues.None),
+        ["maxContains"] = new(From2019, Vocabularies.Validation, Arrays, TypedValues.None),
+        ["required"] = new(All, Vocabularies.Validation, Objects, TypedValues.None),
+        ["dependentRequired"] = new(From2019, Vocabularies.Validation, Objects, TypedValues.None),
+        ["minProperties"] = new(All, Vocabularies.Validation, Objects, TypedValues.None),
+        ["maxProperties"] = new(All, Vocabularies.Validation, Objects, TypedValues.None),
+
+        // format: an assertion here by default, as a contract should (an annotation where turned off).
+        ["format"] = new(All, Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion, Text, TypedValues.Text | TypedValues.Format, Warns: true),
+
+        // Annotations: meta-data and content.
+        ["title"] = Annotation(All, Vocabularies.MetaData),
+        ["description"] = Annotation(All, Vocabularies.MetaData),
+        ["default"] = Annotation(All, Vocabularies.MetaData),
+        ["examples"] = Annotation(From6, Vocabularies.MetaData),
+        ["readOnly"] = Annotation(From7, Vocabularies.MetaData),
+        ["writeOnly"] = Annotation(From7, Vocabularies.MetaData),
+        ["deprecated"] = Annotation(From2019, Vocabularies.MetaData),
+        ["contentEncoding"] = Annotation(From7, Vocabularies.Content),
+        ["contentMediaType"] = Annotation(From7, Vocabularies.Content),
+        ["contentSchema"] = Annotation(From2019, Vocabularies.Content),
     };
 
     /// <summary>The groups of C# values a typed record holds, as far as keyword checks go.</summary>
@@ -94,18 +124,40 @@ internal static class Vocabulary
         Format = 16,
     }
 
-    private sealed record Entry(JsonSchemaTypes AppliesTo, TypedValues CheckedOn, bool Warns = false);
+    /// <param name="Validates">False for annotations: accepting them changes no validation result.</param>
+    private sealed record Entry(Dialect Drafts, Vocabularies Vocabulary, JsonSchemaTypes AppliesTo, TypedValues CheckedOn, bool Warns = false, bool Validates = true);
 
-    private const JsonSchemaTypes Numbers = JsonSchemaTypes.Number | JsonSchemaTypes.Integer;
+    private static Entry Annotation(Dialect drafts, Vocabularies vocabulary) => new(drafts, vocabulary, Any, TypedValues.None, Validates: false);
 
-    /// <summary>A keyword of the dialect: a validation keyword, an applicator or an annotation.</summary>
-    public static bool IsKnown(string keyword) => Validation.ContainsKey(keyword) || Annotations.Contains(keyword);
+    /// <summary>A keyword of some draft (an unknown key is usually a typo, ICG010).</summary>
+    public static bool IsKnown(string keyword) => Keywords.ContainsKey(keyword);
+
+    /// <summary>
+    /// A keyword of <paramref name="dialect"/>: of its draft, and of a vocabulary its metaschema
+    /// enables (in 2019-09 the unevaluated keywords belong to the applicator vocabulary).
+    /// </summary>
+    public static bool IsKeyword(string keyword, SchemaDialect dialect)
+    {
+        if (!Keywords.TryGetValue(keyword, out Entry? entry) || (entry.Drafts & dialect.Draft) == 0)
+        {
+            return false;
+        }
+
+        Vocabularies enabled = dialect.Vocabularies;
+        if (dialect.Draft == Dialect.Draft201909 && (enabled & Vocabularies.Applicator) != 0)
+        {
+            enabled |= Vocabularies.Unevaluated;
+        }
+
+        return (entry.Vocabulary & enabled) != 0 || dialect.Draft < Dialect.Draft201909;
+    }
 
     /// <summary>An annotation, or a vendor extension (<c>x-</c>): never affects validation.</summary>
-    public static bool IsAnnotation(string keyword) => Annotations.Contains(keyword) || keyword.StartsWith("x-", StringComparison.Ordinal);
+    public static bool IsAnnotation(string keyword) =>
+        keyword.StartsWith("x-", StringComparison.Ordinal) || (Keywords.TryGetValue(keyword, out Entry? entry) && !entry.Validates);
 
     /// <summary>A keyword that can make a value invalid (it is known and not an annotation).</summary>
-    public static bool Validates(string keyword) => Validation.ContainsKey(keyword);
+    public static bool Validates(string keyword) => Keywords.TryGetValue(keyword, out Entry? entry) && entry.Validates;
 
     /// <summary>
     /// Whether <paramref name="keyword"/> can affect a value of the JSON type <paramref name="type"/>
@@ -113,7 +165,7 @@ internal static class Vocabulary
     /// </summary>
     public static bool Affects(string keyword, JsonSchemaTypes type)
     {
-        if (!Validation.TryGetValue(keyword, out Entry? entry))
+        if (!Keywords.TryGetValue(keyword, out Entry? entry) || !entry.Validates)
         {
             return false;
         }
@@ -123,7 +175,7 @@ internal static class Vocabulary
             type |= JsonSchemaTypes.Number;
         }
 
-        return entry.AppliesTo == JsonSchemaTypes.None || (entry.AppliesTo & type) != 0;
+        return entry.AppliesTo == Any || (entry.AppliesTo & type) != 0;
     }
 
     /// <summary>
@@ -142,9 +194,9 @@ internal static class Vocabulary
             ValueKind.Date or ValueKind.Guid => TypedValues.Format,
             _ => TypedValues.None,
         };
-        return Validation.TryGetValue(keyword, out Entry? entry) && (entry.CheckedOn & values) != 0;
+        return Keywords.TryGetValue(keyword, out Entry? entry) && (entry.CheckedOn & values) != 0;
     }
 
     /// <summary>The value keywords worth a warning (ICG006) on a schema whose own <c>type</c> excludes their JSON type.</summary>
-    public static IEnumerable<string> TypeSpecific => Validation.Where(e => e.Value.Warns).Select(e => e.Key);
+    public static IEnumerable<string> TypeSpecific => Keywords.Where(e => e.Value.Warns).Select(e => e.Key);
 }

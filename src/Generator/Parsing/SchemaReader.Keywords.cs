@@ -14,14 +14,14 @@ namespace Insights.Contracts.Generator.Parsing;
 // KeywordReader (so whatever nobody takes is reported) and writing them into the node.
 internal sealed partial class SchemaReader
 {
-    private const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
-
     private SchemaNode ReadKeywords(KeywordReader keywords, SchemaNode node, string baseUri)
     {
-        keywords.Take("$id");
-        keywords.Take("$anchor");
-        keywords.Take("$dynamicAnchor"); // indexed as a plain anchor; only $dynamicRef would make it dynamic
-        keywords.Take("$comment");
+        SchemaDialect dialect = keywords.Dialect;
+        foreach (string identifier in new[] { "id", "$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$comment", "$vocabulary" })
+        {
+            keywords.Take(identifier); // read by SchemaResources, which indexed this document
+        }
+
         var definitions = new List<NamedSchema>();
         foreach (string keyword in new[] { "$defs", "definitions" })
         {
@@ -33,41 +33,131 @@ internal sealed partial class SchemaReader
             }
         }
 
-        keywords.Take("contentEncoding"); // content* are annotations in 2020-12
-        keywords.Take("contentMediaType");
-        keywords.Take("contentSchema");
-        if (keywords.Take("$schema") is { } metaschema && metaschema.Text?.TrimEnd('#') != Draft202012)
-        {
-            Report(DiagnosticDescriptors.UnsupportedMetaschema, metaschema.Span, metaschema.Text ?? metaschema.KindName);
-        }
-
+        ReadMetaschema(keywords);
         node = node with
         {
             Title = keywords.TakeString("title"),
             Description = keywords.TakeString("description"),
             Default = keywords.Take("default") is { } value ? Literal(value) : null,
-            Keywords = keywords.Schema.Members.Select(m => m.Name).Distinct().ToImmutableEquatableArray(),
             Definitions = definitions.ToImmutableEquatableArray(),
         };
-        node = ReadTypeAndValues(keywords, node);
-        node = ReadNumbers(keywords, node);
-        node = ReadStrings(keywords, node);
-        node = ReadArrays(keywords, node, baseUri);
-        node = ReadObjects(keywords, node, baseUri);
-        node = ReadApplicators(keywords, node, baseUri);
-        ReportWithoutEffect(keywords.Schema, node.Types);
 
-        var unsupported = new List<string>();
-        foreach ((JsonMember member, bool known) in keywords.Untaken())
+        if (dialect.RefOverridesSiblings && keywords.Schema.Member("$ref") is not null)
         {
-            Report(known ? DiagnosticDescriptors.UnsupportedKeyword : DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name);
-            if (known)
+            // Until draft 2019-09, $ref replaces the schema it is in: whatever validates beside it is ignored.
+            foreach (JsonMember sibling in keywords.Schema.Members.Where(m => m.Name != "$ref" && Vocabulary.Validates(m.Name) && Vocabulary.IsKeyword(m.Name, dialect)))
             {
-                unsupported.Add(member.Name);
+                Report(DiagnosticDescriptors.IgnoredBesideRef, sibling.NameSpan, sibling.Name, dialect.ToString());
+                keywords.Skip(sibling.Name);
+            }
+
+            node = ReadApplicators(keywords, node, baseUri);
+        }
+        else
+        {
+            node = ReadTypeAndValues(keywords, node);
+            node = ReadNumbers(keywords, node);
+            node = ReadStrings(keywords, node);
+            node = ReadArrays(keywords, node, baseUri);
+            node = ReadObjects(keywords, node, baseUri);
+            node = ReadApplicators(keywords, node, baseUri);
+            ReportWithoutEffect(keywords.Schema, node.Types);
+        }
+
+        foreach ((JsonMember member, KeywordStatus status) in keywords.Untaken())
+        {
+            switch (status)
+            {
+                case KeywordStatus.OtherDraft:
+                    Report(DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name, $"is not a keyword of {dialect}");
+                    break;
+                case KeywordStatus.Unknown:
+                    Report(DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name, "is not a JSON Schema keyword");
+                    break;
             }
         }
 
-        return node with { Unsupported = unsupported.ToImmutableEquatableArray() };
+        return node with
+        {
+            Keywords = Normalized(keywords, node).Distinct().ToImmutableEquatableArray(),
+        };
+    }
+
+    /// <summary>
+    /// The keywords the node applies, named as draft 2020-12 names what the model holds: draft-04's
+    /// <c>id</c> is <c>$id</c>, a tuple <c>items</c> is <c>prefixItems</c> and its <c>additionalItems</c>
+    /// is <c>items</c>, <c>dependencies</c> is <c>dependentRequired</c>/<c>dependentSchemas</c>, and a
+    /// draft-04 boolean <c>exclusiveMinimum</c> is the bound it makes exclusive.
+    /// </summary>
+    private static IEnumerable<string> Normalized(KeywordReader keywords, SchemaNode node)
+    {
+        bool tuple = keywords.Schema["items"] is { Kind: JsonNodeKind.Array };
+        foreach (string keyword in keywords.Applied())
+        {
+            switch (keyword)
+            {
+                case "id":
+                    yield return "$id";
+                    break;
+                case "items" when tuple:
+                    yield return "prefixItems";
+                    break;
+                case "additionalItems":
+                    if (tuple)
+                    {
+                        yield return "items";
+                    }
+
+                    break;
+                case "dependencies":
+                    if (node.DependentRequired.Count > 0)
+                    {
+                        yield return "dependentRequired";
+                    }
+
+                    if (node.DependentSchemas.Count > 0)
+                    {
+                        yield return "dependentSchemas";
+                    }
+
+                    break;
+                case "minimum" or "exclusiveMinimum" when keywords.Dialect.Draft == Dialect.Draft4:
+                    if (keyword == "minimum" ? node.Minimum is not null : node.ExclusiveMinimum is not null)
+                    {
+                        yield return keyword;
+                    }
+
+                    break;
+                case "maximum" or "exclusiveMaximum" when keywords.Dialect.Draft == Dialect.Draft4:
+                    if (keyword == "maximum" ? node.Maximum is not null : node.ExclusiveMaximum is not null)
+                    {
+                        yield return keyword;
+                    }
+
+                    break;
+                default:
+                    yield return keyword;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Checks <c>$schema</c>: a metaschema SchemaResources could not read as a dialect is reported (ICG014).</summary>
+    private void ReadMetaschema(KeywordReader keywords)
+    {
+        if (keywords.Take("$schema") is not { } metaschema)
+        {
+            return;
+        }
+
+        if (metaschema.Kind != JsonNodeKind.String)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, metaschema.Span, "$schema", "must be a string (a metaschema URI)");
+        }
+        else if (_resources.MetaschemaProblem(UriReference.SplitFragment(metaschema.Text!).Resource) is { } problem)
+        {
+            Report(DiagnosticDescriptors.UnsupportedMetaschema, metaschema.Span, $"'$schema' {metaschema.Text}", problem, keywords.Dialect.ToString());
+        }
     }
 
     private SchemaNode ReadTypeAndValues(KeywordReader keywords, SchemaNode node)
@@ -111,14 +201,55 @@ internal sealed partial class SchemaReader
         return node;
     }
 
-    private SchemaNode ReadNumbers(KeywordReader keywords, SchemaNode node) => node with
+    private SchemaNode ReadNumbers(KeywordReader keywords, SchemaNode node)
     {
-        Minimum = Number(keywords, "minimum"),
-        Maximum = Number(keywords, "maximum"),
-        ExclusiveMinimum = Number(keywords, "exclusiveMinimum"),
-        ExclusiveMaximum = Number(keywords, "exclusiveMaximum"),
-        MultipleOf = Number(keywords, "multipleOf", positive: true),
-    };
+        node = node with
+        {
+            Minimum = Number(keywords, "minimum"),
+            Maximum = Number(keywords, "maximum"),
+            MultipleOf = Number(keywords, "multipleOf", positive: true),
+        };
+
+        if (keywords.Dialect.Draft != Dialect.Draft4)
+        {
+            return node with { ExclusiveMinimum = Number(keywords, "exclusiveMinimum"), ExclusiveMaximum = Number(keywords, "exclusiveMaximum") };
+        }
+
+        // Draft-04: exclusiveMinimum/exclusiveMaximum are booleans that make minimum/maximum exclusive.
+        if (ExclusiveFlag(keywords, "exclusiveMinimum", node.Minimum is not null))
+        {
+            node = node with { ExclusiveMinimum = node.Minimum, Minimum = null };
+        }
+
+        if (ExclusiveFlag(keywords, "exclusiveMaximum", node.Maximum is not null))
+        {
+            node = node with { ExclusiveMaximum = node.Maximum, Maximum = null };
+        }
+
+        return node;
+    }
+
+    /// <summary>A draft-04 <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>: true when it makes its bound exclusive.</summary>
+    private bool ExclusiveFlag(KeywordReader keywords, string keyword, bool hasBound)
+    {
+        if (keywords.Take(keyword) is not { } flag)
+        {
+            return false;
+        }
+
+        if (!flag.IsBoolean)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, flag.Span, keyword, "must be true or false in draft-04 (a number from draft-06 on)");
+            return false;
+        }
+
+        if (!hasBound && flag.Kind == JsonNodeKind.True)
+        {
+            Report(DiagnosticDescriptors.KeywordNotApplicable, flag.Span, keyword, $"schemas without '{(keyword == "exclusiveMinimum" ? "minimum" : "maximum")}'");
+        }
+
+        return flag.Kind == JsonNodeKind.True && hasBound;
+    }
 
     private SchemaNode ReadStrings(KeywordReader keywords, SchemaNode node)
     {
@@ -126,6 +257,16 @@ internal sealed partial class SchemaReader
         if (keywords.Take("pattern") is { } pattern)
         {
             node = node with { Pattern = Pattern(pattern, "pattern") };
+        }
+
+        // Draft-07 content assertions; later drafts made content* annotations only.
+        if (keywords.Dialect.Draft == Dialect.Draft7)
+        {
+            node = node with
+            {
+                ContentEncoding = keywords.TakeString("contentEncoding") is "base64" ? "base64" : null,
+                ContentMediaType = keywords.TakeString("contentMediaType") is "application/json" ? "application/json" : null,
+            };
         }
 
         if (keywords.Take("format") is { } format)
@@ -141,7 +282,11 @@ internal sealed partial class SchemaReader
                     Report(DiagnosticDescriptors.UnvalidatedFormat, format.Span, format.Text!);
                 }
 
-                node = node with { Format = format.Text };
+                node = node with
+                {
+                    Format = format.Text,
+                    AssertsFormat = _input.AssertFormats || (keywords.Dialect.Vocabularies & Vocabularies.FormatAssertion) != 0,
+                };
             }
         }
 
@@ -157,9 +302,37 @@ internal sealed partial class SchemaReader
             MinContains = Count(keywords, "minContains"),
             MaxContains = Count(keywords, "maxContains"),
             PrefixItems = SchemaArray(keywords, "prefixItems", baseUri),
-            Items = Subschema(keywords, "items", baseUri),
             Contains = Subschema(keywords, "contains", baseUri),
+            UnevaluatedItems = Subschema(keywords, "unevaluatedItems", baseUri),
         };
+
+        JsonNode? items = keywords.Take("items");
+        JsonMember? additional = keywords.TakeMember("additionalItems");
+        if (items is { Kind: JsonNodeKind.Array } tuple)
+        {
+            // Draft 4 to 2019-09: an array of item schemas, then additionalItems for the rest (2020-12's prefixItems and items).
+            if (keywords.Dialect.Draft == Dialect.Draft202012)
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValue, tuple.Span, "items", "must be a schema in draft 2020-12 (a list of item schemas is 'prefixItems' there)");
+            }
+            else
+            {
+                node = node with
+                {
+                    PrefixItems = tuple.Items.Select(item => Visit(item, baseUri)).ToImmutableEquatableArray(),
+                    Items = additional is null ? null : Visit(additional.Value, baseUri),
+                };
+            }
+        }
+        else
+        {
+            node = node with { Items = items is null ? null : Visit(items, baseUri) };
+            if (additional is not null)
+            {
+                Visit(additional.Value, baseUri); // read for its mistakes, though it applies to nothing
+                Report(DiagnosticDescriptors.KeywordNotApplicable, additional.NameSpan, "additionalItems", "schemas whose 'items' is not an array of schemas");
+            }
+        }
 
         if (keywords.Take("uniqueItems") is { } unique)
         {
@@ -184,6 +357,7 @@ internal sealed partial class SchemaReader
             DependentSchemas = SchemaMap(keywords, "dependentSchemas", baseUri),
             AdditionalProperties = Subschema(keywords, "additionalProperties", baseUri),
             PropertyNames = Subschema(keywords, "propertyNames", baseUri),
+            UnevaluatedProperties = Subschema(keywords, "unevaluatedProperties", baseUri),
         };
 
         if (keywords.Take("required") is { } required)
@@ -208,7 +382,7 @@ internal sealed partial class SchemaReader
             }
         }
 
-        // Draft 2019-09's "dependencies" (still met in schemas): arrays are dependentRequired, schemas dependentSchemas.
+        // Draft 4 to 7's "dependencies" (still met in later schemas): arrays are dependentRequired, schemas dependentSchemas.
         if (keywords.Take("dependencies") is { } legacy)
         {
             if (legacy.Kind != JsonNodeKind.Object)
@@ -255,124 +429,6 @@ internal sealed partial class SchemaReader
         }
 
         return node;
-    }
-
-    private SchemaNode ReadApplicators(KeywordReader keywords, SchemaNode node, string baseUri)
-    {
-        int self = node.Id;
-        if (keywords.TakeMember("$ref") is { } reference)
-        {
-            node = node with { Ref = ResolveReference(reference, baseUri) };
-            if (node.Ref is { } target)
-            {
-                _inPlaceEdges.Add((self, target, reference.NameSpan));
-            }
-        }
-
-        node = node with
-        {
-            AllOf = SchemaArray(keywords, "allOf", baseUri),
-            AnyOf = SchemaArray(keywords, "anyOf", baseUri),
-            OneOf = SchemaArray(keywords, "oneOf", baseUri),
-            Not = Subschema(keywords, "not", baseUri),
-            If = Subschema(keywords, "if", baseUri),
-        };
-
-        JsonMember? thenMember = keywords.TakeMember("then");
-        JsonMember? elseMember = keywords.TakeMember("else");
-        if (node.If is null)
-        {
-            // JSON Schema ignores 'then' and 'else' without 'if'; say so rather than drop them silently.
-            foreach (JsonMember? orphan in new[] { thenMember, elseMember })
-            {
-                if (orphan is not null)
-                {
-                    Report(DiagnosticDescriptors.KeywordNotApplicable, orphan.NameSpan, orphan.Name, "schemas without 'if'");
-                }
-            }
-        }
-        else
-        {
-            node = node with
-            {
-                Then = thenMember is null ? null : Visit(thenMember.Value, baseUri),
-                Else = elseMember is null ? null : Visit(elseMember.Value, baseUri),
-            };
-        }
-
-        // Applicators that validate the same instance location: a cycle through only these never ends.
-        void InPlace(IEnumerable<int?> targets, params string[] keywordNames)
-        {
-            TextSpan span = keywordNames.Select(k => keywords.Schema.Member(k)).FirstOrDefault(m => m is not null)?.NameSpan ?? default;
-            foreach (int? target in targets)
-            {
-                if (target is { } t)
-                {
-                    _inPlaceEdges.Add((self, t, span));
-                }
-            }
-        }
-
-        InPlace(node.AllOf.Select(t => (int?)t), "allOf");
-        InPlace(node.AnyOf.Select(t => (int?)t), "anyOf");
-        InPlace(node.OneOf.Select(t => (int?)t), "oneOf");
-        InPlace([node.Not], "not");
-        InPlace([node.If], "if");
-        InPlace([node.Then], "then");
-        InPlace([node.Else], "else");
-        InPlace(node.DependentSchemas.Select(d => (int?)d.Node), "dependentSchemas", "dependencies");
-        return node;
-    }
-
-    private int? ResolveReference(JsonMember reference, string baseUri)
-    {
-        if (reference.Value.Kind != JsonNodeKind.String)
-        {
-            Report(DiagnosticDescriptors.InvalidKeywordValue, reference.Value.Span, "$ref", "must be a string");
-            return null;
-        }
-
-        string absolute = UriReference.Resolve(baseUri, reference.Value.Text!);
-        JsonNode? target = _resources.Resolve(absolute, out string? problem);
-        if (target is null)
-        {
-            Report(DiagnosticDescriptors.UnresolvableReference, reference.Value.Span, reference.Value.Text!, problem ?? "not found");
-            return null;
-        }
-
-        string? targetDocument = _resources.DocumentOf(target);
-        bool foreign = targetDocument is not null && targetDocument != _fileUri;
-        if (!foreign || _foreignSpan is not null)
-        {
-            return Visit(target, baseUri);
-        }
-
-        _foreignSpan = reference.Value.Span;
-        try
-        {
-            return Visit(target, baseUri);
-        }
-        finally
-        {
-            _foreignSpan = null;
-        }
-    }
-
-    /// <summary>Warns about value keywords that cannot apply because the schema's own <c>type</c> excludes their JSON type.</summary>
-    private void ReportWithoutEffect(JsonNode schema, JsonSchemaTypes types)
-    {
-        if (types == JsonSchemaTypes.None)
-        {
-            return;
-        }
-
-        foreach (string name in Vocabulary.TypeSpecific)
-        {
-            if (schema[name] is { } value && !JsonSchemaTypeNames.All.Any(t => (types & t.Type) != 0 && Vocabulary.Affects(name, t.Type)))
-            {
-                Report(DiagnosticDescriptors.KeywordNotApplicable, value.Span, name, JsonSchemaTypeNames.Describe(types));
-            }
-        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -26,6 +26,9 @@ internal sealed partial class SchemaReader
     private readonly List<SchemaNode?> _nodes = [];
     private readonly List<LocationInfo> _nodeSpans = [];
     private readonly Dictionary<JsonNode, int> _ids = [];
+    private readonly Dictionary<int, string> _dynamicAnchorNames = [];
+    private readonly List<SchemaResourceSpec?> _resourceSpecs = [];
+    private readonly Dictionary<string, int> _resourceIndexes = new(StringComparer.Ordinal);
     private readonly SchemaResources _resources;
     private readonly string _fileUri;
     private bool _hasErrors;
@@ -42,7 +45,7 @@ internal sealed partial class SchemaReader
         _input = input;
         _source = SourceText.From(input.Text);
         _fileUri = input.BaseUri ?? FileUri(input.Path);
-        _resources = new SchemaResources(input.ReferenceDocuments);
+        _resources = new SchemaResources(input.ReferenceDocuments, SchemaDialect.Of(input.DefaultDialect));
     }
 
     public static ParsedSchema Read(SchemaFileInput input, CancellationToken cancellationToken)
@@ -64,7 +67,11 @@ internal sealed partial class SchemaReader
             if (reader.ReadFile(cancellationToken) is { } root)
             {
                 spans = reader.IndexSpans(root);
-                model = new SchemaModel(0, reader._nodes.Select(n => n!).ToImmutableEquatableArray(), input.AssertFormats) { Text = JsonText.Write(root) };
+                model = new SchemaModel(0, reader._nodes.Select(n => n!).ToImmutableEquatableArray())
+                {
+                    Text = JsonText.Write(root),
+                    Resources = reader._resourceSpecs.Select(r => r!).ToImmutableEquatableArray(),
+                };
             }
         }
         catch (JsonSyntaxException e)
@@ -108,6 +115,11 @@ internal sealed partial class SchemaReader
                         : "it has bytes that decode to the replacement character U+FFFD");
                 return null;
             }
+        }
+
+        if (_input.UnknownDialectSetting is { } setting)
+        {
+            Report(DiagnosticDescriptors.UnsupportedMetaschema, new TextSpan(0, 0), $"JsonSchemaDialect '{setting}'", "not a draft the generator knows (draft-04, draft-06, draft-07, 2019-09, 2020-12)", Dialects.Name(_input.DefaultDialect));
         }
 
         if (!IsValidNamespace(_input.Namespace))
@@ -163,7 +175,9 @@ internal sealed partial class SchemaReader
         string? document = _resources.DocumentOf(schema);
         string pointer = _resources.PointerOf(schema);
         string location = document is null || document == _fileUri ? "#" + pointer : document + "#" + pointer;
-        var node = new SchemaNode(id, location);
+        string baseUri = _resources.BaseUriOf(schema, inheritedBase);
+        SchemaDialect dialect = _resources.DialectOf(schema);
+        var node = new SchemaNode(id, location) { Resource = ResourceIndex(baseUri), IsResourceRoot = _resources.ResourceRoot(baseUri) == schema, Draft = dialect.Draft };
         if (schema.Kind is JsonNodeKind.True or JsonNodeKind.False)
         {
             _nodes[id] = node with { IsBoolean = true, IsFalse = schema.Kind == JsonNodeKind.False };
@@ -177,8 +191,34 @@ internal sealed partial class SchemaReader
             return id;
         }
 
-        _nodes[id] = ReadKeywords(new KeywordReader(schema), node, _resources.BaseUriOf(schema, inheritedBase));
+        if (dialect.Draft == Dialect.Draft202012 && schema["$dynamicAnchor"] is { Kind: JsonNodeKind.String, Text: { } dynamicAnchor })
+        {
+            _dynamicAnchorNames[id] = dynamicAnchor;
+        }
+
+        _nodes[id] = ReadKeywords(new KeywordReader(schema, dialect), node, baseUri);
         return id;
+    }
+
+    /// <summary>
+    /// The model's index for the resource <paramref name="uri"/>. A resource is registered with its
+    /// dynamic anchors and recursive root read as nodes, so whichever of them a dynamic scope picks
+    /// has a validator.
+    /// </summary>
+    private int ResourceIndex(string uri)
+    {
+        if (_resourceIndexes.TryGetValue(uri, out int index))
+        {
+            return index;
+        }
+
+        index = _resourceSpecs.Count;
+        _resourceIndexes[uri] = index;
+        _resourceSpecs.Add(null);
+        var anchors = _resources.DynamicAnchorsOf(uri).Select(a => new NamedSchema(a.Name, Visit(a.Node, uri))).ToImmutableEquatableArray();
+        int? recursiveRoot = _resources.HasRecursiveAnchor(uri) && _resources.ResourceRoot(uri) is { } root ? Visit(root, uri) : null;
+        _resourceSpecs[index] = new SchemaResourceSpec(uri, anchors, recursiveRoot);
+        return index;
     }
 
     /// <summary>A cycle of <c>$ref</c>s and in-place applicators that never moves into the instance would never end.</summary>

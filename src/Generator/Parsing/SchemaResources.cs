@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Insights.Contracts.Generator.Model;
 
@@ -7,14 +8,18 @@ namespace Insights.Contracts.Generator.Parsing;
 
 /// <summary>
 /// Every schema resource the parser can reach: the file itself, the documents given as reference
-/// AdditionalFiles, and each embedded <c>$id</c> and <c>$anchor</c>, with the base URI each
-/// subschema has (lexically, from the <c>$id</c>s around it).
+/// AdditionalFiles, and each embedded <c>$id</c> (draft-04: <c>id</c>), <c>$anchor</c> and
+/// <c>$dynamicAnchor</c>, with the base URI and the dialect each subschema has (lexically, from the
+/// <c>$id</c>s and <c>$schema</c>s around it).
 /// </summary>
-internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> referenceDocuments)
+internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> referenceDocuments, SchemaDialect defaultDialect)
 {
-    /// <summary>Keywords whose value is one subschema.</summary>
+    /// <summary>Keywords whose value is one subschema (or, for <c>items</c> before 2020-12, an array of them).</summary>
     internal static readonly string[] SchemaKeywords =
-        ["items", "contains", "additionalProperties", "propertyNames", "not", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties", "contentSchema"];
+    [
+        "items", "additionalItems", "contains", "additionalProperties", "propertyNames", "not", "if", "then", "else",
+        "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+    ];
 
     /// <summary>Keywords whose value maps names to subschemas.</summary>
     internal static readonly string[] SchemaMapKeywords = ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies"];
@@ -24,9 +29,13 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
 
     private readonly Dictionary<string, JsonNode> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonNode> _dynamicAnchors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recursiveAnchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SchemaDialect Dialect, string? Problem)> _customDialects = new(StringComparer.Ordinal);
     private readonly Dictionary<JsonNode, string> _baseUris = [];
     private readonly Dictionary<JsonNode, string> _documentOf = [];
     private readonly Dictionary<JsonNode, string> _pointers = [];
+    private readonly Dictionary<JsonNode, SchemaDialect> _dialects = [];
 
     // The schema file itself, the first document added: messages call it "the document".
     private string? _mainDocument;
@@ -36,27 +45,50 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
     {
         _mainDocument ??= retrievalUri;
         _resources[retrievalUri] = root;
-        Index(root, retrievalUri, retrievalUri, string.Empty);
+        Index(root, retrievalUri, retrievalUri, string.Empty, defaultDialect);
     }
 
     /// <summary>Where <paramref name="schema"/> is written in its document, as a JSON Pointer (empty for the root).</summary>
     public string PointerOf(JsonNode schema) => _pointers.TryGetValue(schema, out string? pointer) ? pointer : string.Empty;
 
-    /// <summary>The base URI in effect inside <paramref name="schema"/> (after its own <c>$id</c>).</summary>
+    /// <summary>The base URI in effect inside <paramref name="schema"/> (after its own <c>$id</c>): the resource it belongs to.</summary>
     public string BaseUriOf(JsonNode schema, string inherited)
     {
         if (!_baseUris.TryGetValue(schema, out string? uri))
         {
             // Reached through a pointer into a place that is not a known schema position: index it now.
-            Index(schema, inherited, DocumentOf(schema) ?? inherited, PointerOf(schema));
+            Index(schema, inherited, DocumentOf(schema) ?? inherited, PointerOf(schema), defaultDialect);
             uri = _baseUris[schema];
         }
 
         return uri;
     }
 
+    /// <summary>The dialect <paramref name="schema"/> is read in (indexed by <see cref="BaseUriOf"/> first).</summary>
+    public SchemaDialect DialectOf(JsonNode schema) => _dialects.TryGetValue(schema, out SchemaDialect dialect) ? dialect : defaultDialect;
+
     /// <summary>The retrieval URI of the document that holds <paramref name="schema"/>, when known.</summary>
     public string? DocumentOf(JsonNode schema) => _documentOf.TryGetValue(schema, out string? document) ? document : null;
+
+    /// <summary>The root of the resource <paramref name="uri"/> (a document or an embedded <c>$id</c>).</summary>
+    public JsonNode? ResourceRoot(string uri) => _resources.TryGetValue(uri, out JsonNode? root) ? root : null;
+
+    /// <summary>The schema in resource <paramref name="resourceUri"/> that declares <c>$dynamicAnchor</c> <paramref name="name"/>.</summary>
+    public JsonNode? DynamicAnchor(string resourceUri, string name) =>
+        _dynamicAnchors.TryGetValue(resourceUri + "#" + name, out JsonNode? node) ? node : null;
+
+    /// <summary>Every <c>$dynamicAnchor</c> of resource <paramref name="resourceUri"/>, by name.</summary>
+    public IEnumerable<(string Name, JsonNode Node)> DynamicAnchorsOf(string resourceUri) =>
+        _dynamicAnchors
+            .Where(a => a.Key.Length > resourceUri.Length && a.Key[resourceUri.Length] == '#' && a.Key.StartsWith(resourceUri, StringComparison.Ordinal))
+            .OrderBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => (a.Key.Substring(resourceUri.Length + 1), a.Value));
+
+    /// <summary>Whether the root of resource <paramref name="resourceUri"/> has <c>$recursiveAnchor: true</c> (draft 2019-09).</summary>
+    public bool HasRecursiveAnchor(string resourceUri) => _recursiveAnchors.Contains(resourceUri);
+
+    /// <summary>Why a <c>$schema</c> could not be read as a dialect (an unknown metaschema), or null.</summary>
+    public string? MetaschemaProblem(string uri) => _customDialects.TryGetValue(uri, out var known) ? known.Problem : null;
 
     /// <summary>Finds the schema an absolute reference points to; <paramref name="problem"/> says why not.</summary>
     public JsonNode? Resolve(string absoluteReference, out string? problem)
@@ -90,6 +122,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         }
 
         string baseUri = _baseUris.TryGetValue(target, out string? known) ? known : resource;
+        SchemaDialect dialect = DialectOf(target);
         JsonNode node = target;
         string pointer = PointerOf(target);
         foreach (string token in Unescape(fragment).Substring(1).Split('/'))
@@ -98,7 +131,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
             JsonNode? next = node.Kind switch
             {
                 JsonNodeKind.Object => node[name],
-                JsonNodeKind.Array when int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) && index < node.Items.Count && (name == "0" || name[0] != '0') => node.Items[index],
+                JsonNodeKind.Array when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < node.Items.Count && (name == "0" || name[0] != '0') => node.Items[index],
                 _ => null,
             };
             if (next is null)
@@ -113,12 +146,13 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
             if (_baseUris.TryGetValue(node, out string? nested))
             {
                 baseUri = nested;
+                dialect = DialectOf(node);
             }
         }
 
         if (!_baseUris.ContainsKey(node))
         {
-            Index(node, baseUri, DocumentOf(target) ?? resource, pointer);
+            Index(node, baseUri, DocumentOf(target) ?? resource, pointer, dialect);
         }
 
         return node;
@@ -152,7 +186,62 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         }
     }
 
-    private void Index(JsonNode schema, string baseUri, string document, string pointer)
+    /// <summary>
+    /// The dialect a <c>$schema</c> names: a standard draft, or a custom metaschema (a document this
+    /// parser can load) whose own <c>$schema</c> gives the draft and whose <c>$vocabulary</c> the
+    /// vocabularies. Anything else is read as <paramref name="fallback"/>; <see cref="MetaschemaProblem"/> says why.
+    /// </summary>
+    private SchemaDialect DialectFor(string metaschema, SchemaDialect fallback)
+    {
+        if (Dialects.TryParseMetaschema(metaschema, out Dialect draft))
+        {
+            return SchemaDialect.Of(draft);
+        }
+
+        string uri = UriReference.SplitFragment(metaschema).Resource;
+        if (_customDialects.TryGetValue(uri, out var known))
+        {
+            return known.Dialect;
+        }
+
+        _customDialects[uri] = (fallback, null); // guards against a metaschema that names itself
+        SchemaDialect dialect = fallback;
+        string? problem = null;
+        if (!UriReference.IsAbsolute(uri))
+        {
+            problem = "not an absolute URI";
+        }
+        else if ((_resources.TryGetValue(uri, out JsonNode? root) ? root : (TryLoad(uri, out _) ? _resources[uri] : null)) is not { } metaschemaRoot)
+        {
+            problem = "neither a standard draft nor a document the generator has (give a custom metaschema as a JsonSchemaReference item)";
+        }
+        else if (metaschemaRoot["$schema"]?.Text is not { } parent || !Dialects.TryParseMetaschema(parent, out Dialect parentDraft))
+        {
+            problem = "a metaschema whose own $schema is not a standard draft";
+        }
+        else
+        {
+            Vocabularies vocabularies = Vocabularies.Core;
+            if (metaschemaRoot["$vocabulary"] is { Kind: JsonNodeKind.Object } listed)
+            {
+                foreach (JsonMember vocabulary in listed.Members)
+                {
+                    vocabularies |= Dialects.VocabularyOf(vocabulary.Name);
+                }
+            }
+            else
+            {
+                vocabularies = Vocabularies.All;
+            }
+
+            dialect = new SchemaDialect(parentDraft, vocabularies);
+        }
+
+        _customDialects[uri] = (dialect, problem);
+        return dialect;
+    }
+
+    private void Index(JsonNode schema, string baseUri, string document, string pointer, SchemaDialect dialect)
     {
         if (_baseUris.ContainsKey(schema))
         {
@@ -164,14 +253,24 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         if (schema.Kind != JsonNodeKind.Object)
         {
             _baseUris[schema] = baseUri;
+            _dialects[schema] = dialect;
             return;
         }
 
-        if (schema["$id"] is { Kind: JsonNodeKind.String, Text: { } id })
+        // $schema belongs to a resource root: the document's root, or a schema with an identifier.
+        if (schema["$schema"] is { Kind: JsonNodeKind.String, Text: { } metaschema } && (pointer.Length == 0 || schema["$id"] is not null || schema["id"] is not null))
+        {
+            dialect = DialectFor(metaschema, dialect);
+        }
+
+        // Before draft 2019-09, $ref replaces its schema: a sibling $id does not change the base URI.
+        bool refOnly = dialect.RefOverridesSiblings && schema["$ref"] is not null;
+        string idKeyword = dialect.Draft == Dialect.Draft4 ? "id" : "$id";
+        if (!refOnly && schema[idKeyword] is { Kind: JsonNodeKind.String, Text: { } id })
         {
             (string resource, string fragment) = UriReference.SplitFragment(UriReference.Resolve(baseUri, id));
 
-            // Only an $id with more than a fragment starts a new resource. A fragment-only $id
+            // Only an id with more than a fragment starts a new resource. A fragment-only id
             // ("#/properties/a", or draft-07's "#name") changes no base URI; a plain name is an anchor.
             if (!id.StartsWith("#", StringComparison.Ordinal))
             {
@@ -186,40 +285,62 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         }
 
         _baseUris[schema] = baseUri;
-        foreach (string anchorKeyword in new[] { "$anchor", "$dynamicAnchor" })
+        _dialects[schema] = dialect;
+        if (dialect.Draft >= Dialect.Draft201909 && schema["$anchor"] is { Kind: JsonNodeKind.String, Text: { } anchor })
         {
-            if (schema[anchorKeyword] is { Kind: JsonNodeKind.String, Text: { } anchor })
-            {
-                _anchors[baseUri + "#" + anchor] = schema;
-            }
+            _anchors[baseUri + "#" + anchor] = schema;
+        }
+
+        if (dialect.Draft == Dialect.Draft202012 && schema["$dynamicAnchor"] is { Kind: JsonNodeKind.String, Text: { } dynamicAnchor })
+        {
+            _anchors[baseUri + "#" + dynamicAnchor] = schema;
+            _dynamicAnchors[baseUri + "#" + dynamicAnchor] = schema;
+        }
+
+        if (dialect.Draft == Dialect.Draft201909 && schema["$recursiveAnchor"] is { Kind: JsonNodeKind.True })
+        {
+            _recursiveAnchors.Add(baseUri);
         }
 
         foreach (string keyword in SchemaKeywords)
         {
-            if (schema[keyword] is { } sub)
+            if (!refOnly && schema[keyword] is { } sub)
             {
-                Index(sub, baseUri, document, pointer + "/" + EscapePointer(keyword));
+                string at = pointer + "/" + EscapePointer(keyword);
+                if (sub.Kind == JsonNodeKind.Array)
+                {
+                    // items as an array (draft 4 to 2019-09): each item is a schema.
+                    for (int i = 0; i < sub.Items.Count; i++)
+                    {
+                        Index(sub.Items[i], baseUri, document, at + "/" + i.ToString(CultureInfo.InvariantCulture), dialect);
+                    }
+                }
+                else
+                {
+                    Index(sub, baseUri, document, at, dialect);
+                }
             }
         }
 
         foreach (string keyword in SchemaMapKeywords)
         {
-            if (schema[keyword] is { Kind: JsonNodeKind.Object } map)
+            // Beside a draft-07 $ref only the definitions are still somewhere a reference can point.
+            if ((!refOnly || keyword is "$defs" or "definitions") && schema[keyword] is { Kind: JsonNodeKind.Object } map)
             {
                 foreach (JsonMember member in map.Members)
                 {
-                    Index(member.Value, baseUri, document, pointer + "/" + EscapePointer(keyword) + "/" + EscapePointer(member.Name));
+                    Index(member.Value, baseUri, document, pointer + "/" + EscapePointer(keyword) + "/" + EscapePointer(member.Name), dialect);
                 }
             }
         }
 
         foreach (string keyword in SchemaArrayKeywords)
         {
-            if (schema[keyword] is { Kind: JsonNodeKind.Array } list)
+            if (!refOnly && schema[keyword] is { Kind: JsonNodeKind.Array } list)
             {
                 for (int i = 0; i < list.Items.Count; i++)
                 {
-                    Index(list.Items[i], baseUri, document, pointer + "/" + keyword + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Index(list.Items[i], baseUri, document, pointer + "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture), dialect);
                 }
             }
         }

@@ -199,9 +199,9 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 switch (index)
                 {
                     case 0: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode6, context); break;
-                    default: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode7, context); break;
+                    default: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode8, context); break;
                 }
-                if (ValidateNode8(item, null))
+                if (ValidateNode7(item, null))
                 {
                     contained++;
                 }
@@ -218,16 +218,16 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const1, context);
     }
 
-    /// <summary>Validates against <c>#/properties/tags/items</c>.</summary>
+    /// <summary>Validates against <c>#/properties/tags/contains</c>.</summary>
     private static bool ValidateNode7(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const2, context);
     }
 
-    /// <summary>Validates against <c>#/properties/tags/contains</c>.</summary>
+    /// <summary>Validates against <c>#/properties/tags/items</c>.</summary>
     private static bool ValidateNode8(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const2, context);
+        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/created</c>.</summary>
