@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Insights.Contracts.Generator.Metaschemas;
 using Insights.Contracts.Generator.Model;
 
 namespace Insights.Contracts.Generator.Parsing;
@@ -161,21 +162,30 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
     private bool TryLoad(string resource, out string? problem)
     {
         var candidates = referenceDocuments.Where(d => d.Uri == resource).ToList();
+        string text;
         if (candidates.Count == 0)
         {
-            problem = $"no schema document has the URI {resource} (give it as an AdditionalFile with JsonSchemaUri=\"{resource}\")";
-            return false;
+            // The draft metaschemas ship inside the generator, so a $ref to one needs no file and no
+            // network; a reference document with the same URI (above) is used instead when given.
+            if (!EmbeddedMetaschemas.TryGet(resource, out text))
+            {
+                problem = $"no schema document has the URI {resource} (give it as an AdditionalFile with JsonSchemaUri=\"{resource}\")";
+                return false;
+            }
         }
-
-        if (candidates.Count > 1)
+        else if (candidates.Count > 1)
         {
             problem = $"{candidates.Count} reference documents claim the URI {resource} ({string.Join(", ", candidates.Select(d => d.Path))}); give each its own";
             return false;
         }
+        else
+        {
+            text = candidates[0].Text;
+        }
 
         try
         {
-            AddDocument(JsonTextReader.Parse(candidates[0].Text, out _), resource);
+            AddDocument(JsonTextReader.Parse(text, out _), resource);
             problem = null;
             return true;
         }
