@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Insights.Contracts.Generator.Parsing;
+using Insights.Contracts.Generator.Shared;
 using Xunit;
 
 namespace Insights.Contracts.Generator.Tests;

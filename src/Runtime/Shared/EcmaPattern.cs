@@ -1,6 +1,12 @@
+// Compiled into the runtime and linked into the generator: the generator translates a schema's
+// `pattern` with it, and the runtime decides the `regex` format with the same rules.
 using System.Text;
 
-namespace Insights.Contracts.Generator.Parsing;
+#if INSIGHTS_GENERATOR
+namespace Insights.Contracts.Generator.Shared;
+#else
+namespace Insights.Contracts.Runtime;
+#endif
 
 /// <summary>
 /// JSON Schema patterns are ECMA-262 regular expressions; .NET's dialect reads a few common
