@@ -28,7 +28,11 @@ public static partial class JsonFormats
         while (!s.IsEmpty)
         {
             int open = s.IndexOf('{');
-            if (!IsTemplateLiteral(open >= 0 ? s.Slice(0, open) : s))
+
+            // RFC 6570 literals: what an IRI query may hold, and the other gen-delims "#[]"; so not
+            // space, " % (but for %XX) < > \ ^ ` { | }. The apostrophe is a sub-delimiter, so allowed,
+            // though the RFC's list of exclusions names it.
+            if (!IsUriText(open >= 0 ? s.Slice(0, open) : s, "#/:?@[]", iri: true, privateUse: true))
             {
                 return false;
             }
@@ -213,7 +217,7 @@ public static partial class JsonFormats
             char c = text[i];
             if (c == '%')
             {
-                if (i + 2 >= text.Length || !IsHex(text[i + 1]) || !IsHex(text[i + 2]))
+                if (!IsPercentEscape(text, i))
                 {
                     return false;
                 }
@@ -235,6 +239,9 @@ public static partial class JsonFormats
 
         return true;
     }
+
+    /// <summary><c>pct-encoded</c> at <paramref name="i"/>: '%' and two hexadecimal digits.</summary>
+    private static bool IsPercentEscape(ReadOnlySpan<char> s, int i) => i + 2 < s.Length && IsHex(s[i + 1]) && IsHex(s[i + 2]);
 
     private static bool IsUnreservedOrSubDelimiter(char c) =>
         IsAsciiLetter(c) || IsDigit(c) || c is '-' or '.' or '_' or '~'
@@ -260,41 +267,6 @@ public static partial class JsonFormats
 
         codePoint = c;
         return !char.IsSurrogate(c);
-    }
-
-    /// <summary>
-    /// RFC 6570 <c>literals</c>: printable ASCII except <c>" % &lt; &gt; \ ^ ` { | }</c> and space, valid
-    /// %XX escapes, <c>ucschar</c> and <c>iprivate</c>. The apostrophe, a URI sub-delimiter that the
-    /// RFC's list leaves out, is accepted, as the official JSON Schema suite has it.
-    /// </summary>
-    private static bool IsTemplateLiteral(ReadOnlySpan<char> s)
-    {
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            if (c == '%')
-            {
-                if (i + 2 >= s.Length || !IsHex(s[i + 1]) || !IsHex(s[i + 2]))
-                {
-                    return false;
-                }
-
-                i += 2;
-            }
-            else if (c < 0x80)
-            {
-                if (c is <= ' ' or >= '\x7F' or '"' or '<' or '>' or '\\' or '^' or '`' or '{' or '|' or '}')
-                {
-                    return false;
-                }
-            }
-            else if (!NextCodePoint(s, ref i, out int codePoint) || !(IsUcsChar(codePoint) || IsIPrivate(codePoint)))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary><c>[ operator ] varspec *( "," varspec )</c>; a varspec is <c>varname [ ":" max-length / "*" ]</c>.</summary>
@@ -345,7 +317,7 @@ public static partial class JsonFormats
         {
             char c = s[i];
             bool valid = c == '%'
-                ? i + 2 < s.Length && IsHex(s[i + 1]) && IsHex(s[i + 2])
+                ? IsPercentEscape(s, i)
                 : IsAsciiLetter(c) || IsDigit(c) || c == '_' || (c == '.' && s[i - 1] != '.');
             if (!valid)
             {
