@@ -3,12 +3,13 @@ using System;
 namespace Insights.Contracts.Runtime;
 
 /// <summary>
-/// Strict checks for the JSON Schema formats: exactly the grammar of the RFC each format names,
-/// ASCII only (no culture, no full-width or other scripts' digits), no surrounding whitespace. The
-/// lenient BCL parsers (<see cref="System.Net.IPAddress"/>, <see cref="System.Uri"/>,
-/// <see cref="DateTimeOffset"/>) accept forms these RFCs do not, and reject leap seconds.
+/// Strict checks for the JSON Schema formats: exactly the grammar of the RFC each format names, no
+/// culture, no surrounding whitespace, and non-ASCII characters only where that RFC allows them
+/// (IRIs, internationalized host names and mailboxes; never other scripts' digits). The lenient BCL
+/// parsers (<see cref="System.Net.IPAddress"/>, <see cref="System.Uri"/>, <see cref="DateTimeOffset"/>,
+/// <see cref="System.Globalization.IdnMapping"/>) accept forms these RFCs do not, and reject leap seconds.
 /// </summary>
-public static class JsonFormats
+public static partial class JsonFormats
 {
     /// <summary>True when <paramref name="value"/> is valid for <paramref name="format"/>.</summary>
     public static bool IsValid(string value, JsonFormat format) => format switch
@@ -21,6 +22,17 @@ public static class JsonFormats
         JsonFormat.Uri => IsUri(value),
         JsonFormat.Date => IsoDate.TryParse(value, out _) == IsoDate.DateProblem.None,
         JsonFormat.Uuid => IsUuid(value),
+        JsonFormat.UriReference => IsUriReference(value),
+        JsonFormat.Iri => IsIri(value),
+        JsonFormat.IriReference => IsIriReference(value),
+        JsonFormat.UriTemplate => IsUriTemplate(value),
+        JsonFormat.Hostname => IsHostname(value),
+        JsonFormat.IdnHostname => IsIdnHostname(value),
+        JsonFormat.IdnEmail => IsIdnEmail(value),
+        JsonFormat.JsonPointer => IsJsonPointer(value),
+        JsonFormat.RelativeJsonPointer => IsRelativeJsonPointer(value),
+        JsonFormat.Regex => IsRegex(value),
+        JsonFormat.Duration => IsDuration(value),
         _ => false,
     };
 
@@ -125,9 +137,10 @@ public static class JsonFormats
     public static bool IsIPv4(string value) => IsIPv4(value.AsSpan());
 
     /// <summary>RFC 4291 text form: eight groups of 1-4 hex digits, one <c>::</c> at most, an optional trailing IPv4.</summary>
-    public static bool IsIPv6(string value)
+    public static bool IsIPv6(string value) => IsIPv6(value.AsSpan());
+
+    private static bool IsIPv6(ReadOnlySpan<char> s)
     {
-        ReadOnlySpan<char> s = value;
         if (s.Length < 2 || s.Length > 45)
         {
             return false;
@@ -205,145 +218,6 @@ public static class JsonFormats
         return compressed ? groups <= 7 : groups == 8;
     }
 
-    /// <summary>RFC 5321 mailbox: a dot-atom or quoted local part, then a domain name or an address literal.</summary>
-    public static bool IsEmail(string value)
-    {
-        int at = value.LastIndexOf('@');
-        if (at <= 0 || at == value.Length - 1)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<char> local = value.AsSpan(0, at);
-        ReadOnlySpan<char> domain = value.AsSpan(at + 1);
-        return (IsDotAtom(local) || IsQuotedString(local)) && IsMailDomain(domain);
-    }
-
-    /// <summary>RFC 3986 absolute URI: <c>scheme ":" hier-part ["?" query] ["#" fragment]</c>.</summary>
-    public static bool IsUri(string value)
-    {
-        ReadOnlySpan<char> s = value;
-        int colon = s.IndexOf(':');
-        if (colon <= 0 || !IsAsciiLetter(s[0]))
-        {
-            return false;
-        }
-
-        foreach (char c in s.Slice(1, colon - 1))
-        {
-            if (!(IsAsciiLetter(c) || IsDigit(c) || c is '+' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        ReadOnlySpan<char> rest = s.Slice(colon + 1);
-        int fragment = rest.IndexOf('#');
-        if (fragment >= 0)
-        {
-            if (!AllUriChars(rest.Slice(fragment + 1), "/?:@"))
-            {
-                return false;
-            }
-
-            rest = rest.Slice(0, fragment);
-        }
-
-        int query = rest.IndexOf('?');
-        if (query >= 0)
-        {
-            if (!AllUriChars(rest.Slice(query + 1), "/?:@"))
-            {
-                return false;
-            }
-
-            rest = rest.Slice(0, query);
-        }
-
-        if (rest.StartsWith("//"))
-        {
-            ReadOnlySpan<char> afterSlashes = rest.Slice(2);
-            int pathStart = afterSlashes.IndexOf('/');
-            ReadOnlySpan<char> authority = pathStart >= 0 ? afterSlashes.Slice(0, pathStart) : afterSlashes;
-            ReadOnlySpan<char> path = pathStart >= 0 ? afterSlashes.Slice(pathStart) : default;
-            return IsAuthority(authority) && AllUriChars(path, "/:@");
-        }
-
-        return AllUriChars(rest, "/:@");
-    }
-
-    private static bool IsAuthority(ReadOnlySpan<char> authority)
-    {
-        int at = authority.LastIndexOf('@');
-        if (at >= 0)
-        {
-            if (!AllUriChars(authority.Slice(0, at), ":"))
-            {
-                return false;
-            }
-
-            authority = authority.Slice(at + 1);
-        }
-
-        ReadOnlySpan<char> host = authority;
-        if (authority.StartsWith("["))
-        {
-            int close = authority.IndexOf(']');
-            if (close < 0)
-            {
-                return false;
-            }
-
-            host = authority.Slice(1, close - 1);
-            ReadOnlySpan<char> afterHost = authority.Slice(close + 1);
-            return (IsIPv6(host.ToString()) || IsIPvFuture(host)) && (afterHost.IsEmpty || (afterHost[0] == ':' && AllDigits(afterHost.Slice(1))));
-        }
-
-        int portColon = authority.LastIndexOf(':');
-        if (portColon >= 0)
-        {
-            if (!AllDigits(authority.Slice(portColon + 1)))
-            {
-                return false;
-            }
-
-            host = authority.Slice(0, portColon);
-        }
-
-        return AllUriChars(host, string.Empty);
-    }
-
-    private static bool IsIPvFuture(ReadOnlySpan<char> host) =>
-        host.Length > 3 && host[0] is 'v' or 'V' && host.IndexOf('.') > 1 && AllUriChars(host.Slice(host.IndexOf('.') + 1), ":");
-
-    /// <summary>Every character is unreserved, a sub-delimiter, one of <paramref name="extra"/>, or a valid %XX escape.</summary>
-    private static bool AllUriChars(ReadOnlySpan<char> text, string extra)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '%')
-            {
-                if (i + 2 >= text.Length || !IsHex(text[i + 1]) || !IsHex(text[i + 2]))
-                {
-                    return false;
-                }
-
-                i += 2;
-                continue;
-            }
-
-            bool unreserved = IsAsciiLetter(c) || IsDigit(c) || c is '-' or '.' or '_' or '~';
-            bool subDelimiter = c is '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
-            if (!unreserved && !subDelimiter && extra.IndexOf(c) < 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static bool IsIPv4(ReadOnlySpan<char> s)
     {
         int parts = 0;
@@ -379,17 +253,83 @@ public static class JsonFormats
         return i == s.Length;
     }
 
-    private static bool IsDotAtom(ReadOnlySpan<char> s)
+    /// <summary>
+    /// ISO 8601 duration as RFC 3339 Appendix A writes it: <c>"P" (dur-date / dur-time / dur-week)</c>.
+    /// Units in order (Y M D, then "T" H M S), none skipped inside a run (<c>P1Y2D</c> and
+    /// <c>PT1H2S</c> are not in the grammar), weeks alone, whole numbers only, no sign.
+    /// </summary>
+    public static bool IsDuration(string value)
     {
-        if (s.IsEmpty || s[0] == '.' || s[s.Length - 1] == '.' || s.IndexOf("..") >= 0)
+        ReadOnlySpan<char> s = value;
+        if (s.Length < 3 || s[0] != 'P')
         {
             return false;
         }
 
-        foreach (char c in s)
+        s = s.Slice(1);
+        if (s[0] != 'T')
         {
-            bool atext = IsAsciiLetter(c) || IsDigit(c) || "!#$%&'*+-/=?^_`{|}~.".IndexOf(c) >= 0;
-            if (!atext)
+            int time = s.IndexOf('T');
+            ReadOnlySpan<char> date = time >= 0 ? s.Slice(0, time) : s;
+            bool weeks = date.Length > 1 && date[date.Length - 1] == 'W';
+            if (weeks ? time >= 0 || !IsDurationRun(date, "W") : !IsDurationRun(date, "YMD"))
+            {
+                return false;
+            }
+
+            if (time < 0)
+            {
+                return true;
+            }
+
+            s = s.Slice(time);
+        }
+
+        return s.Length > 1 && IsDurationRun(s.Slice(1), "HMS");
+    }
+
+    /// <summary>
+    /// One or more <c>1*DIGIT unit</c> elements whose units are consecutive letters of
+    /// <paramref name="units"/> (the grammar nests them: a year may be followed by a month, not a day).
+    /// </summary>
+    private static bool IsDurationRun(ReadOnlySpan<char> s, string units)
+    {
+        int previous = -1;
+        int i = 0;
+        while (i < s.Length)
+        {
+            int start = i;
+            while (i < s.Length && IsDigit(s[i]))
+            {
+                i++;
+            }
+
+            int unit = i < s.Length ? units.IndexOf(s[i]) : -1;
+            if (i == start || unit < 0 || (previous >= 0 && unit != previous + 1))
+            {
+                return false;
+            }
+
+            previous = unit;
+            i++;
+        }
+
+        return previous >= 0;
+    }
+
+    /// <summary>RFC 6901: empty, or <c>"/"</c>-prefixed reference tokens where <c>~</c> only starts <c>~0</c> or <c>~1</c>.</summary>
+    public static bool IsJsonPointer(string value) => IsJsonPointer(value.AsSpan());
+
+    private static bool IsJsonPointer(ReadOnlySpan<char> s)
+    {
+        if (!s.IsEmpty && s[0] != '/')
+        {
+            return false;
+        }
+
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '~' && (++i == s.Length || s[i] is not ('0' or '1')))
             {
                 return false;
             }
@@ -398,66 +338,35 @@ public static class JsonFormats
         return true;
     }
 
-    private static bool IsQuotedString(ReadOnlySpan<char> s)
+    /// <summary>
+    /// Relative JSON Pointer (draft-handrews-relative-json-pointer): a non-negative integer without
+    /// leading zeros, then <c>#</c> or a JSON Pointer.
+    /// </summary>
+    public static bool IsRelativeJsonPointer(string value)
     {
-        if (s.Length < 2 || s[0] != '"' || s[s.Length - 1] != '"')
+        ReadOnlySpan<char> s = value;
+        int digits = 0;
+        while (digits < s.Length && IsDigit(s[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || (digits > 1 && s[0] == '0'))
         {
             return false;
         }
 
-        for (int i = 1; i < s.Length - 1; i++)
-        {
-            char c = s[i];
-            if (c == '\\')
-            {
-                if (++i >= s.Length - 1 || s[i] < 0x20 || s[i] > 0x7E)
-                {
-                    return false;
-                }
-            }
-            else if (c < 0x20 || c > 0x7E || c == '"')
-            {
-                return false;
-            }
-        }
-
-        return true;
+        ReadOnlySpan<char> rest = s.Slice(digits);
+        return rest.SequenceEqual("#") || IsJsonPointer(rest);
     }
 
-    private static bool IsMailDomain(ReadOnlySpan<char> s)
-    {
-        if (s.Length > 2 && s[0] == '[' && s[s.Length - 1] == ']')
-        {
-            ReadOnlySpan<char> literal = s.Slice(1, s.Length - 2);
-            return literal.StartsWith("IPv6:", StringComparison.OrdinalIgnoreCase)
-                ? IsIPv6(literal.Slice(5).ToString())
-                : IsIPv4(literal);
-        }
-
-        if (s.Length > 253)
-        {
-            return false;
-        }
-
-        foreach (Range range in s.Split('.'))
-        {
-            ReadOnlySpan<char> label = s[range];
-            if (label.IsEmpty || label.Length > 63 || label[0] == '-' || label[label.Length - 1] == '-')
-            {
-                return false;
-            }
-
-            foreach (char c in label)
-            {
-                if (!(IsAsciiLetter(c) || IsDigit(c) || c == '-'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// An ECMA-262 regular expression (with the u flag, as JSON Schema's <c>pattern</c> reads it) that
+    /// translates to a .NET pattern meaning the same: the rules the generator applies to <c>pattern</c>.
+    /// ECMA-262 constructs .NET cannot express (script and binary Unicode properties, a range of
+    /// characters outside the BMP in a class) are refused.
+    /// </summary>
+    public static bool IsRegex(string value) => EcmaPattern.IsValid(value);
 
     private static bool TwoDigits(ReadOnlySpan<char> s, int at, out int value)
     {
@@ -499,6 +408,18 @@ public static class JsonFormats
         JsonFormat.IPv6 => "an IPv6 address",
         JsonFormat.Date => "an ISO 8601 date (YYYY-MM-DD)",
         JsonFormat.Uuid => "a UUID (8-4-4-4-12 hexadecimal digits)",
-        _ => "an absolute URI",
+        JsonFormat.Uri => "an RFC 3986 absolute URI",
+        JsonFormat.UriReference => "an RFC 3986 URI reference",
+        JsonFormat.Iri => "an RFC 3987 absolute IRI",
+        JsonFormat.IriReference => "an RFC 3987 IRI reference",
+        JsonFormat.UriTemplate => "an RFC 6570 URI template",
+        JsonFormat.Hostname => "an RFC 1123 host name",
+        JsonFormat.IdnHostname => "an internationalized host name (IDNA2008)",
+        JsonFormat.IdnEmail => "an RFC 6531 internationalized e-mail address",
+        JsonFormat.JsonPointer => "an RFC 6901 JSON Pointer",
+        JsonFormat.RelativeJsonPointer => "a relative JSON Pointer",
+        JsonFormat.Regex => "an ECMA-262 regular expression",
+        JsonFormat.Duration => "an ISO 8601 duration (P1Y2M3DT4H5M6S or P2W)",
+        _ => format.ToString(),
     };
 }

@@ -29,7 +29,7 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}, "$defs": {"A": {"$ref": "#/$defs/B"}, "B": {[|"$ref"|]: "#/$defs/A"}}}""", "ICG015", DiagnosticSeverity.Error },
         // Keywords the generator cannot enforce, or does not know
         { """{"type": "object", [|"requried"|]: ["a"]}""", "ICG010", DiagnosticSeverity.Warning },
-        { """{"type": "object", "properties": {"a": {"type": "string", "format": [|"hostname"|]}}}""", "ICG009", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": {"type": "string", "format": [|"color"|]}}}""", "ICG009", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"type": "integer", "minLength": [|1|]}}}""", "ICG006", DiagnosticSeverity.Warning },
         // Wrong keyword values
         { """{"type": "object", "properties": {"a": {"type": "string", "minLength": [|-1|]}}}""", "ICG005", DiagnosticSeverity.Error },
@@ -69,7 +69,7 @@ public class DiagnosticTests
         { """{"items": {"$ref": [|"http://example.com/missing.json"|]}}""", "ICG002", DiagnosticSeverity.Error },
         { """{"items": {"$ref": [|"#/$defs/nowhere"|]}}""", "ICG002", DiagnosticSeverity.Error },
         { """{"items": {"$ref": [|"#missing-anchor"|]}}""", "ICG002", DiagnosticSeverity.Error },
-        { """{"minimum": 1, "format": [|"hostname"|]}""", "ICG009", DiagnosticSeverity.Warning },
+        { """{"minimum": 1, "format": [|"color"|]}""", "ICG009", DiagnosticSeverity.Warning },
         { """{"minimum": 1, [|"requried"|]: ["a"]}""", "ICG010", DiagnosticSeverity.Warning },
         { """{"minimum": 1, "$defs": {"unused": {"pattern": [|"[a-"|]}}}""", "ICG005", DiagnosticSeverity.Error },
         { """{"minimum": 1, "$defs": {"unused": {[|"minLenght"|]: 1}}}""", "ICG010", DiagnosticSeverity.Warning },

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Insights.Contracts.Generator.Parsing;
+using Insights.Contracts.Generator.Shared;
 using Xunit;
 
 namespace Insights.Contracts.Generator.Tests;

@@ -37,6 +37,39 @@ enum JsonFormat
 
     /// <summary>RFC 9562 UUID text; typed contracts read it as <c>Guid</c>.</summary>
     Uuid,
+
+    /// <summary>RFC 3986 URI reference: an absolute URI or a relative reference.</summary>
+    UriReference,
+
+    /// <summary>RFC 3987 absolute IRI (a URI that may hold non-ASCII characters).</summary>
+    Iri,
+
+    /// <summary>RFC 3987 IRI reference: an absolute IRI or a relative reference.</summary>
+    IriReference,
+
+    /// <summary>RFC 6570 URI template (any level).</summary>
+    UriTemplate,
+
+    /// <summary>RFC 1123 host name; <c>xn--</c> labels must be valid IDNA2008 A-labels.</summary>
+    Hostname,
+
+    /// <summary>Internationalized host name: IDNA2008 (RFC 5890-5893) U-labels, A-labels or ASCII labels.</summary>
+    IdnHostname,
+
+    /// <summary>RFC 6531 internationalized mailbox: UTF-8 local part, internationalized domain.</summary>
+    IdnEmail,
+
+    /// <summary>RFC 6901 JSON Pointer.</summary>
+    JsonPointer,
+
+    /// <summary>Relative JSON Pointer (draft-handrews-relative-json-pointer).</summary>
+    RelativeJsonPointer,
+
+    /// <summary>ECMA-262 regular expression that .NET can run as a <c>pattern</c>.</summary>
+    Regex,
+
+    /// <summary>ISO 8601 duration as RFC 3339 Appendix A defines it (<c>P1Y2M3DT4H5M6S</c>, <c>P2W</c>).</summary>
+    Duration,
 }
 
 /// <summary>The name a schema gives each <see cref="JsonFormat"/> (the value of its <c>format</c> keyword).</summary>
@@ -60,6 +93,17 @@ static class JsonFormatNames
             case "uri": format = JsonFormat.Uri; return true;
             case "date": format = JsonFormat.Date; return true;
             case "uuid": format = JsonFormat.Uuid; return true;
+            case "uri-reference": format = JsonFormat.UriReference; return true;
+            case "iri": format = JsonFormat.Iri; return true;
+            case "iri-reference": format = JsonFormat.IriReference; return true;
+            case "uri-template": format = JsonFormat.UriTemplate; return true;
+            case "hostname": format = JsonFormat.Hostname; return true;
+            case "idn-hostname": format = JsonFormat.IdnHostname; return true;
+            case "idn-email": format = JsonFormat.IdnEmail; return true;
+            case "json-pointer": format = JsonFormat.JsonPointer; return true;
+            case "relative-json-pointer": format = JsonFormat.RelativeJsonPointer; return true;
+            case "regex": format = JsonFormat.Regex; return true;
+            case "duration": format = JsonFormat.Duration; return true;
             default: format = default; return false;
         }
     }

@@ -1,6 +1,13 @@
+// Compiled into the runtime and linked into the generator: the generator translates a schema's
+// `pattern` with it, and the runtime decides the `regex` format with the same rules.
+using System.Globalization;
 using System.Text;
 
-namespace Insights.Contracts.Generator.Parsing;
+#if INSIGHTS_GENERATOR
+namespace Insights.Contracts.Generator.Shared;
+#else
+namespace Insights.Contracts.Runtime;
+#endif
 
 /// <summary>
 /// JSON Schema patterns are ECMA-262 regular expressions; .NET's dialect reads a few common
@@ -10,7 +17,7 @@ namespace Insights.Contracts.Generator.Parsing;
 /// match other scripts' digits and letters), <c>\s</c> is ECMA-262's white space, <c>.</c> matches
 /// one code point but no line terminator, and a character outside the BMP is one unit for a quantifier.
 /// </summary>
-internal static class EcmaPattern
+internal static partial class EcmaPattern
 {
     /// <summary>ECMA-262 WhiteSpace and LineTerminator: .NET's <c>\s</c> lacks U+FEFF and adds U+0085.</summary>
     private const string EcmaWhiteSpace = "\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF";
@@ -33,6 +40,16 @@ internal static class EcmaPattern
                     continue;
                 }
 
+                if (escaped == 'u' && i + 1 < pattern.Length && pattern[i + 1] == '{' && pattern.IndexOf('}', i) is int end and > 0
+                    && int.TryParse(pattern.Substring(i + 2, end - i - 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int codePoint)
+                    && codePoint <= 0x10FFFF)
+                {
+                    // \u{X...} (u flag): .NET knows only \uXXXX, so a character outside the BMP becomes its surrogate pair.
+                    AppendCodePoint(builder, codePoint, inClass);
+                    i = end;
+                    continue;
+                }
+
                 builder.Append((escaped, inClass) switch
                 {
                     ('d', false) => "[0-9]",
@@ -52,12 +69,29 @@ internal static class EcmaPattern
             if (inClass)
             {
                 inClass = c != ']';
+
+                // '[' inside a class is a character in ECMA-262; .NET could read "-[" as class subtraction.
+                if (c == '[')
+                {
+                    builder.Append('\\');
+                }
+
                 builder.Append(c);
                 continue;
             }
 
             switch (c)
             {
+                case '[' when string.CompareOrdinal(pattern, i, "[]", 0, 2) == 0:
+                    // The empty class matches nothing; .NET would read ']' as its first member.
+                    builder.Append("(?!)");
+                    i++;
+                    break;
+                case '[' when string.CompareOrdinal(pattern, i, "[^]", 0, 3) == 0:
+                    // The negated empty class matches any one code point.
+                    builder.Append("(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\s\\S])");
+                    i += 2;
+                    break;
                 case '[':
                     inClass = true;
                     builder.Append(c);
@@ -66,8 +100,6 @@ internal static class EcmaPattern
                         builder.Append(pattern[++i]);
                     }
 
-                    // ']' right after '[' or '[^' is a literal in .NET but closes the class in ECMA-262;
-                    // both are rare, so it is copied and left to .NET.
                     break;
                 case '$':
                     builder.Append("\\z");
@@ -88,6 +120,18 @@ internal static class EcmaPattern
         }
 
         return builder.ToString();
+    }
+
+    private static void AppendCodePoint(StringBuilder builder, int codePoint, bool inClass)
+    {
+        if (codePoint <= 0xFFFF)
+        {
+            builder.Append("\\u").Append(codePoint.ToString("X4", CultureInfo.InvariantCulture));
+            return;
+        }
+
+        string pair = char.ConvertFromUtf32(codePoint);
+        builder.Append(inClass ? pair : "(?:" + pair + ")");
     }
 
     /// <summary>
