@@ -123,19 +123,22 @@ internal static class GeneratorHarness
         return output;
     }
 
-    public static void AssertCompilesCleanly(Compilation compilation)
+    public static void AssertCompilesCleanly(Compilation compilation) => AssertNoWarnings(compilation.GetDiagnostics());
+
+    private static void AssertNoWarnings(IEnumerable<Diagnostic> diagnostics)
     {
-        var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems));
     }
 
     /// <summary>Compiles the generated code and loads it, so tests can run the contracts it defines.</summary>
     public static Assembly Load(GeneratorOutput output)
     {
-        AssertCompilesCleanly(output.Compilation);
+        // Emit reports every diagnostic GetDiagnostics would, warnings included; binding the code
+        // once instead of twice halves the time large generated sources take.
         using var stream = new MemoryStream();
         var emit = output.Compilation.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        AssertNoWarnings(emit.Diagnostics);
         stream.Position = 0;
         return new AssemblyLoadContext(output.Compilation.AssemblyName, isCollectible: true).LoadFromStream(stream);
     }
