@@ -10,7 +10,7 @@ internal static partial class ContractEmitter
     // The keywords whose outcome depends on more than the node and the value: $dynamicRef and
     // $recursiveRef (the resources entered on the way, the dynamic scope), and unevaluatedProperties
     // and unevaluatedItems (the members and items every successful subschema evaluated).
-    private sealed partial class JsonValueEmitter
+    private sealed partial class NodeValidators
     {
         private readonly Dictionary<(int Node, Annotation Kind), string> _annotationMethods = [];
         private readonly List<(string Method, int Node, Annotation Kind)> _pendingAnnotations = [];
