@@ -26,6 +26,7 @@ public class FormatTests
 
         Assert.DoesNotContain((JsonFormat)(-1), formats);
         Assert.Equal(Enum.GetValues<JsonFormat>().Order(), formats.Order());
+        Assert.Equal(Names.Order(), JsonFormatNames.Names.Order()); // the names diagnostics list and suggest
     }
 
     [Theory]

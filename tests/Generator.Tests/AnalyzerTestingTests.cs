@@ -42,7 +42,7 @@ public class AnalyzerTestingTests
         test.TestState.ExpectedDiagnostics.Add(
             new DiagnosticResult("ICG002", DiagnosticSeverity.Error)
                 .WithSpan("/s/a.schema.json", 1, 49, 1, 63)
-                .WithArguments("#/$defs/Nope", "there is no '$defs' at that point of the document"));
+                .WithArguments("#/$defs/Nope", "there is no '$defs' at that point of the document (it has: type, properties); point the reference at a schema that exists"));
 
         await test.RunAsync();
     }
@@ -56,7 +56,7 @@ public class AnalyzerTestingTests
         test.TestState.AdditionalFiles.Add(("/s/a.schema.json", "{\"type\": \"object\",\n \"requird\": [],\n \"properties\": {\"x\": {\"type\": \"string\"}}}"));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Test.Contracts\n"));
         test.TestState.ExpectedDiagnostics.Add(
-            new DiagnosticResult("ICG010", DiagnosticSeverity.Warning).WithSpan("/s/a.schema.json", 2, 2, 2, 11).WithArguments("requird", "is not a JSON Schema keyword"));
+            new DiagnosticResult("ICG010", DiagnosticSeverity.Warning).WithSpan("/s/a.schema.json", 2, 2, 2, 11).WithArguments("requird", "is not a JSON Schema keyword", "; did you mean 'required'?"));
 
         await test.RunAsync();
     }

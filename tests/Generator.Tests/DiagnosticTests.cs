@@ -77,7 +77,142 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": ["string", "integer"], "minLength": [|-1|]}}}""", "ICG005", DiagnosticSeverity.Error },
         // Duplicate keys
         { """{"type": "object", [|"type"|]: "object"}""", "ICG007", DiagnosticSeverity.Error },
+        // Misspellings with a "did you mean" (the messages are in Message_says_what_to_change): the span stays on the word
+        { """{"type": "object", "properties": {"a": {"type": "string", "format": [|"e-mail"|]}}}""", "ICG009", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": {"type": [|"strng"|]}}}""", "ICG005", DiagnosticSeverity.Error },
+        { """{"type": "object", "properties": {"a": {"$ref": [|"#/$defs/reviewer"|]}}, "$defs": {"reviewers": {"type": "string"}}}""", "ICG002", DiagnosticSeverity.Error },
+        { """{"items": {"$ref": [|"#revewer"|]}, "$defs": {"r": {"$anchor": "reviewer", "type": "string"}}}""", "ICG002", DiagnosticSeverity.Error },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, [|"additionalProperty"|]: false}""", "ICG010", DiagnosticSeverity.Warning },
     };
+
+    /// <summary>
+    /// Each message says what to change: a misspelt keyword, <c>$ref</c> target, format or type gets the
+    /// nearest correct word ("did you mean"), a word far from every candidate gets none.
+    /// </summary>
+    public static TheoryData<string, string, string> Messages() => new()
+    {
+        // ICG010: the keywords of the schema's draft, annotations included
+        {
+            """{"type": "object", [|"requried"|]: ["a"], "properties": {"a": {"type": "string"}}}""", "ICG010",
+            "'requried' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'; did you mean 'required'?"
+        },
+        {
+            """{"type": "object", [|"descripton"|]: "An order"}""", "ICG010",
+            "'descripton' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'; did you mean 'description'?"
+        },
+        {
+            """{"type": "object", "properties": {"a": {"type": "string"}}, [|"additionalProperty"|]: false}""", "ICG010",
+            "'additionalProperty' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'; did you mean 'additionalProperties'?"
+        },
+        {
+            """{"$schema": "http://json-schema.org/draft-07/schema#", "type": "string", [|"minLenght"|]: 1}""", "ICG010",
+            "'minLenght' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'; did you mean 'minLength'?"
+        },
+        {
+            """{"type": "object", [|"nullable"|]: true}""", "ICG010",
+            "'nullable' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'"
+        },
+        {
+            // 'prefixItems' is a keyword of 2020-12 only, and no draft-07 keyword is near it
+            """{"$schema": "http://json-schema.org/draft-07/schema#", "type": "array", [|"prefixItems"|]: [{"type": "string"}]}""", "ICG010",
+            "'prefixItems' is not a keyword of draft-07 and is ignored; correct its spelling, or start a vendor extension with 'x-'"
+        },
+
+        // ICG002: the names at the point where the pointer found nothing, or the anchors of the resource
+        {
+            """{"type": "object", "properties": {"a": {"$ref": [|"#/$defs/reviewer"|]}}, "$defs": {"author": {"type": "string"}, "editor": {"type": "string"}, "reviewers": {"type": "string"}}}""", "ICG002",
+            "$ref '#/$defs/reviewer' cannot be resolved: there is no 'reviewer' at that point of the document (it has: author, editor, reviewers); did you mean 'reviewers'?"
+        },
+        {
+            """{"type": "object", "properties": {"a": {"$ref": [|"#/$defs/publisher"|]}}, "$defs": {"author": {"type": "string"}, "editor": {"type": "string"}}}""", "ICG002",
+            "$ref '#/$defs/publisher' cannot be resolved: there is no 'publisher' at that point of the document (it has: author, editor); point the reference at a schema that exists"
+        },
+        {
+            """{"type": "object", "properties": {"a": {"$ref": [|"#/defs/author"|]}}, "$defs": {"author": {"type": "string"}}}""", "ICG002",
+            "$ref '#/defs/author' cannot be resolved: there is no 'defs' at that point of the document (it has: type, properties, $defs); did you mean '$defs'?"
+        },
+        {
+            """{"items": {"$ref": [|"#/allOf/1"|]}, "allOf": [{"minItems": 1}]}""", "ICG002",
+            "$ref '#/allOf/1' cannot be resolved: there is no '1' at that point of the document (an array with indexes 0 to 0); point the reference at a schema that exists"
+        },
+        {
+            """{"items": {"$ref": [|"#revewer"|]}, "$defs": {"a": {"$anchor": "author", "type": "string"}, "r": {"$anchor": "reviewer", "type": "string"}}}""", "ICG002",
+            "$ref '#revewer' cannot be resolved: there is no $anchor 'revewer' in the document (it has: author, reviewer); did you mean 'reviewer'?"
+        },
+        {
+            """{"items": {"$ref": [|"#missing-anchor"|]}}""", "ICG002",
+            "$ref '#missing-anchor' cannot be resolved: there is no $anchor 'missing-anchor' in the document (it declares none); declare it with \"$anchor\": \"missing-anchor\" in the schema it names, or point the reference at a schema that exists"
+        },
+        {
+            """{"$schema": "http://json-schema.org/draft-07/schema#", "items": {"$ref": [|"#missing-anchor"|]}}""", "ICG002",
+            "$ref '#missing-anchor' cannot be resolved: there is no $anchor 'missing-anchor' in the document (it declares none); declare it with \"$id\": \"#missing-anchor\" in the schema it names, or point the reference at a schema that exists"
+        },
+        {
+            """{"items": {"$ref": [|"http://example.com/missing.json"|]}}""", "ICG002",
+            "$ref 'http://example.com/missing.json' cannot be resolved: no schema document has the URI http://example.com/missing.json; declare that document as a JsonSchemaReference item with JsonSchemaUri=\"http://example.com/missing.json\", or point the reference at a schema that exists"
+        },
+
+        // ICG009: the formats the generator checks
+        {
+            """{"type": "string", "format": [|"e-mail"|]}""", "ICG009",
+            "Format 'e-mail' is not validated by the generator; the value is treated as a plain string (checked formats: " + CheckedFormats + "; use a pattern for anything else); did you mean 'email'?"
+        },
+        {
+            """{"type": "string", "format": [|"datetime"|]}""", "ICG009",
+            "Format 'datetime' is not validated by the generator; the value is treated as a plain string (checked formats: " + CheckedFormats + "; use a pattern for anything else); did you mean 'date-time'?"
+        },
+        {
+            """{"type": "string", "format": [|"color"|]}""", "ICG009",
+            "Format 'color' is not validated by the generator; the value is treated as a plain string (checked formats: " + CheckedFormats + "; use a pattern for anything else)"
+        },
+
+        // ICG005 for type: the seven type names
+        {
+            """{"type": "object", "properties": {"a": {"type": [|"strng"|]}}}""", "ICG005",
+            "Keyword 'type' has 'strng', which is not a type: use one of object, array, string, integer, number, boolean, null, or an array of them; did you mean 'string'?"
+        },
+        {
+            """{"type": ["null", [|"interger"|]]}""", "ICG005",
+            "Keyword 'type' has 'interger', which is not a type: use one of object, array, string, integer, number, boolean, null, or an array of them; did you mean 'integer'?"
+        },
+        {
+            """{"type": [|"text"|]}""", "ICG005",
+            "Keyword 'type' has 'text', which is not a type: use one of object, array, string, integer, number, boolean, null, or an array of them"
+        },
+        {
+            """{"type": [|5|]}""", "ICG005",
+            "Keyword 'type' must be one of object, array, string, integer, number, boolean, null, or an array of them"
+        },
+    };
+
+    private const string CheckedFormats =
+        "date, date-time, time, duration, email, idn-email, hostname, idn-hostname, ipv4, ipv6, uri, uri-reference, iri, iri-reference, uuid, uri-template, json-pointer, relative-json-pointer, regex";
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Message_says_what_to_change(string markedSchema, string id, string expectedMessage)
+    {
+        (string schema, TextSpan expectedSpan) = ParseMarkup(markedSchema);
+
+        Diagnostic diagnostic = Assert.Single(GeneratorHarness.Run((Path, schema)).GeneratorDiagnostics, d => d.Id == id);
+
+        Assert.Equal(expectedSpan, diagnostic.Location.SourceSpan);
+        Assert.Equal(expectedMessage, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_long_list_of_definitions_is_cut_short_but_the_suggestion_looks_at_all_of_them()
+    {
+        string definitions = string.Join(", ", Enumerable.Range(1, 30).Select(i => $"\"type{i:00}\": {{\"type\": \"string\"}}"));
+        string schema = """{"items": {"$ref": "#/$defs/type29x"}, "$defs": {""" + definitions + "}}";
+
+        Diagnostic diagnostic = Assert.Single(GeneratorHarness.Run((Path, schema)).GeneratorDiagnostics, d => d.Id == "ICG002");
+
+        string listed = string.Join(", ", Enumerable.Range(1, 20).Select(i => $"type{i:00}"));
+        Assert.Equal(
+            $"$ref '#/$defs/type29x' cannot be resolved: there is no 'type29x' at that point of the document (it has: {listed} and 10 more); did you mean 'type29'?",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

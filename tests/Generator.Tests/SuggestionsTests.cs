@@ -78,6 +78,13 @@ public class SuggestionsTests
     }
 
     [Fact]
+    public void Did_you_mean_ends_a_message_only_when_something_is_close()
+    {
+        Assert.Equal("; did you mean 'email'?", Suggestions.DidYouMean("e-mail", Formats));
+        Assert.Equal(string.Empty, Suggestions.DidYouMean("color", Formats));
+    }
+
+    [Fact]
     public void A_ref_target_suggests_the_nearest_definition()
     {
         Assert.Equal("reviewers", Suggestions.Closest("reviewer", ["author", "reviewers", "review"]));

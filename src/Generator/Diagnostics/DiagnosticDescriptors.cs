@@ -20,7 +20,7 @@ internal static class DiagnosticDescriptors
         "ICG001", "Schema file is not valid JSON", "{0}; the schema must be strict JSON (RFC 8259): fix it at this position", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg001");
 
     public static readonly DiagnosticDescriptor UnresolvableReference = new(
-        "ICG002", "Unresolvable $ref", "$ref '{0}' cannot be resolved: {1}; point it at a schema that exists, or declare the document it names as a JsonSchemaReference item with that JsonSchemaUri", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg002");
+        "ICG002", "Unresolvable $ref", "$ref '{0}' cannot be resolved: {1}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg002");
 
     // ICG003 ("Unsupported schema keyword") is retired: every keyword of every draft the generator
     // reads is enforced. The ID stays unused.
@@ -41,10 +41,10 @@ internal static class DiagnosticDescriptors
         "ICG008", "Generated names collide", "{0}; rename the definition or property, or set the TypeName metadata, to choose the name", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg008");
 
     public static readonly DiagnosticDescriptor UnvalidatedFormat = new(
-        "ICG009", "Format is not validated", "Format '{0}' is not validated by the generator; the value is treated as a plain string (checked formats: date, date-time, time, uuid, email, ipv4, ipv6, uri; use a pattern for anything else)", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg009");
+        "ICG009", "Format is not validated", "Format '{0}' is not validated by the generator; the value is treated as a plain string (checked formats: {1}; use a pattern for anything else){2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg009");
 
     public static readonly DiagnosticDescriptor UnknownKeyword = new(
-        "ICG010", "Unknown schema keyword", "'{0}' {1} and is ignored; correct its spelling, or start a vendor extension with 'x-'", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg010");
+        "ICG010", "Unknown schema keyword", "'{0}' {1} and is ignored; correct its spelling, or start a vendor extension with 'x-'{2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg010");
 
     public static readonly DiagnosticDescriptor NotUtf8 = new(
         "ICG011", "Schema file is not UTF-8", "The schema file is not valid UTF-8 ({0}); JSON must be UTF-8 (RFC 8259), so save the file as UTF-8", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg011");

@@ -38,6 +38,13 @@ internal static class Suggestions
     }
 
     /// <summary>
+    /// <c>; did you mean 'required'?</c>, the end of a message, for the candidate <see cref="Closest"/>
+    /// finds; empty when none is close, so a far-off word gets no guess.
+    /// </summary>
+    public static string DidYouMean(string word, IEnumerable<string> candidates) =>
+        Closest(word, candidates) is { } closest ? $"; did you mean '{closest}'?" : string.Empty;
+
+    /// <summary>
     /// How many edits still read as a typo of a word this long: one per three characters, at least
     /// one (<c>strng</c> → <c>string</c>, <c>e-mail</c> → <c>email</c>), so short words do not match
     /// everything.

@@ -197,6 +197,9 @@ internal static class Vocabulary
         return Keywords.TryGetValue(keyword, out Entry? entry) && (entry.CheckedOn & values) != 0;
     }
 
+    /// <summary>Every keyword of <paramref name="draft"/>, annotations included: what a misspelt key is compared with (ICG010).</summary>
+    public static IEnumerable<string> KeywordsOf(Dialect draft) => Keywords.Where(e => (e.Value.Drafts & draft) != 0).Select(e => e.Key);
+
     /// <summary>The value keywords worth a warning (ICG006) on a schema whose own <c>type</c> excludes their JSON type.</summary>
     public static IEnumerable<string> TypeSpecific => Keywords.Where(e => e.Value.Warns).Select(e => e.Key);
 }

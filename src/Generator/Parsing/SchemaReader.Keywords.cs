@@ -66,14 +66,10 @@ internal sealed partial class SchemaReader
 
         foreach ((JsonMember member, KeywordStatus status) in keywords.Untaken())
         {
-            switch (status)
+            if (status != KeywordStatus.VocabularyOff)
             {
-                case KeywordStatus.OtherDraft:
-                    Report(DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name, $"is not a keyword of {dialect}");
-                    break;
-                case KeywordStatus.Unknown:
-                    Report(DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name, "is not a JSON Schema keyword");
-                    break;
+                string what = status == KeywordStatus.OtherDraft ? $"is not a keyword of {dialect}" : "is not a JSON Schema keyword";
+                Report(DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name, what, Suggestions.DidYouMean(member.Name, Vocabulary.KeywordsOf(dialect.Draft)));
             }
         }
 
@@ -171,7 +167,13 @@ internal sealed partial class SchemaReader
                 JsonSchemaTypes flag = name.Kind == JsonNodeKind.String ? JsonSchemaTypeNames.Parse(name.Text!) : JsonSchemaTypes.None;
                 if (flag == JsonSchemaTypes.None)
                 {
-                    Report(DiagnosticDescriptors.InvalidKeywordValue, name.Span, "type", "must be one of null, boolean, object, array, number, string, integer, or an array of them");
+                    string[] typeNames = JsonSchemaTypeNames.All.Select(t => t.Name).ToArray();
+                    string choices = $"one of {string.Join(", ", typeNames)}, or an array of them";
+                    Report(
+                        DiagnosticDescriptors.InvalidKeywordValue,
+                        name.Span,
+                        "type",
+                        name.Kind == JsonNodeKind.String ? $"has '{name.Text}', which is not a type: use {choices}{Suggestions.DidYouMean(name.Text!, typeNames)}" : $"must be {choices}");
                     continue;
                 }
 
@@ -279,7 +281,7 @@ internal sealed partial class SchemaReader
             {
                 if (!JsonFormatNames.TryParse(format.Text!, out _))
                 {
-                    Report(DiagnosticDescriptors.UnvalidatedFormat, format.Span, format.Text!);
+                    Report(DiagnosticDescriptors.UnvalidatedFormat, format.Span, format.Text!, string.Join(", ", JsonFormatNames.Names), Suggestions.DidYouMean(format.Text!, JsonFormatNames.Names));
                 }
 
                 node = node with

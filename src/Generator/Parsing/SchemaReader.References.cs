@@ -128,7 +128,7 @@ internal sealed partial class SchemaReader
         JsonNode? target = _resources.Resolve(absolute, out string? problem);
         if (target is null)
         {
-            Report(DiagnosticDescriptors.UnresolvableReference, reference.Value.Span, reference.Value.Text!, problem ?? "not found");
+            Report(DiagnosticDescriptors.UnresolvableReference, reference.Value.Span, reference.Value.Text!, problem ?? "nothing has that URI; point the reference at a schema that exists");
             return null;
         }
 

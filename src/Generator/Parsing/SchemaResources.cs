@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Insights.Contracts.Generator.Diagnostics;
 using Insights.Contracts.Generator.Metaschemas;
 using Insights.Contracts.Generator.Model;
 
@@ -118,7 +119,11 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
                 return anchored;
             }
 
-            problem = $"no $anchor '{fragment}' in {resource}";
+            string prefix = resource + "#";
+            string[] anchors = _anchors.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k.Substring(prefix.Length)).ToArray();
+            problem = $"there is no $anchor '{fragment}' in {(resource == _mainDocument ? "the document" : resource)}"
+                + (anchors.Length == 0 ? " (it declares none)" : Listing(anchors))
+                + Fix(Unescape(fragment), anchors, $"declare it with {AnchorDeclaration(DialectOf(target).Draft, Unescape(fragment))} in the schema it names, or point the reference at a schema that exists");
             return null;
         }
 
@@ -138,7 +143,15 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
             if (next is null)
             {
                 string document = (DocumentOf(target) ?? resource) == _mainDocument ? "the document" : resource;
-                problem = $"there is no '{name}' at that point of {document}";
+                string[] names = node.Members.Select(m => m.Name).ToArray();
+                problem = $"there is no '{name}' at that point of {document}"
+                    + node.Kind switch
+                    {
+                        JsonNodeKind.Object => names.Length == 0 ? " (an empty object)" : Listing(names),
+                        JsonNodeKind.Array => node.Items.Count == 0 ? " (an empty array)" : $" (an array with indexes 0 to {node.Items.Count - 1})",
+                        _ => $" (a {node.KindName} value)",
+                    }
+                    + Fix(name, names, "point the reference at a schema that exists");
                 return null;
             }
 
@@ -159,6 +172,28 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         return node;
     }
 
+    /// <summary>The names a reference could have used instead, as a message lists them (the first few of many).</summary>
+    private static string Listing(string[] names)
+    {
+        const int Listed = 20;
+        return $" (it has: {string.Join(", ", names.Take(Listed))}{(names.Length > Listed ? $" and {names.Length - Listed} more" : "")})";
+    }
+
+    /// <summary>What to change: the name nearest to <paramref name="missing"/> as a "did you mean", or else <paramref name="otherwise"/>.</summary>
+    private static string Fix(string missing, string[] names, string otherwise)
+    {
+        string suggestion = Suggestions.DidYouMean(missing, names);
+        return suggestion.Length > 0 ? suggestion : "; " + otherwise;
+    }
+
+    /// <summary>How a draft declares the anchor <c>#name</c>: <c>$anchor</c> from 2019-09, a fragment-only id before.</summary>
+    private static string AnchorDeclaration(Dialect draft, string name) => draft switch
+    {
+        Dialect.Draft4 => $"\"id\": \"#{name}\"",
+        < Dialect.Draft201909 => $"\"$id\": \"#{name}\"",
+        _ => $"\"$anchor\": \"{name}\"",
+    };
+
     private bool TryLoad(string resource, out string? problem)
     {
         var candidates = referenceDocuments.Where(d => d.Uri == resource).ToList();
@@ -169,7 +204,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
             // network; a reference document with the same URI (above) is used instead when given.
             if (!EmbeddedMetaschemas.TryGet(resource, out text))
             {
-                problem = $"no schema document has the URI {resource} (give it as an AdditionalFile with JsonSchemaUri=\"{resource}\")";
+                problem = $"no schema document has the URI {resource}; declare that document as a JsonSchemaReference item with JsonSchemaUri=\"{resource}\", or point the reference at a schema that exists";
                 return false;
             }
         }
@@ -191,7 +226,7 @@ internal sealed class SchemaResources(IReadOnlyList<ReferenceDocument> reference
         }
         catch (JsonSyntaxException e)
         {
-            problem = $"{resource} is not valid JSON: {e.Message}";
+            problem = $"{resource} is not valid JSON: {e.Message}; fix that document";
             return false;
         }
     }

@@ -80,31 +80,32 @@ public
 #endif
 static class JsonFormatNames
 {
+    // One table for both directions, in the order messages list the names.
+    private static readonly (string Name, JsonFormat Format)[] Formats =
+    [
+        ("date", JsonFormat.Date), ("date-time", JsonFormat.DateTime), ("time", JsonFormat.Time), ("duration", JsonFormat.Duration),
+        ("email", JsonFormat.Email), ("idn-email", JsonFormat.IdnEmail), ("hostname", JsonFormat.Hostname), ("idn-hostname", JsonFormat.IdnHostname),
+        ("ipv4", JsonFormat.IPv4), ("ipv6", JsonFormat.IPv6), ("uri", JsonFormat.Uri), ("uri-reference", JsonFormat.UriReference),
+        ("iri", JsonFormat.Iri), ("iri-reference", JsonFormat.IriReference), ("uuid", JsonFormat.Uuid), ("uri-template", JsonFormat.UriTemplate),
+        ("json-pointer", JsonFormat.JsonPointer), ("relative-json-pointer", JsonFormat.RelativeJsonPointer), ("regex", JsonFormat.Regex),
+    ];
+
+    /// <summary>The name of every format the validators check (for a list in a message, or a "did you mean").</summary>
+    public static System.Collections.Generic.IReadOnlyList<string> Names { get; } = System.Array.ConvertAll(Formats, f => f.Name);
+
     /// <summary>The format a schema names <paramref name="name"/>, if it is one the validators check.</summary>
     public static bool TryParse(string name, out JsonFormat format)
     {
-        switch (name)
+        foreach ((string known, JsonFormat value) in Formats)
         {
-            case "date-time": format = JsonFormat.DateTime; return true;
-            case "time": format = JsonFormat.Time; return true;
-            case "email": format = JsonFormat.Email; return true;
-            case "ipv4": format = JsonFormat.IPv4; return true;
-            case "ipv6": format = JsonFormat.IPv6; return true;
-            case "uri": format = JsonFormat.Uri; return true;
-            case "date": format = JsonFormat.Date; return true;
-            case "uuid": format = JsonFormat.Uuid; return true;
-            case "uri-reference": format = JsonFormat.UriReference; return true;
-            case "iri": format = JsonFormat.Iri; return true;
-            case "iri-reference": format = JsonFormat.IriReference; return true;
-            case "uri-template": format = JsonFormat.UriTemplate; return true;
-            case "hostname": format = JsonFormat.Hostname; return true;
-            case "idn-hostname": format = JsonFormat.IdnHostname; return true;
-            case "idn-email": format = JsonFormat.IdnEmail; return true;
-            case "json-pointer": format = JsonFormat.JsonPointer; return true;
-            case "relative-json-pointer": format = JsonFormat.RelativeJsonPointer; return true;
-            case "regex": format = JsonFormat.Regex; return true;
-            case "duration": format = JsonFormat.Duration; return true;
-            default: format = default; return false;
+            if (known == name)
+            {
+                format = value;
+                return true;
+            }
         }
+
+        format = default;
+        return false;
     }
 }
