@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Insights.Contracts.Generator.Emitting;
@@ -79,7 +80,18 @@ public sealed class ContractGenerator : IIncrementalGenerator
                 return;
             }
 
-            foreach ((string hintName, string source) in ContractEmitter.Emit(spec))
+            List<(string HintName, string Source)> sources;
+            try
+            {
+                sources = ContractEmitter.Emit(spec).ToList();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                output.ReportDiagnostic(ShapeDecider.InternalError(spec.File.Path, e).ToDiagnostic());
+                return;
+            }
+
+            foreach ((string hintName, string source) in sources)
             {
                 output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
             }

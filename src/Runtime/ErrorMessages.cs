@@ -82,6 +82,9 @@ public static class ErrorMessages
     /// <summary>The message for <c>false</c> as a schema.</summary>
     public const string False = "no value is allowed here (the schema is false)";
 
+    /// <summary>A <c>default</c> <see cref="JsonValue"/> where a value is needed (a record or array built in code).</summary>
+    public const string NoJsonValue = "expected a JSON value, found a default JsonValue that holds none";
+
     /// <summary>Explains an <c>anyOf</c>/<c>oneOf</c> that matched none of its branches: each with its first error.</summary>
     public static string NoBranchMatched(string keyword, IEnumerable<string> reasons) =>
         $"matches none of the {keyword} branches ({string.Join("; ", reasons)})";

@@ -106,6 +106,27 @@ public static partial class JsonContract
         return (buffer, new Utf8JsonWriter(buffer));
     }
 
+    /// <summary>
+    /// A contract as a JSON element, for checking a value built in code against rules only a JSON
+    /// validator applies (a record whose schema has keywords its members cannot hold).
+    /// </summary>
+    public static JsonElement ToElement<T>(T value) where T : class, IJsonContract<T>
+    {
+        using JsonDocument document = JsonDocument.Parse(SerializeToUtf8Bytes(value), new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// The value of a schema's <c>default</c> for a member of contract type <typeparamref name="T"/>,
+    /// read once into the generated record's static field. A default the schema does not allow is a
+    /// mistake in the schema, reported when the record is first used.
+    /// </summary>
+    public static T ParseDefault<T>(string json) where T : class, IJsonContract<T>
+    {
+        ParseResult<T> result = Parse<T>(json);
+        return result.Value ?? throw new JsonContractException(typeof(T).Name + " (the schema's default)", result.Errors);
+    }
+
     /// <summary>Writes <paramref name="value"/> as compact JSON text.</summary>
     public static string Serialize<T>(T value) where T : class, IJsonContract<T> =>
         Encoding.UTF8.GetString(SerializeToUtf8Bytes(value));

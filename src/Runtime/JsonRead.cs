@@ -134,6 +134,13 @@ public static class JsonRead
         return false;
     }
 
+    /// <summary>Reads any JSON value as it is (the caller checks it against its schema).</summary>
+    public static bool TryReadJson(ref Utf8JsonReader reader, ValidationContext context, out JsonValue value)
+    {
+        value = new JsonValue(JsonElement.ParseValue(ref reader));
+        return true;
+    }
+
     /// <summary>Reads a contract object.</summary>
     public static bool TryReadObject<T>(ref Utf8JsonReader reader, ValidationContext context, out T value)
         where T : class, IJsonContract<T>

@@ -55,6 +55,19 @@ public static class JsonValueCheck
         }
     }
 
+    /// <summary>
+    /// Checks a record's JSON-valued member (or item) against the validator of its schema, as
+    /// <see cref="Validate(JsonElement, SchemaValidator{JsonElement}, ValidationContext)"/> does; a
+    /// <c>default</c> <see cref="JsonValue"/> (no JSON at all) is a <c>type</c> error.
+    /// </summary>
+    public static bool Validate(JsonValue value, SchemaValidator<JsonElement> validator, ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return value.ValueKind == JsonValueKind.Undefined
+            ? context.Fail("type", ErrorMessages.NoJsonValue)
+            : Validate(value.Element, validator, context);
+    }
+
     private static bool NameDecodes(JsonProperty property, ValidationContext context)
     {
         try

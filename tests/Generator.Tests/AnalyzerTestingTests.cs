@@ -76,7 +76,7 @@ public class AnalyzerTestingTests
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Test.Contracts\n"));
         test.TestState.ExpectedDiagnostics.Add(
             new DiagnosticResult("ICG016", DiagnosticSeverity.Info)
-                .WithSpan("/s/amount.schema.json", 1, 1, 2, 15)
+                .WithSpan("/s/amount.schema.json", 1, 10, 1, 30)
                 .WithArguments("Amount", "the root schema does not say it is one JSON object (\"type\": \"object\")"));
 
         await test.RunAsync();

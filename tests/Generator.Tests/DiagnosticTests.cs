@@ -36,24 +36,26 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": "string", "pattern": [|"[a-"|]}}}""", "ICG005", DiagnosticSeverity.Error },
         { """{"type": "object", "required": [|"a"|], "properties": {"a": {"type": "string"}}}""", "ICG005", DiagnosticSeverity.Error },
         { """{"type": "object", "properties": {"a": {"type": [|"text"|]}}}""", "ICG005", DiagnosticSeverity.Error },
-        // Constructs a typed record cannot represent: generated as a JSON-backed value instead (ICG016, at the reason)
-        { """{"type": "object", "required": [[|"b"|]], "properties": {"a": {"type": "string"}}}""", "ICG016", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": [|{"type": "array"}|]}}""", "ICG016", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|]}}}""", "ICG016", DiagnosticSeverity.Info },
+        // Object rules a record's members cannot check: checked on the JSON instead (ICG021, at the reason)
+        { """{"type": "object", "required": [[|"b"|]], "properties": {"a": {"type": "string"}}}""", "ICG021", DiagnosticSeverity.Info },
+        // Members without a C# type: a JsonValue checked against the member's schema (ICG019, at the reason)
+        { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|]}}}""", "ICG019", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "array", [|"prefixItems"|]: [{"type": "string"}]}}}""", "ICG019", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minProperties"|]: 1}}, "$defs": {"A": {"type": "object"}}}""", "ICG018", DiagnosticSeverity.Warning },
         { """[|[1, 2]|]""", "ICG005", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minLength"|]: 2}}, "$defs": {"A": {"type": "string"}}}""", "ICG016", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"properties": {[|"b"|]: {"const": 1}}}]}""", "ICG016", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"type": "string"}}, "anyOf": [{[|"patternProperties"|]: {}}]}""", "ICG016", DiagnosticSeverity.Info },
-        { """{"type": "object", "additionalProperties": [|{"type": "string"}|]}""", "ICG016", DiagnosticSeverity.Info },
-        // Defaults that do not fit their member
-        { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG016", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG016", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"type": "integer", "default": [|1.5|]}}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minLength"|]: 2}}, "$defs": {"A": {"type": "string"}}}""", "ICG019", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"properties": {[|"b"|]: {"const": 1}}}]}""", "ICG021", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "anyOf": [{[|"patternProperties"|]: {}}]}""", "ICG021", DiagnosticSeverity.Info },
+        { """{"type": "object", "additionalProperties": [|{"type": "string"}|]}""", "ICG021", DiagnosticSeverity.Info },
+        // Defaults that do not fit their member: not set, the member is nullable (ICG020)
+        { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG020", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG020", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "integer", "default": [|1.5|]}}}""", "ICG020", DiagnosticSeverity.Info },
         { """{"type": "object", [|"then"|]: {"required": []}}""", "ICG006", DiagnosticSeverity.Warning },
-        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {"a": [[|"b"|]]}}""", "ICG016", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {[|"b"|]: ["a"]}}""", "ICG016", DiagnosticSeverity.Info },
-        // Schemas generated as JSON-backed values
-        { """{"type": "object", [|"patternProperties"|]: {"^x": {"type": "string"}}}""", "ICG016", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {"a": [[|"b"|]]}}""", "ICG021", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {[|"b"|]: ["a"]}}""", "ICG021", DiagnosticSeverity.Info },
+        // Schemas generated as JSON-backed values: a root that is not one object
+        { """{"type": [|["object", "array"]|]}""", "ICG016", DiagnosticSeverity.Info },
         { """{"$defs": {"A": {[|"$ref"|]: "#"}}, "$ref": "#/$defs/A"}""", "ICG015", DiagnosticSeverity.Error },
         { """{"allOf": [{"$ref": "#/$defs/A"}], "$defs": {"A": {"not": {[|"$ref"|]: "#"}}}}""", "ICG015", DiagnosticSeverity.Error },
         // Dialects: a draft-07 $ref replaces its schema; a keyword of another draft is no keyword here.
@@ -278,7 +280,7 @@ public class DiagnosticTests
             ("/s/good.schema.json", """{"type": "object", "x-vendor": 1, "minProperties": 1, "properties": {"a": {"type": "string"}}}"""),
             ("/s/bad.schema.json", """{"type": "object", "properties": {"a": {"$ref": "#/nowhere"}}}"""));
 
-        Assert.Equal(["ICG002", "ICG016"], output.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
+        Assert.Equal(["ICG002", "ICG021"], output.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
         Assert.Equal(["good.Good.g.cs"], output.Sources.Select(s => s.HintName));
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }

@@ -23,13 +23,22 @@ public class SnapshotTests
 
     public static TheoryData<string> GeneratedFiles() => [.. GenerateInsights().Sources.Select(s => s.HintName)];
 
-    /// <summary>Two schemas that generate JSON-backed values (see tests/Generator.Tests/Schemas).</summary>
+    /// <summary>
+    /// Two schemas generated as JSON-backed values (see tests/Generator.Tests/Schemas): a root that is
+    /// no object, and an object that asks for it (GenerateAs="JsonValue") since its members would
+    /// otherwise be typed.
+    /// </summary>
     internal static GeneratorOutput GenerateJsonValueSamples()
     {
         var schemas = Repository.Files(Path.Combine("tests", "Generator.Tests", "Schemas"), "*.schema.json")
             .Select(path => new InMemoryAdditionalText(path, File.ReadAllText(path)))
             .ToArray();
-        GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.CreateDriver(schemas), GeneratorHarness.CreateCompilation());
+        var jsonValue = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.GenerateAs"] = "JsonValue" };
+        var options = new TestOptionsProvider(
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = GeneratorHarness.TestNamespace },
+            schemas.Where(s => s.Path.EndsWith("flow-labels.schema.json", System.StringComparison.Ordinal))
+                .ToDictionary(s => s.Path, _ => (IReadOnlyDictionary<string, string>)jsonValue));
+        GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.CreateDriver(schemas, options), GeneratorHarness.CreateCompilation());
         Assert.All(output.GeneratorDiagnostics, d => Assert.Equal("ICG016", d.Id));
         GeneratorHarness.AssertCompilesCleanly(output.Compilation);
         return output;

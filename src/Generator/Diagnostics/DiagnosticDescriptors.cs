@@ -67,6 +67,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IgnoredBesideRef = new(
         "ICG017", "Keyword beside $ref is ignored", "Keyword '{0}' beside $ref is ignored in {1}, where $ref replaces the schema it is in; move it into an allOf with the $ref", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg017");
 
+    public static readonly DiagnosticDescriptor ObjectNotRecord = new(
+        "ICG018", "An object is not a record", "{0} says it is an object but is generated as a JsonValue (its JSON, checked against its schema) rather than a record: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg018");
+
+    public static readonly DiagnosticDescriptor GeneratedAsJsonMember = new(
+        "ICG019", "Generated as a JSON value", "{0} is generated as a JsonValue (its JSON, checked against its schema): {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg019");
+
+    public static readonly DiagnosticDescriptor DefaultIgnored = new(
+        "ICG020", "Default cannot be set", "The default of '{0}' is not set in C#, because {1}; the member is null when the JSON leaves it out", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg020");
+
+    public static readonly DiagnosticDescriptor RulesCheckedAsJson = new(
+        "ICG021", "Object rules checked as JSON", "'{0}' is a typed record whose object rules are checked on its JSON before its members are read: {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg021");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ICG999", "The generator failed on this schema", "The generator failed on this schema: {0}. Please report this with the schema file.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg999");
 }

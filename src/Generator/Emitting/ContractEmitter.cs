@@ -77,6 +77,7 @@ internal static partial class ContractEmitter
         ValueKind.Date => "global::System.DateOnly",
         ValueKind.Guid => "global::System.Guid",
         ValueKind.Array => $"{Runtime}EquatableArray<{ClrType(file, type.Item!)}>",
+        ValueKind.Json => $"{Runtime}JsonValue",
         _ => Qualified(file, type.TypeName!),
     };
 
@@ -93,6 +94,7 @@ internal static partial class ContractEmitter
         ValueKind.Object => $"{Runtime}JsonRead.TryReadObject<{Qualified(file, type.TypeName!)}>",
         ValueKind.Enum => $"{Qualified(file, type.TypeName! + "Wire")}.TryRead",
         ValueKind.OpenEnum => $"{Qualified(file, type.TypeName!)}.TryRead",
+        ValueKind.Json => $"{Runtime}JsonRead.TryReadJson",
         _ => $"static (ref {Json}Utf8JsonReader r, {Runtime}ValidationContext c, out {ClrType(file, type)} v) => {ReadCall(file, type, "r", "c", "v")}",
     };
 
@@ -139,6 +141,9 @@ internal static partial class ContractEmitter
                 break;
             case ValueKind.OpenEnum:
                 writer.Line($"writer.WriteStringValue({expression}.Value);");
+                break;
+            case ValueKind.Json:
+                writer.Line($"{expression}.WriteTo(writer);");
                 break;
             case ValueKind.Array:
                 string item = "item" + depth.ToString(CultureInfo.InvariantCulture);

@@ -65,6 +65,15 @@ internal static partial class ContractEmitter
 
                     break;
 
+                case ValueKind.Json:
+                    foreach (int node in nodes)
+                    {
+                        string validator = _validators.Validator(node);
+                        Check(mode == CheckMode.Rule ? $"{validator}({value}.Element, context)" : $"{Runtime}JsonValueCheck.Validate({value}, {validator}, context)");
+                    }
+
+                    break;
+
                 case ValueKind.Object when mode == CheckMode.Validate:
                     Check($"{Runtime}JsonCheck.Object({value}, context)");
                     break;

@@ -27,6 +27,8 @@ internal static partial class ContractEmitter
         private readonly RecordTypeSpec _spec;
         private readonly TypeMembers _members = new();
         private readonly KeywordChecks _checks;
+        private readonly SourceWriter _validatorSource = new();
+        private readonly NodeValidators _validators;
         private readonly Dictionary<string, PropertySpec> _properties;
 
         public RecordEmitter(SourceWriter writer, ContractFileSpec file, RecordTypeSpec spec)
@@ -35,6 +37,7 @@ internal static partial class ContractEmitter
             _file = file;
             _spec = spec;
             _checks = new KeywordChecks(file.Model, _members);
+            _validators = new NodeValidators(_validatorSource, file.Model, _members);
             _properties = spec.Properties.ToDictionary(p => p.WireName);
         }
 
@@ -47,6 +50,11 @@ internal static partial class ContractEmitter
         public void Write()
         {
             _writer.Doc("summary", _spec.Description);
+            if (_spec.RulesCheckedAsJson is { } reason)
+            {
+                _writer.Doc("remarks", $"Parsing checks the object against its whole schema as JSON before reading the members, because {reason}.");
+            }
+
             _writer.Line($"[{Serialization}JsonConverter(typeof({Self}.Converter))]");
             _writer.Line(GeneratedCode);
             _writer.Open($"public sealed partial record {_spec.Name} : {Interface}");
@@ -57,6 +65,7 @@ internal static partial class ContractEmitter
             WriteWriteJson();
             WriteValidateJson();
             WriteRuleMethods();
+            WriteNodeValidators();
             WriteContractConverter(_writer, _spec.Name, Self);
             _members.WriteTo(_writer);
             _writer.Close();
@@ -72,7 +81,7 @@ internal static partial class ContractEmitter
                 _writer.Line($"/// <remarks>JSON member <c>{SourceWriter.EscapeXml(property.WireName)}</c> ({SourceWriter.EscapeXml(presence)}).</remarks>");
                 string type = ClrType(_file, property.Shape) + (property.IsNullable ? "?" : "");
                 string required = property.IsRequired ? "required " : "";
-                string initializer = property.DefaultLiteral is not null && !property.IsRequired ? $" = {property.DefaultLiteral};" : "";
+                string initializer = property.DefaultLiteral is not null && !property.IsRequired ? $" = {DefaultValue(property)};" : "";
                 _writer.Line($"public {required}{type} {property.ClrName} {{ get; init; }}{initializer}");
                 _writer.Line();
             }
@@ -123,6 +132,17 @@ internal static partial class ContractEmitter
             _writer.Line("return null;");
             _writer.Close();
             _writer.Line();
+            if (_spec.RulesCheckedAsJson is not null)
+            {
+                _writer.Line("// The schema has rules with no check over the members: the object is checked as JSON first, then its members are read.");
+                _writer.Line($"{Json}Utf8JsonReader whole = reader;");
+                _writer.Open($"if (!{Runtime}JsonValueCheck.Validate({Json}JsonElement.ParseValue(ref whole), {_validators.Validator(_spec.Node)}, context))");
+                _writer.Line("reader = whole;");
+                _writer.Line("return null;");
+                _writer.Close();
+                _writer.Line();
+            }
+
             _writer.Line("int errorsBefore = context.ErrorCount;");
             _writer.Line("bool complete = true;");
             foreach (PropertySpec property in _spec.Properties)
@@ -156,7 +176,8 @@ internal static partial class ContractEmitter
             _writer.Close();
             _writer.Line();
             // Missing members in the order 'required' lists them, as JSON-backed values report them.
-            foreach (PropertySpec property in Model[_spec.Node].Required.Distinct().Select(name => _properties[name]))
+            // (A name the record does not declare was required by the JSON check of its rules, above.)
+            foreach (PropertySpec property in Model[_spec.Node].Required.Distinct().Where(_properties.ContainsKey).Select(name => _properties[name]))
             {
                 _writer.Open($"if (!has{property.ClrName})");
                 _writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");
@@ -223,7 +244,45 @@ internal static partial class ContractEmitter
         private string ReadCall(ValueShape shape, string reader, string context, string target) =>
             shape.Kind == ValueKind.Array
                 ? $"{Runtime}JsonRead.TryReadArray(ref {reader}, {context}, {ItemReader(shape.Item!)}, out {target})"
-                : $"{ReaderFor(_file, shape)}(ref {reader}, {context}, out {target})";
+                : $"{ReaderOf(shape)}(ref {reader}, {context}, out {target})";
+
+        /// <summary>The reader of a value that is not an array.</summary>
+        private string ReaderOf(ValueShape shape) => shape.TypeFrom is { } keyword ? InferredTypeReader(shape, keyword) : ReaderFor(_file, shape);
+
+        /// <summary>
+        /// The reader of a value whose C# type comes from its schema's <c>const</c> or <c>enum</c>
+        /// (the schema has no <c>type</c>): a value of another JSON type is checked as JSON, so the
+        /// error names that keyword, as a JSON-backed value's would.
+        /// </summary>
+        private string InferredTypeReader(ValueShape shape, string keyword)
+        {
+            SchemaNode node = Model[shape.CheckNodes[0]];
+            string expected = shape.Kind switch
+            {
+                ValueKind.String => $"reader.TokenType == {Json}JsonTokenType.String",
+                ValueKind.Boolean => $"reader.TokenType is {Json}JsonTokenType.True or {Json}JsonTokenType.False",
+                _ => $"reader.TokenType == {Json}JsonTokenType.Number",
+            };
+            string name = _members.NextName("ReadBy" + char.ToUpperInvariant(keyword[0]) + keyword.Substring(1));
+            var method = new SourceWriter();
+            method.Line($"/// <summary>Reads a value typed by its schema's <c>{keyword}</c>; a value of another type fails it.</summary>");
+            method.Open($"private static bool {name}(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {ClrType(_file, shape)} value)");
+            method.Open($"if ({expected})");
+            method.Line($"return {ReaderFor(_file, shape)}(ref reader, context, out value);");
+            method.Close();
+            method.Line();
+            method.Line($"{Json}JsonElement actual = {Json}JsonElement.ParseValue(ref reader);");
+            foreach (string check in _checks.Value(node, null, "actual"))
+            {
+                method.Line(check + ";");
+            }
+
+            method.Line("value = default!;");
+            method.Line("return false;");
+            method.Close();
+            _members.Method(method.ToString());
+            return name;
+        }
 
         /// <summary>
         /// The reader of an array's items. Items with checks get a reader method of their own that
@@ -236,7 +295,7 @@ internal static partial class ContractEmitter
             {
                 return item.Kind == ValueKind.Array
                     ? $"static (ref {Json}Utf8JsonReader r, {Runtime}ValidationContext c, out {ClrType(_file, item)} v) => {ReadCall(item, "r", "c", "v")}"
-                    : ReaderFor(_file, item);
+                    : ReaderOf(item);
             }
 
             string name = _members.NextName("ReadItem");
@@ -261,8 +320,14 @@ internal static partial class ContractEmitter
             return nullable ? type + "?" : type;
         }
 
-        private static string LocalInitializer(PropertySpec property) =>
-            property.DefaultLiteral is not null && !property.IsRequired ? property.DefaultLiteral : "default";
+        private string LocalInitializer(PropertySpec property) =>
+            property.DefaultLiteral is not null && !property.IsRequired ? DefaultValue(property) : "default";
+
+        /// <summary>The member's default: its literal, or the static field that holds a default built once (an array, a record, a JSON value).</summary>
+        private string DefaultValue(PropertySpec property) =>
+            property.DefaultIsShared
+                ? _members.Field(ClrType(_file, property.Shape), $"s_{Camel(property.ClrName)}Default", property.DefaultLiteral!, numbered: false)
+                : property.DefaultLiteral!;
 
         private void WriteWriteJson()
         {
@@ -303,11 +368,17 @@ internal static partial class ContractEmitter
         private void WriteValidateJson()
         {
             _writer.Open($"static void {Interface}.ValidateJson({Self} value, {Runtime}ValidationContext context)");
+            if (_spec.RulesCheckedAsJson is not null)
+            {
+                _writer.Line("int errorsBefore = context.ErrorCount;");
+            }
+
             foreach (PropertySpec property in _spec.Properties)
             {
-                if (property.IsRequired && !property.Shape.AllowsNull && property.Shape.IsReferenceType)
+                if (property.IsRequired && !property.Shape.AllowsNull && (property.Shape.IsReferenceType || property.Shape.Kind == ValueKind.Json))
                 {
-                    _writer.Open($"if (value.{property.ClrName} is null)");
+                    string missing = property.Shape.Kind == ValueKind.Json ? $".ValueKind == {Json}JsonValueKind.Undefined" : " is null";
+                    _writer.Open($"if (value.{property.ClrName}{missing})");
                     _writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");
                     _writer.Close();
                     _writer.Line();
@@ -320,10 +391,20 @@ internal static partial class ContractEmitter
                     continue;
                 }
 
-                _writer.Open($"if (value.{property.ClrName} is {{ }} {local})");
+                string present = property.Shape.Kind == ValueKind.Json ? $"{{ ValueKind: not {Json}JsonValueKind.Undefined }}" : "{ }";
+                _writer.Open($"if (value.{property.ClrName} is {present} {local})");
                 _writer.Line($"context.PushProperty({Literal(property.WireName)});");
                 _writer.Lines(checks);
                 _writer.Line("context.Pop();");
+                _writer.Close();
+                _writer.Line();
+            }
+
+            if (_spec.RulesCheckedAsJson is not null)
+            {
+                // Checked as JSON once the members are right (a value built in code may not serialize before).
+                _writer.Open("if (context.ErrorCount == errorsBefore)");
+                _writer.Line($"{Runtime}JsonValueCheck.Validate({Runtime}JsonContract.ToElement(value), {_validators.Validator(_spec.Node)}, context);");
                 _writer.Close();
                 _writer.Line();
             }
@@ -333,7 +414,7 @@ internal static partial class ContractEmitter
             _writer.Line();
             _writer.Line("/// <summary>The rules over the whole object (applicators and <see cref=\"OnValidate\"/>), shared by reading and <see cref=\"Validate\"/>; true when the applicators hold.</summary>");
             _writer.Open($"private static bool ValidateObjectRules({Self} value, {Runtime}ValidationContext context)");
-            string applicators = SourceWriter.Capture(w => WriteApplicators(w, Model[_spec.Node]));
+            string applicators = _spec.RulesCheckedAsJson is null ? SourceWriter.Capture(w => WriteApplicators(w, Model[_spec.Node])) : "";
             if (applicators.Length > 0)
             {
                 _writer.Line("bool valid = true;");
@@ -347,6 +428,18 @@ internal static partial class ContractEmitter
             _writer.Line("/// <summary>Implement in a partial declaration to add rules JSON Schema cannot express; report them to <paramref name=\"context\"/>.</summary>");
             _writer.Line($"partial void OnValidate({Runtime}ValidationContext context);");
             _writer.Line();
+        }
+
+        /// <summary>The JSON validators of the members without a C# shape (and of the whole object, when its rules are checked as JSON).</summary>
+        private void WriteNodeValidators()
+        {
+            _validators.WriteAll();
+            string validators = _validatorSource.ToString().TrimStart('\n');
+            if (validators.Length > 0)
+            {
+                _writer.Lines(validators);
+                _writer.Line();
+            }
         }
 
         private void WriteVariantEnum()

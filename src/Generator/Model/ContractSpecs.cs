@@ -36,13 +36,19 @@ internal abstract record TypeSpec(string Name, int Node, string? Description);
 
 /// <summary>A JSON object with declared members: a sealed record with one property per member.</summary>
 /// <param name="RejectsUnknownProperties"><c>additionalProperties: false</c>.</param>
+/// <param name="RulesCheckedAsJson">
+/// Why the object's own rules have no check over the record's members (a keyword about the members
+/// it does not declare, a branch naming members it lacks...), or null when they all have one. Then
+/// the record's JSON validator checks the whole object before its members are read.
+/// </param>
 internal sealed record RecordTypeSpec(
     string Name,
     int Node,
     string? Description,
     ImmutableEquatableArray<PropertySpec> Properties,
     bool RejectsUnknownProperties,
-    VariantSetSpec? Variants) : TypeSpec(Name, Node, Description);
+    VariantSetSpec? Variants,
+    string? RulesCheckedAsJson = null) : TypeSpec(Name, Node, Description);
 
 /// <summary>A closed string enum: a C# enum, wire names kept.</summary>
 internal sealed record EnumTypeSpec(string Name, int Node, string? Description, ImmutableEquatableArray<EnumMemberSpec> Members)
@@ -63,7 +69,7 @@ internal sealed record EnumMemberSpec(string ClrName, string WireName);
 
 /// <summary>One member of a record.</summary>
 /// <param name="Node">The member's schema (<c>properties/name</c>).</param>
-/// <param name="DefaultLiteral">A C# expression for the schema <c>default</c>; a property with a default is never null.</param>
+/// <param name="DefaultLiteral">A C# expression for the schema <c>default</c>; a property with a default is never null. Of an array, object or JSON value, it builds a new value: the record keeps one in a static field.</param>
 internal sealed record PropertySpec(
     string WireName,
     string ClrName,
@@ -75,6 +81,9 @@ internal sealed record PropertySpec(
 {
     /// <summary>Optional members without a default are nullable, so absence stays observable.</summary>
     public bool IsNullable => Shape.AllowsNull || (!IsRequired && DefaultLiteral is null);
+
+    /// <summary>The default builds a value (an array, a record, a JSON value) rather than being a constant.</summary>
+    public bool DefaultIsShared => DefaultLiteral is not null && Shape.Kind is ValueKind.Array or ValueKind.Object or ValueKind.Json;
 }
 
 internal enum ValueKind
@@ -90,14 +99,21 @@ internal enum ValueKind
     Enum,
     OpenEnum,
     Array,
+
+    /// <summary>Any JSON value (<c>JsonValue</c>), checked by the validator of its schema: for schemas without an exact C# type.</summary>
+    Json,
 }
 
 /// <summary>The C# shape of a JSON value, and the schema nodes whose value keywords it is checked against.</summary>
 /// <param name="TypeName">The generated type, for Object, Enum and OpenEnum.</param>
 /// <param name="Item">The item shape, for Array.</param>
-/// <param name="AllowsNull">The schema's <c>type</c> includes <c>"null"</c>.</param>
+/// <param name="AllowsNull">The schema's <c>type</c> includes <c>"null"</c> (a <c>JsonValue</c> holds null itself, so never for Json).</param>
 /// <param name="CheckNodes">Nodes whose value keywords (<c>minLength</c>, <c>maximum</c>, <c>uniqueItems</c>...) apply to the value; what the C# type already guarantees is not among them.</param>
-internal sealed record ValueShape(ValueKind Kind, ImmutableEquatableArray<int> CheckNodes, string? TypeName = null, ValueShape? Item = null, bool AllowsNull = false)
+/// <param name="TypeFrom">
+/// The keyword (<c>const</c> or <c>enum</c>) whose values gave a schema without <c>type</c> its C#
+/// type: a value of another JSON type fails that keyword, not <c>type</c>.
+/// </param>
+internal sealed record ValueShape(ValueKind Kind, ImmutableEquatableArray<int> CheckNodes, string? TypeName = null, ValueShape? Item = null, bool AllowsNull = false, string? TypeFrom = null)
 {
     public bool IsReferenceType => Kind is ValueKind.String or ValueKind.Object;
 }

@@ -1,11 +1,30 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
+using Insights.Contracts.Generator.Model;
 
 namespace Insights.Contracts.Generator.Parsing;
 
 /// <summary>Writes a parsed JSON value back as compact JSON text (for literals the generated code embeds).</summary>
 internal static class JsonText
 {
+    /// <summary>A schema value (<c>const</c>, <c>enum</c>, <c>default</c>) as the model holds it.</summary>
+    public static JsonLiteral Literal(JsonNode node) => node.Kind switch
+    {
+        JsonNodeKind.String => new JsonLiteral(JsonLiteralKind.String, node.Text!, Write(node)),
+        JsonNodeKind.Number => new JsonLiteral(JsonLiteralKind.Number, node.Text!, node.Text!),
+        JsonNodeKind.True => new JsonLiteral(JsonLiteralKind.Boolean, "true", "true"),
+        JsonNodeKind.False => new JsonLiteral(JsonLiteralKind.Boolean, "false", "false"),
+        JsonNodeKind.Null => new JsonLiteral(JsonLiteralKind.Null, "null", "null"),
+        JsonNodeKind.Object => new JsonLiteral(JsonLiteralKind.Object, Write(node), Write(node)),
+        _ => new JsonLiteral(JsonLiteralKind.Array, Write(node), Write(node)),
+    };
+
+    /// <summary>The items of an array literal (the model keeps it as JSON text).</summary>
+    public static IReadOnlyList<JsonLiteral> Items(JsonLiteral array) =>
+        JsonTextReader.Parse(array.Json, out _).Items.Select(Literal).ToList();
+
     /// <summary>Compact JSON text for a literal from the schema.</summary>
     public static string Write(JsonNode node)
     {

@@ -38,7 +38,7 @@ internal sealed partial class SchemaReader
         {
             Title = keywords.TakeString("title"),
             Description = keywords.TakeString("description"),
-            Default = keywords.Take("default") is { } value ? Literal(value) : null,
+            Default = keywords.Take("default") is { } value ? JsonText.Literal(value) : null,
             Definitions = definitions.ToImmutableEquatableArray(),
         };
 
@@ -185,7 +185,7 @@ internal sealed partial class SchemaReader
 
         if (keywords.Take("const") is { } constant)
         {
-            node = node with { Const = Literal(constant) };
+            node = node with { Const = JsonText.Literal(constant) };
         }
 
         if (keywords.Take("enum") is { } values)
@@ -196,7 +196,7 @@ internal sealed partial class SchemaReader
             }
             else
             {
-                node = node with { Enum = values.Items.Select(Literal).ToImmutableEquatableArray() };
+                node = node with { Enum = values.Items.Select(JsonText.Literal).ToImmutableEquatableArray() };
             }
         }
 
@@ -552,15 +552,4 @@ internal sealed partial class SchemaReader
             return null;
         }
     }
-
-    private static JsonLiteral Literal(JsonNode node) => node.Kind switch
-    {
-        JsonNodeKind.String => new JsonLiteral(JsonLiteralKind.String, node.Text!, JsonText.Write(node)),
-        JsonNodeKind.Number => new JsonLiteral(JsonLiteralKind.Number, node.Text!, node.Text!),
-        JsonNodeKind.True => new JsonLiteral(JsonLiteralKind.Boolean, "true", "true"),
-        JsonNodeKind.False => new JsonLiteral(JsonLiteralKind.Boolean, "false", "false"),
-        JsonNodeKind.Null => new JsonLiteral(JsonLiteralKind.Null, "null", "null"),
-        JsonNodeKind.Object => new JsonLiteral(JsonLiteralKind.Object, JsonText.Write(node), JsonText.Write(node)),
-        _ => new JsonLiteral(JsonLiteralKind.Array, JsonText.Write(node), JsonText.Write(node)),
-    };
 }

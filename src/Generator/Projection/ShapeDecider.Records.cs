@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Insights.Contracts.Generator.Diagnostics;
 using Insights.Contracts.Generator.Model;
 using Insights.Contracts.Generator.Parsing;
 using Insights.Contracts.Generator.Shared;
@@ -24,27 +25,6 @@ internal sealed partial class ShapeDecider
     private void DecideRecord(SchemaNode node, string name)
     {
         int slot = ReserveSlot();
-        if ((node.Types & ~JsonSchemaTypes.Null) != JsonSchemaTypes.Object)
-        {
-            Refuse(node, "type", $"a union of types ({JsonSchemaTypeNames.Describe(node.Types & ~JsonSchemaTypes.Null).Replace(" or ", ", ")}) cannot be given one C# type yet");
-            return;
-        }
-
-        foreach (string keyword in node.Keywords)
-        {
-            if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !RecordKeywords.Contains(keyword))
-            {
-                Refuse(node, keyword, $"'{keyword}' has no C# shape in a typed record", atName: true);
-                return;
-            }
-        }
-
-        if (node.DependentSchemas.Count > 0)
-        {
-            Refuse(node, node.Has("dependentSchemas") ? "dependentSchemas" : "dependencies", "schemas in 'dependencies' have no C# shape in a typed record", atName: true);
-            return;
-        }
-
         var properties = new List<PropertySpec>();
         var clrNames = new HashSet<string>(StringComparer.Ordinal) { name };
         foreach (NamedSchema member in node.Properties)
@@ -56,53 +36,68 @@ internal sealed partial class ShapeDecider
             }
 
             clrName = Naming.MakeUnique(clrName, clrNames);
-            if (DecideProperty(member, name + clrName, clrName, node.Required.Contains(member.Name)) is not { } property)
-            {
-                return;
-            }
+            properties.Add(DecideProperty(member, name, clrName, node.Required.Contains(member.Name)));
+        }
 
-            properties.Add(property);
+        var byWireName = properties.ToDictionary(p => p.WireName, StringComparer.Ordinal);
+        ShapeRefusal? rulesAsJson = RefusalOf(() => ObjectRulesFit(node, byWireName));
+        // With its rules checked as JSON, a member the record does not declare may still be allowed (by patternProperties, say).
+        bool rejectsUnknown = rulesAsJson is null && node.AdditionalProperties is { } additional && _model[additional].IsFalse;
+        if (rulesAsJson is not null)
+        {
+            _diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.RulesCheckedAsJson, _spans.Locate(_model[rulesAsJson.Node], rulesAsJson.Path, rulesAsJson.AtName), new[] { name, rulesAsJson.Reason }.ToImmutableEquatableArray()));
+        }
+
+        VariantSetSpec? variants = rulesAsJson is null ? RecordVariants(node, name) : null;
+        _types[slot] = new RecordTypeSpec(name, node.Id, node.Description, properties.ToImmutableEquatableArray(), rejectsUnknown, variants, rulesAsJson?.Reason);
+    }
+
+    /// <summary>Whether every rule of the object (besides its members' own schemas) has a check over the record's members.</summary>
+    private bool ObjectRulesFit(SchemaNode node, IReadOnlyDictionary<string, PropertySpec> properties)
+    {
+        foreach (string keyword in node.Keywords)
+        {
+            if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !RecordKeywords.Contains(keyword))
+            {
+                Refuse(node, keyword, $"'{keyword}' has no check over a record's members", atName: true);
+                return false;
+            }
+        }
+
+        if (node.DependentSchemas.Count > 0)
+        {
+            Refuse(node, node.Has("dependentSchemas") ? "dependentSchemas" : "dependencies", "schemas in 'dependencies' have no check over a record's members", atName: true);
+            return false;
         }
 
         for (int i = 0; i < node.Required.Count; i++)
         {
             if (node.Property(node.Required[i]) is null)
             {
-                Refuse(node, "required/" + Index(i), $"'{node.Required[i]}' is required but not declared in 'properties'; declare it there so it gets a type");
-                return;
+                Refuse(node, "required/" + Index(i), $"'{node.Required[i]}' is required but not declared in 'properties'");
+                return false;
             }
         }
 
-        bool rejectsUnknown = false;
-        if (node.AdditionalProperties is { } additional)
+        if (node.AdditionalProperties is { } additional && !_model[additional].IsFalse && !AllowsAnything(_model[additional]))
         {
-            SchemaNode schema = _model[additional];
-            if (schema.IsFalse)
-            {
-                rejectsUnknown = true;
-            }
-            else if (!AllowsAnything(schema))
-            {
-                Refuse(node, "additionalProperties", "'additionalProperties' with a schema has no C# shape in a typed record yet; use true or false");
-                return;
-            }
+            Refuse(node, "additionalProperties", "'additionalProperties' with a schema has no check over a record's members");
+            return false;
         }
 
-        var byWireName = properties.ToDictionary(p => p.WireName, StringComparer.Ordinal);
-        if (!RulesFit(node, byWireName))
-        {
-            return;
-        }
-
-        _types[slot] = new RecordTypeSpec(name, node.Id, node.Description, properties.ToImmutableEquatableArray(), rejectsUnknown, RecordVariants(node, name));
+        return RulesFit(node, properties);
     }
 
-    private PropertySpec? DecideProperty(NamedSchema member, string suggestedTypeName, string clrName, bool isRequired)
+    /// <summary>One member of a record: its C# shape, or, where its schema has none, a JSON value checked against that schema.</summary>
+    private PropertySpec DecideProperty(NamedSchema member, string recordName, string clrName, bool isRequired)
     {
         SchemaNode schema = _model[member.Node];
-        if (DecideValue(schema, suggestedTypeName) is not { } shape)
+        ValueShape? shape = null;
+        ShapeRefusal? refusal = RefusalOf(() => shape = DecideValue(schema, recordName + clrName));
+        if (refusal is not null || shape is null)
         {
-            return null;
+            shape = JsonShape(schema);
+            ReportJsonValue(schema, refusal, $"Member '{recordName}.{clrName}'");
         }
 
         string? defaultLiteral = null;
@@ -111,7 +106,10 @@ internal sealed partial class ShapeDecider
             defaultLiteral = DefaultLiteral(value, shape);
             if (defaultLiteral is null)
             {
-                return Refuse<PropertySpec>(schema, "default", $"a default of {DescribeLiteral(value)} is not supported for a {DescribeShape(shape)} member");
+                _diagnostics.Add(new DiagnosticInfo(
+                    DiagnosticDescriptors.DefaultIgnored,
+                    _spans.Locate(schema, "default", atName: false),
+                    new[] { $"{recordName}.{clrName}", $"{DescribeLiteral(value)} is not {WithArticle(DescribeShape(shape))} value" }.ToImmutableEquatableArray()));
             }
         }
 
@@ -217,6 +215,11 @@ internal sealed partial class ShapeDecider
     /// <summary>Whether a branch's schema for one member only uses keywords the member's C# type can be checked against.</summary>
     private bool ValueRuleFits(SchemaNode rule, ValueShape shape)
     {
+        if (shape.Kind == ValueKind.Json)
+        {
+            return true; // the branch's validator for the member checks the JSON value
+        }
+
         if (rule.IsFalse)
         {
             Refuse(rule, null, "inside a branch, a member's schema must be an object of value keywords");
@@ -285,8 +288,8 @@ internal sealed partial class ShapeDecider
             ? "is not declared in the object's 'properties'"
             : "is optional and may be null, so its record cannot tell it absent from null";
 
-    /// <summary>A schema without any validation keyword (<c>true</c>, <c>{}</c>, one with only a description...).</summary>
-    private static bool AllowsAnything(SchemaNode schema) => !schema.IsFalse && !schema.Keywords.Any(Vocabulary.Validates);
+    /// <summary>"an array", "a string".</summary>
+    private static string WithArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
 
     private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

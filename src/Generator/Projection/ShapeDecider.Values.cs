@@ -15,9 +15,10 @@ internal sealed partial class ShapeDecider
 {
     private ValueShape? DecideValue(SchemaNode node, string suggestedTypeName)
     {
-        if (node.IsBoolean)
+        if (node.IsBoolean || AllowsAnything(node))
         {
-            return Refuse<ValueShape>(node, null, $"expected a schema object here, found {(node.IsFalse ? "false" : "true")}; a boolean schema cannot be given a C# type");
+            // true, false, or a schema that asserts nothing: any JSON value (for false, none) is exactly a JsonValue.
+            return JsonShape(node);
         }
 
         switch (ClassifyType(node))
@@ -28,16 +29,21 @@ internal sealed partial class ShapeDecider
             {
                 string name = ReserveTypeName(suggestedTypeName, node);
                 DecideRecord(node, name);
-                return _refusal is null ? new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name, AllowsNull: AllowsNull(node)) : null;
+                return new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name, AllowsNull: AllowsNull(node));
             }
 
             case TypeShape.ClosedEnum:
             case TypeShape.OpenEnum:
             {
                 bool open = ClassifyType(node) == TypeShape.OpenEnum;
+                if (!EnumFits(node, open))
+                {
+                    return null;
+                }
+
                 string name = ReserveTypeName(suggestedTypeName, node);
                 DecideEnum(node, name, open);
-                return _refusal is null ? EnumShape(node, name, open) : null;
+                return EnumShape(node, name, open);
             }
 
             default:
@@ -59,8 +65,9 @@ internal sealed partial class ShapeDecider
         if (_definitionTypeNames.TryGetValue(target.Id, out string? typeName))
         {
             EnsureDefinitionDecided(target.Id);
-            if (_refusal is not null)
+            if (_definitionRefusals.TryGetValue(target.Id, out ShapeRefusal? refusal))
             {
+                _refusal ??= refusal;
                 return null;
             }
 
@@ -91,30 +98,35 @@ internal sealed partial class ShapeDecider
         }
     }
 
-    private static ValueShape EnumShape(SchemaNode node, string typeName, bool open) =>
+    private ValueShape EnumShape(SchemaNode node, string typeName, bool open) =>
         open
             ? new ValueShape(ValueKind.OpenEnum, new[] { node.Id }.ToImmutableEquatableArray(), typeName, AllowsNull: AllowsNull(node))
             : new ValueShape(ValueKind.Enum, ImmutableEquatableArray<int>.Empty, typeName, AllowsNull: AllowsNull(node));
 
     private ValueShape? DecideScalarOrArray(SchemaNode node, string suggestedTypeName)
     {
-        JsonSchemaTypes type = node.Types & ~JsonSchemaTypes.Null;
-        if (node.Types == JsonSchemaTypes.None)
+        JsonSchemaTypes accepted = AcceptedTypes(node);
+        JsonSchemaTypes type = accepted & ~JsonSchemaTypes.Null;
+        if (type == (JsonSchemaTypes.Number | JsonSchemaTypes.Integer))
+        {
+            type = JsonSchemaTypes.Number;
+        }
+
+        if (type == (AnyType & ~JsonSchemaTypes.Null))
         {
             return Refuse<ValueShape>(node, null, "give this schema a 'type' (string, integer, number, boolean, array or object) so it gets a C# type");
         }
 
         if (type == JsonSchemaTypes.None)
         {
-            return Refuse<ValueShape>(node, "type", "type 'null' alone cannot be given a C# type");
+            return Refuse<ValueShape>(node, node.Has("type") ? "type" : null, accepted == JsonSchemaTypes.Null ? "only null is valid here, which has no C# type of its own" : "no value is valid here");
         }
 
         if ((type & (type - 1)) != 0)
         {
-            return Refuse<ValueShape>(node, "type", $"a union of types ({JsonSchemaTypeNames.Describe(type).Replace(" or ", ", ")}) cannot be given one C# type yet");
+            return Refuse<ValueShape>(node, node.Has("type") ? "type" : null, $"a union of types ({JsonSchemaTypeNames.Describe(type).Replace(" or ", ", ")}) cannot be given one C# type yet");
         }
 
-        ValueShape? item = null;
         ValueKind kind;
         switch (type)
         {
@@ -125,6 +137,9 @@ internal sealed partial class ShapeDecider
                     : format == JsonFormat.Uuid && onlyTheFormat ? ValueKind.Guid
                     : ValueKind.String;
                 break;
+            case JsonSchemaTypes.Integer when node.Types == JsonSchemaTypes.None:
+                kind = ValueKind.Double; // integers named by const/enum: 1.0 must read as one of them
+                break;
             case JsonSchemaTypes.Integer:
                 kind = FitsInt32(node) ? ValueKind.Int32 : ValueKind.Int64;
                 break;
@@ -134,58 +149,74 @@ internal sealed partial class ShapeDecider
             case JsonSchemaTypes.Boolean:
                 kind = ValueKind.Boolean;
                 break;
-            default: // array: an object is a record
+            case JsonSchemaTypes.Array:
                 kind = ValueKind.Array;
-                if (node.Items is not { } items)
-                {
-                    return Refuse<ValueShape>(node, null, "an array needs an 'items' schema so its elements get a C# type");
-                }
-
-                item = DecideValue(_model[items], suggestedTypeName + "Item");
-                if (item is null)
-                {
-                    return null;
-                }
-
-                if (item.AllowsNull)
-                {
-                    return Refuse<ValueShape>(_model[items], null, "array items that may be null have no C# shape yet");
-                }
-
                 break;
+            default:
+                // An object whose record was not chosen (a nullable union of objects, say).
+                return Refuse<ValueShape>(node, null, "this object schema has no record shape");
         }
 
-        var shape = new ValueShape(kind, new[] { node.Id }.ToImmutableEquatableArray(), Item: item, AllowsNull: AllowsNull(node));
+        // The schema's own keywords first, so that no item type is declared for an array that cannot be typed.
         foreach (string keyword in node.Keywords)
         {
-            if (keyword != "type" && Vocabulary.Affects(keyword, type) && !Vocabulary.IsCheckedOn(keyword, shape.Kind))
+            if (keyword != "type" && Vocabulary.Affects(keyword, type) && !Vocabulary.IsCheckedOn(keyword, kind))
             {
-                return Refuse<ValueShape>(node, keyword, $"'{keyword}' has no C# shape on a {DescribeShape(shape)} value", atName: true);
+                return Refuse<ValueShape>(node, keyword, $"'{keyword}' has no C# shape on {WithArticle(DescribeShape(new ValueShape(kind, ImmutableEquatableArray<int>.Empty)))} value", atName: true);
             }
         }
 
+        ValueShape? item = null;
+        if (kind == ValueKind.Array)
+        {
+            if (node.Items is not { } items)
+            {
+                // Items of any kind: each is a JSON value.
+                item = new ValueShape(ValueKind.Json, ImmutableEquatableArray<int>.Empty);
+            }
+            else
+            {
+                SchemaNode itemSchema = _model[items];
+                ShapeRefusal? refusal = RefusalOf(() => item = DecideValue(itemSchema, suggestedTypeName + "Item"));
+                if (refusal is not null || item is null || item.AllowsNull)
+                {
+                    // An item the array cannot type (or that may be null) is a JSON value checked against the item schema.
+                    ReportJsonValue(itemSchema, refusal, $"The items of '{suggestedTypeName}'");
+                    item = JsonShape(itemSchema);
+                }
+            }
+        }
+
+        string? typeFrom = node.Types != JsonSchemaTypes.None ? null : node.Const is not null ? "const" : "enum";
+        var shape = new ValueShape(kind, new[] { node.Id }.ToImmutableEquatableArray(), Item: item, AllowsNull: AllowsNull(node), TypeFrom: typeFrom);
         return LiteralsFit(node, shape) ? shape : null;
     }
 
-    private void DecideEnum(SchemaNode node, string name, bool open)
+    /// <summary>Whether every keyword of an enum schema has a check on the C# enum (or open enum).</summary>
+    private bool EnumFits(SchemaNode node, bool open)
     {
-        int slot = ReserveSlot();
-        ImmutableEquatableArray<JsonLiteral> values = open ? OpenEnumValues(node)! : node.Enum!;
         foreach (string keyword in node.Keywords)
         {
             bool checkedHere = keyword is "type" || (open ? keyword is "anyOf" || Vocabulary.IsCheckedOn(keyword, ValueKind.OpenEnum) : keyword is "enum");
             if (Vocabulary.Affects(keyword, JsonSchemaTypes.String) && !checkedHere)
             {
                 Refuse(node, keyword, $"'{keyword}' has no C# shape on a {(open ? "open " : "")}enum", atName: true);
-                return;
+                return false;
             }
         }
 
-        if (open && !LiteralsFit(node, new ValueShape(ValueKind.OpenEnum, ImmutableEquatableArray<int>.Empty)))
+        return !open || LiteralsFit(node, new ValueShape(ValueKind.OpenEnum, ImmutableEquatableArray<int>.Empty));
+    }
+
+    private void DecideEnum(SchemaNode node, string name, bool open)
+    {
+        if (!EnumFits(node, open))
         {
             return;
         }
 
+        int slot = ReserveSlot();
+        ImmutableEquatableArray<JsonLiteral> values = open ? OpenEnumValues(node)! : node.Enum!;
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberSpec>();
@@ -235,7 +266,7 @@ internal sealed partial class ShapeDecider
             };
             if (literals.FirstOrDefault(l => l.Kind != expected) is { } other)
             {
-                Refuse(node, keyword, $"'{keyword}' with a value of another type ({DescribeLiteral(other)}) has no C# shape on a {DescribeShape(shape)} value", atName: true);
+                Refuse(node, keyword, $"'{keyword}' with a value of another type ({DescribeLiteral(other)}) has no C# shape on {WithArticle(DescribeShape(shape))} value", atName: true);
                 return false;
             }
         }
@@ -262,9 +293,12 @@ internal sealed partial class ShapeDecider
         return accepts && (!shape.AllowsNull || (types & JsonSchemaTypes.Null) != 0);
     }
 
-    private static bool AllowsNull(SchemaNode node) => (node.Types & JsonSchemaTypes.Null) != 0;
+    private bool AllowsNull(SchemaNode node) => (AcceptedTypes(node) & JsonSchemaTypes.Null) != 0;
 
-    /// <summary>An integer whose bounds both fit in <see cref="int"/> becomes <c>int</c>; otherwise <c>long</c>.</summary>
+    /// <summary>
+    /// An integer whose bounds both fit in <see cref="int"/> becomes <c>int</c>; otherwise <c>long</c>
+    /// (an <c>enum</c> of small numbers too: a larger number must be read to be reported as not in it).
+    /// </summary>
     private static bool FitsInt32(SchemaNode node)
     {
         double? lower = Number(node.Minimum ?? node.ExclusiveMinimum);
@@ -288,8 +322,28 @@ internal sealed partial class ShapeDecider
         (ValueKind.Enum, JsonLiteralKind.String) => _types.OfType<EnumTypeSpec>().FirstOrDefault(t => t.Name == shape.TypeName)?.Members
             .FirstOrDefault(m => m.WireName == value.Text) is { } member ? $"global::{_file.Namespace}.{shape.TypeName}.{member.ClrName}" : null,
         (ValueKind.OpenEnum, JsonLiteralKind.String) => $"new global::{_file.Namespace}.{shape.TypeName}({Naming.ToLiteral(value.Text)})",
+        (ValueKind.Array, JsonLiteralKind.Array) => ArrayLiteral(value, shape.Item!),
+        (ValueKind.Object, JsonLiteralKind.Object) => $"{Emitting.ContractEmitter.Runtime}JsonContract.ParseDefault<global::{_file.Namespace}.{shape.TypeName}>({Naming.ToLiteral(value.Json)})",
+        (ValueKind.Json, _) => $"{Emitting.ContractEmitter.Runtime}JsonValue.Parse({Naming.ToLiteral(value.Json)})",
         _ => null,
     };
+
+    /// <summary>A collection expression for an array default, or null when an item does not fit the item type.</summary>
+    private string? ArrayLiteral(JsonLiteral array, ValueShape item)
+    {
+        var items = new List<string>();
+        foreach (JsonLiteral value in JsonText.Items(array))
+        {
+            if (DefaultLiteral(value, item) is not { } literal)
+            {
+                return null;
+            }
+
+            items.Add(literal);
+        }
+
+        return "[" + string.Join(", ", items) + "]";
+    }
 
     /// <summary>A C# expression for an RFC 3339 full-date, or null when the text is not one.</summary>
     private static string? DateLiteral(string text)
@@ -304,7 +358,8 @@ internal sealed partial class ShapeDecider
         return $"new global::System.DateOnly({date.Year}, {date.Month}, {date.Day})";
     }
 
-    private static string DescribeLiteral(JsonLiteral value) => $"{value.Kind.ToString().ToLowerInvariant()} {value.Json}";
+    private static string DescribeLiteral(JsonLiteral value) =>
+        value.Kind == JsonLiteralKind.Null ? "null" : $"{value.Kind.ToString().ToLowerInvariant()} {value.Json}";
 
     private static string DescribeShape(ValueShape shape) => shape.Kind switch
     {
@@ -318,6 +373,7 @@ internal sealed partial class ShapeDecider
         ValueKind.Object => "record",
         ValueKind.Enum => "enum",
         ValueKind.OpenEnum => "open enum",
+        ValueKind.Json => "JSON value",
         _ => "array",
     };
 }

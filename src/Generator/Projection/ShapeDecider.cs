@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Insights.Contracts.Generator.Diagnostics;
 using Insights.Contracts.Generator.Model;
@@ -40,6 +41,8 @@ internal sealed partial class ShapeDecider
     private readonly Dictionary<int, string> _definitionTypeNames = [];
     private readonly HashSet<int> _decidedDefinitions = [];
     private readonly HashSet<int> _inlining = [];
+    private readonly Dictionary<int, JsonSchemaTypes> _acceptedTypes = [];
+    private readonly Dictionary<int, ShapeRefusal> _definitionRefusals = [];
     private ShapeRefusal? _refusal;
     private string _rootName = "";
 
@@ -57,11 +60,35 @@ internal sealed partial class ShapeDecider
             return new DecidedContract(null, parsed.Diagnostics);
         }
 
+        try
+        {
+            return Decide(parsed, model);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // As in the parser: an error at the schema, not a generator exception that drops every contract.
+            return new DecidedContract(null, parsed.Diagnostics.Concat([InternalError(parsed.File.Path, e)]).ToImmutableEquatableArray());
+        }
+    }
+
+    /// <summary>ICG999 for an exception the generator itself threw while working on the file at <paramref name="path"/>.</summary>
+    public static DiagnosticInfo InternalError(string path, Exception e) =>
+        new(DiagnosticDescriptors.InternalError, new LocationInfo(path, default, default), new[] { $"{e.GetType().Name}: {e.Message}" }.ToImmutableEquatableArray());
+
+    private static DecidedContract Decide(ParsedSchema parsed, SchemaModel model)
+    {
+
         var spans = new SpanLocator(parsed.Spans);
         ShapeDecider decider;
         if (parsed.File.ForceJsonValue)
         {
             decider = JsonBacked(parsed.File, model, spans, null, "its GenerateAs metadata asks for JsonValue");
+        }
+        else if (model.UsesDynamicScope)
+        {
+            // A dynamic reference resolves by the path the validation took from the root, which
+            // typed members read one by one do not keep.
+            decider = JsonBacked(parsed.File, model, spans, null, "its $dynamicRef/$recursiveRef resolves by the path from the root");
         }
         else
         {
@@ -75,7 +102,7 @@ internal sealed partial class ShapeDecider
             }
         }
 
-        var contract = new ContractFileSpec(parsed.File, model, decider._types.Select(t => t!).ToImmutableEquatableArray());
+        var contract = new ContractFileSpec(parsed.File, model, decider._types.OfType<TypeSpec>().ToImmutableEquatableArray());
         return new DecidedContract(contract, parsed.Diagnostics.Concat(decider._diagnostics).ToImmutableEquatableArray());
     }
 
@@ -113,7 +140,7 @@ internal sealed partial class ShapeDecider
         SchemaNode root = _model.RootNode;
         if (ClassifyType(root) != TypeShape.Record || (root.Types & JsonSchemaTypes.Null) != 0)
         {
-            Refuse(root, null, "the root schema does not say it is one JSON object (\"type\": \"object\")");
+            Refuse(root, root.Has("type") ? "type" : null, "the root schema does not say it is one JSON object (\"type\": \"object\")");
             return;
         }
 
@@ -136,11 +163,6 @@ internal sealed partial class ShapeDecider
         DecideRecord(root, _rootName);
         foreach (int definition in definitions)
         {
-            if (_refusal is not null)
-            {
-                return;
-            }
-
             EnsureDefinitionDecided(definition);
         }
     }
@@ -170,13 +192,13 @@ internal sealed partial class ShapeDecider
             return TypeShape.Reference;
         }
 
-        if ((node.Types & JsonSchemaTypes.Object) != 0)
+        JsonSchemaTypes accepted = AcceptedTypes(node) & ~JsonSchemaTypes.Null;
+        if (accepted == JsonSchemaTypes.Object)
         {
             return TypeShape.Record;
         }
 
-        bool stringOrUntyped = node.Types == JsonSchemaTypes.None || (node.Types & JsonSchemaTypes.String) != 0;
-        if (stringOrUntyped && node.Enum is { Count: > 0 } values && values.All(v => v.Kind == JsonLiteralKind.String))
+        if (accepted == JsonSchemaTypes.String && node.Enum is { Count: > 0 } values && values.All(v => v.Kind == JsonLiteralKind.String))
         {
             return TypeShape.ClosedEnum;
         }
@@ -188,6 +210,73 @@ internal sealed partial class ShapeDecider
 
         return TypeShape.Value;
     }
+
+    /// <summary>Every JSON type, as <see cref="AcceptedTypes"/> says "not constrained".</summary>
+    private const JsonSchemaTypes AnyType = JsonSchemaTypes.Null | JsonSchemaTypes.Boolean | JsonSchemaTypes.Object | JsonSchemaTypes.Array
+        | JsonSchemaTypes.Number | JsonSchemaTypes.String | JsonSchemaTypes.Integer;
+
+    /// <summary>
+    /// The JSON types a valid value of <paramref name="node"/> can have: its <c>type</c> where it has
+    /// one; else what the kinds of its <c>const</c>/<c>enum</c> values, the types of its <c>$ref</c>
+    /// and <c>allOf</c> branches, and the union of its <c>anyOf</c>/<c>oneOf</c> branches allow (a
+    /// schema without <c>type</c> whose <c>oneOf</c> branches are all objects accepts only objects).
+    /// <c>number</c> includes <c>integer</c>.
+    /// </summary>
+    private JsonSchemaTypes AcceptedTypes(SchemaNode node)
+    {
+        if (node.Types != JsonSchemaTypes.None)
+        {
+            return (node.Types & JsonSchemaTypes.Number) != 0 ? node.Types | JsonSchemaTypes.Integer : node.Types;
+        }
+
+        if (_acceptedTypes.TryGetValue(node.Id, out JsonSchemaTypes known))
+        {
+            return known;
+        }
+
+        _acceptedTypes[node.Id] = AnyType; // a cycle constrains nothing
+        JsonSchemaTypes accepted = node.IsFalse ? JsonSchemaTypes.None : AnyType;
+        if (node.Const is { } constant)
+        {
+            accepted &= LiteralTypes(constant);
+        }
+
+        if (node.Enum is { } values)
+        {
+            accepted &= values.Aggregate(JsonSchemaTypes.None, (types, value) => types | LiteralTypes(value));
+        }
+
+        foreach (int branch in node.AllOf.Concat(node.Ref is { } target ? [target] : []))
+        {
+            accepted &= AcceptedTypes(_model[branch]);
+        }
+
+        foreach (ImmutableEquatableArray<int> branches in new[] { node.AnyOf, node.OneOf })
+        {
+            if (branches.Count > 0)
+            {
+                accepted &= branches.Aggregate(JsonSchemaTypes.None, (types, branch) => types | AcceptedTypes(_model[branch]));
+            }
+        }
+
+        _acceptedTypes[node.Id] = accepted;
+        return accepted;
+    }
+
+    private static JsonSchemaTypes LiteralTypes(JsonLiteral literal) => literal.Kind switch
+    {
+        JsonLiteralKind.String => JsonSchemaTypes.String,
+        JsonLiteralKind.Boolean => JsonSchemaTypes.Boolean,
+        JsonLiteralKind.Null => JsonSchemaTypes.Null,
+        JsonLiteralKind.Object => JsonSchemaTypes.Object,
+        JsonLiteralKind.Array => JsonSchemaTypes.Array,
+        _ => IsIntegral(literal.Text) ? JsonSchemaTypes.Number | JsonSchemaTypes.Integer : JsonSchemaTypes.Number,
+    };
+
+    /// <summary>Whether a JSON number has no fractional part (<c>1.0</c> and <c>1e2</c> do not).</summary>
+    private static bool IsIntegral(string number) =>
+        decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value) ? value == decimal.Truncate(value)
+        : double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double large) && Math.Floor(large) == large;
 
     /// <summary>The known values of <c>anyOf: [{enum: [strings]}, {type: "string"}]</c> (either order), or null when the node is not that idiom.</summary>
     private ImmutableEquatableArray<JsonLiteral>? OpenEnumValues(SchemaNode node)
@@ -217,18 +306,60 @@ internal sealed partial class ShapeDecider
 
         SchemaNode node = _model[definition];
         string name = _definitionTypeNames[definition];
-        switch (ClassifyType(node))
+        TypeShape shape = ClassifyType(node);
+        if (shape == TypeShape.Record)
         {
-            case TypeShape.Record:
-                DecideRecord(node, name);
-                break;
-            case TypeShape.ClosedEnum:
-                DecideEnum(node, name, open: false);
-                break;
-            case TypeShape.OpenEnum:
-                DecideEnum(node, name, open: true);
-                break;
+            DecideRecord(node, name);
         }
+        else if (RefusalOf(() => DecideEnum(node, name, open: shape == TypeShape.OpenEnum)) is { } refusal)
+        {
+            // No type for it: each member that refers to it holds a JSON value instead.
+            _definitionRefusals[definition] = refusal;
+        }
+    }
+
+    /// <summary>Runs a decision and returns the first reason it gave for a missing C# shape, instead of passing it on.</summary>
+    private ShapeRefusal? RefusalOf(Action decide)
+    {
+        ShapeRefusal? outer = _refusal;
+        _refusal = null;
+        try
+        {
+            decide();
+            return _refusal;
+        }
+        finally
+        {
+            _refusal = outer;
+        }
+    }
+
+    /// <summary>Any JSON value, checked against <paramref name="node"/> (nothing to check when the schema asserts nothing).</summary>
+    private static ValueShape JsonShape(SchemaNode node) =>
+        new(ValueKind.Json, AllowsAnything(node) ? ImmutableEquatableArray<int>.Empty : new[] { node.Id }.ToImmutableEquatableArray());
+
+    /// <summary>
+    /// A schema that asserts nothing (<c>true</c>, <c>{}</c>, one with only annotations): any JSON
+    /// value is valid. Draft-07's asserted <c>contentEncoding</c>/<c>contentMediaType</c> count as assertions.
+    /// </summary>
+    private static bool AllowsAnything(SchemaNode schema) =>
+        !schema.IsFalse && !schema.Keywords.Any(Vocabulary.Validates) && schema.ContentEncoding is null && schema.ContentMediaType is null;
+
+    /// <summary>
+    /// Says that <paramref name="what"/> holds a JSON value: a warning when its schema says it is an
+    /// object (a user expects a record there), else an info diagnostic, at the place of the reason.
+    /// </summary>
+    private void ReportJsonValue(SchemaNode schema, ShapeRefusal? refusal, string what)
+    {
+        if (refusal is null)
+        {
+            return;
+        }
+
+        SchemaNode target = schema.Ref is { } reference ? _model[reference] : schema;
+        bool saysObject = (schema.Types | target.Types) == JsonSchemaTypes.Object;
+        Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor = saysObject ? DiagnosticDescriptors.ObjectNotRecord : DiagnosticDescriptors.GeneratedAsJsonMember;
+        _diagnostics.Add(new DiagnosticInfo(descriptor, _spans.Locate(_model[refusal.Node], refusal.Path, refusal.AtName), new[] { what, refusal.Reason }.ToImmutableEquatableArray()));
     }
 
     /// <summary>Records the first reason the file cannot be typed; returns null for the caller to pass on.</summary>
