@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Insights.Contracts.Runtime;
@@ -109,6 +110,56 @@ public static class BranchCheck
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The branch a union reads a value as: for <c>oneOf</c> (<paramref name="exactlyOne"/>) the one
+    /// branch it matches, for <c>anyOf</c> the first; -1 when there is none.
+    /// </summary>
+    public static int Select<T>(T value, SchemaValidator<T>[] branches, bool exactlyOne)
+    {
+        ArgumentNullException.ThrowIfNull(branches);
+        int first = -1;
+        for (int i = 0; i < branches.Length; i++)
+        {
+            if (!branches[i](value, null))
+            {
+                continue;
+            }
+
+            if (!exactlyOne)
+            {
+                return i;
+            }
+
+            if (first >= 0)
+            {
+                return -1;
+            }
+
+            first = i;
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// <c>oneOf</c> for a value built in code as the alternative <paramref name="index"/> (already
+    /// valid as that): it must match no other branch.
+    /// </summary>
+    public static bool OnlyMatch<T>(T value, int index, SchemaValidator<T>[] branches, string?[] titles, ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(branches);
+        ArgumentNullException.ThrowIfNull(context);
+        for (int i = 0; i < branches.Length; i++)
+        {
+            if (i != index && branches[i](value, null))
+            {
+                return OneOfFailed(value, branches, titles, context);
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>not</c>, given whether the value matched the schema under it.</summary>

@@ -82,6 +82,15 @@ public static class ErrorMessages
     /// <summary>The message for <c>false</c> as a schema.</summary>
     public const string False = "no value is allowed here (the schema is false)";
 
+    /// <summary>A union's discriminator that is missing (<paramref name="actual"/> null) or names no alternative.</summary>
+    public static string UnknownDiscriminator(string member, string? actual, string[] values) =>
+        (actual is null ? $"the member '{member}' is missing" : $"'{member}' is {actual}")
+        + $"; it says which alternative this object is, one of {string.Join(", ", values.Select(Render))}";
+
+    /// <summary>A value of another type where a union of objects is expected.</summary>
+    public static string NotAnAlternative(string actual, string[] alternatives) =>
+        $"expected an object ({string.Join(", ", alternatives)}), got {actual}";
+
     /// <summary>A <c>default</c> <see cref="JsonValue"/> where a value is needed (a record or array built in code).</summary>
     public const string NoJsonValue = "expected a JSON value, found a default JsonValue that holds none";
 

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -139,6 +140,56 @@ public static class JsonRead
     {
         value = new JsonValue(JsonElement.ParseValue(ref reader));
         return true;
+    }
+
+    /// <summary>
+    /// Moves a copy of the reader (on an object's start) to the value of the member named
+    /// <paramref name="name"/>; false, with the copy on the object's end, when there is none. The
+    /// union's reader uses it to find a discriminator wherever it is in the object.
+    /// </summary>
+    public static bool FindMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        int depth = reader.CurrentDepth;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool found = reader.ValueTextEquals(name);
+            reader.Read();
+            if (found)
+            {
+                return true;
+            }
+
+            SkipValue(ref reader);
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc cref="FindMember(ref Utf8JsonReader, ReadOnlySpan{byte})"/>
+    public static bool FindMember(ref Utf8JsonReader reader, string name) => FindMember(ref reader, Encoding.UTF8.GetBytes(name));
+
+    /// <summary>
+    /// Reports an object whose discriminator is missing or names no alternative (<paramref name="found"/>
+    /// is the copy of the reader <see cref="FindMember(ref Utf8JsonReader, ReadOnlySpan{byte})"/>
+    /// moved), at the object, under the union's keyword; skips the object.
+    /// </summary>
+    public static void UnknownDiscriminator(ref Utf8JsonReader reader, Utf8JsonReader found, ValidationContext context, string keyword, string member, string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        bool missing = found.TokenType == JsonTokenType.EndObject && found.CurrentDepth == reader.CurrentDepth;
+        string actual = missing ? "" : found.TokenType == JsonTokenType.String ? ErrorMessages.Render(found.GetString()!) : ErrorMessages.Describe(found.TokenType);
+        context.AddError(keyword, ErrorMessages.UnknownDiscriminator(member, missing ? null : actual, values));
+        SkipValue(ref reader);
+    }
+
+    /// <summary>Reports a value that is no object where a union of objects is expected, under the union's keyword; skips it.</summary>
+    public static void NotAnAlternative(ref Utf8JsonReader reader, ValidationContext context, string keyword, string[] alternatives)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(alternatives);
+        context.AddError(keyword, ErrorMessages.NotAnAlternative(ErrorMessages.Describe(reader.TokenType), alternatives));
+        SkipValue(ref reader);
     }
 
     /// <summary>Reads a contract object.</summary>

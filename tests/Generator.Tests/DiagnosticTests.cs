@@ -42,6 +42,7 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|]}}}""", "ICG019", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"type": "array", [|"prefixItems"|]: [{"type": "string"}]}}}""", "ICG019", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minProperties"|]: 1}}, "$defs": {"A": {"type": "object"}}}""", "ICG018", DiagnosticSeverity.Warning },
+        { """{"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"id": {"type": [|"integer"|]}}}], "$defs": {"Base": {"type": "object", "properties": {"id": {"type": "string"}}}}}""", "ICG022", DiagnosticSeverity.Warning },
         { """[|[1, 2]|]""", "ICG005", DiagnosticSeverity.Error },
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minLength"|]: 2}}, "$defs": {"A": {"type": "string"}}}""", "ICG019", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"properties": {[|"b"|]: {"const": 1}}}]}""", "ICG021", DiagnosticSeverity.Info },

@@ -167,31 +167,37 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
         Corpus corpus = LoadedCorpus.Value;
         var report = new StringBuilder();
         var differing = new StringBuilder();
-        int typed = 0, jsonBacked = 0, refused = 0, warned = 0, exact = 0, atUnion = 0, judged = 0;
+        int typed = 0, jsonBacked = 0, refused = 0, warned = 0, exact = 0, atUnion = 0, judged = 0, typedMembers = 0, jsonMembers = 0;
         foreach (CorpusSchema schema in corpus.Schemas)
         {
             Diagnostic[] diagnostics = generated.Diagnostics(schema);
             string shape;
+            RootShape root = generated.Refusals.ContainsKey(schema.Name) ? default : generated.Shape(schema);
             if (generated.Refusals.ContainsKey(schema.Name))
             {
                 shape = "refused";
                 refused++;
             }
-            else if (diagnostics.Any(d => d.Id == "ICG016"))
+            else if (root.JsonBacked || (root.Alternatives == 0 && root.TypedMembers == 0 && root.JsonMembers > 0))
             {
+                // A record whose every member is a JsonValue types nothing: it counts as JSON-backed.
                 shape = "JSON-backed";
                 jsonBacked++;
             }
             else
             {
-                shape = "typed root";
+                shape = root.Alternatives > 0 ? $"union of {root.Alternatives}" : "typed record";
                 typed++;
             }
+
+            typedMembers += root.AllTypedMembers;
+            jsonMembers += root.AllJsonMembers;
 
             Diagnostic[] warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToArray();
             warned += warnings.Length > 0 ? 1 : 0;
             string ids = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}"));
-            report.AppendLine($"{schema.Name,-28} {schema.Dialect,-8} {shape,-12} {ids}");
+            string members = shape == "refused" || root.JsonBacked ? "" : $"{root.AllTypedMembers}/{root.AllTypedMembers + root.AllJsonMembers} typed";
+            report.AppendLine($"{schema.Name,-28} {schema.Dialect,-8} {shape,-13} {members,-14} {ids}");
             foreach (var said in diagnostics.Where(d => d.Id is "ICG016" || d.Severity >= DiagnosticSeverity.Warning).GroupBy(d => $"{d.Id}: {d.GetMessage()}"))
             {
                 report.AppendLine($"    {said.Key}{(said.Count() > 1 ? $" (×{said.Count()})" : "")}");
@@ -228,7 +234,8 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
 
         report.Insert(0,
             $"Real-world corpus: {corpus.Schemas.Count} schemas, {corpus.Documents.Count} documents\n"
-            + $"typed roots: {typed}, JSON-backed roots: {jsonBacked}, refused: {refused}, schemas with warnings: {warned}\n"
+            + $"typed roots: {typed} ({100.0 * typed / Math.Max(1, typed + jsonBacked):F0}% of the schemas that generate), JSON-backed roots: {jsonBacked}, refused: {refused}, schemas with warnings: {warned}\n"
+            + $"members of the generated records: {typedMembers} with a C# type, {jsonMembers} JsonValue\n"
             + $"known failures: {corpus.KnownFailures.Schemas.Count} schemas, {corpus.KnownFailures.Documents.Count} documents\n"
             + $"invalid documents the generated Parse rejects: {judged}; with the expected pointer and keyword: {exact}; with the oneOf/anyOf around it: {atUnion}; otherwise: {judged - exact - atUnion}\n\n");
         report.AppendLine().AppendLine("Invalid documents whose generated errors name neither the expected pointer and keyword nor a oneOf/anyOf around it:").Append(differing);
@@ -372,6 +379,9 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>Every schema of the corpus through one generator run and one compilation.</summary>
+    /// <summary>The root type's shape (see <see cref="Generated.Shape"/>).</summary>
+    private readonly record struct RootShape(bool JsonBacked, int Alternatives, int TypedMembers, int JsonMembers, int AllTypedMembers, int AllJsonMembers);
+
     private sealed class Generated
     {
         private readonly GeneratorOutput _output;
@@ -419,6 +429,31 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
                 thrown = $"{e.InnerException?.GetType().Name}: {e.InnerException?.Message}";
                 return null;
             }
+        }
+
+        /// <summary>
+        /// What the root type is: a JSON-backed value, a union (its alternatives), or a record; and how
+        /// many members of the root and of every record of the schema have a C# type or are JsonValues.
+        /// </summary>
+        public RootShape Shape(CorpusSchema schema)
+        {
+            string ns = GeneratorHarness.TestNamespace + "." + schema.Namespace;
+            Type root = _assembly.GetType(ns + "." + schema.RootTypeName, throwOnError: true)!;
+            Type[] types = _assembly.GetTypes().Where(t => t.Namespace == ns && !t.IsNested).ToArray();
+            (int Typed, int Json) Count(Type type)
+            {
+                var members = type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                    .Where(p => p.Name != "Variant" && p.GetMethod?.IsVirtual != true || p.GetMethod?.IsFinal == true)
+                    .Where(p => p.Name is not ("Variant" or "EqualityContract"))
+                    .ToList();
+                int json = members.Count(p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) == typeof(JsonValue));
+                return (members.Count - json, json);
+            }
+
+            bool jsonBacked = root.GetMethod("From", BindingFlags.Public | BindingFlags.Static) is not null;
+            (int typed, int json) = jsonBacked || root.IsAbstract ? (0, 0) : Count(root);
+            var records = types.Where(t => t.IsClass && !t.IsAbstract && typeof(IEquatable<>).MakeGenericType(t).IsAssignableFrom(t) && t.GetMethod("From", BindingFlags.Public | BindingFlags.Static) is null).Select(Count).ToList();
+            return new RootShape(jsonBacked, root.IsAbstract ? types.Count(t => t.BaseType == root) : 0, typed, json, records.Sum(r => r.Typed), records.Sum(r => r.Json));
         }
 
         /// <summary>What is wrong with the generated Parse's verdict on the document, or null when it is right.</summary>

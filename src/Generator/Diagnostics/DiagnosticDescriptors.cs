@@ -79,6 +79,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RulesCheckedAsJson = new(
         "ICG021", "Object rules checked as JSON", "'{0}' is a typed record whose object rules are checked on its JSON before its members are read: {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg021");
 
+    public static readonly DiagnosticDescriptor AllOfConflict = new(
+        "ICG022", "Parts of allOf disagree on a member", "'{0}' (member '{1}') is declared differently by parts of allOf: {2}; it is generated as a JsonValue checked against every part", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg022");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ICG999", "The generator failed on this schema", "The generator failed on this schema: {0}. Please report this with the schema file.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg999");
 }

@@ -48,6 +48,9 @@ internal static partial class ContractEmitter
                 case JsonValueTypeSpec jsonValue:
                     new JsonValueEmitter(writer, file, jsonValue).Write();
                     break;
+                case UnionTypeSpec union:
+                    new UnionEmitter(writer, file, union).Write();
+                    break;
             }
 
             yield return ($"{file.File.HintPrefix}.{type.Name}.g.cs", writer.ToString());
@@ -161,7 +164,7 @@ internal static partial class ContractEmitter
     /// No static member is named <c>TryParse</c> or <c>BindAsync</c>: ASP.NET Core binds a parameter whose
     /// type has one from the route or query string, and throws for every route when its shape is not one it knows.
     /// </summary>
-    private static void WriteContractApi(SourceWriter writer, ContractFileSpec file, TypeSpec type, string self, string orderNote)
+    private static void WriteContractApi(SourceWriter writer, ContractFileSpec file, TypeSpec type, string self, string orderNote, bool derived = false)
     {
         if (file.Types[0].Equals(type))
         {
@@ -171,14 +174,21 @@ internal static partial class ContractEmitter
             writer.Line();
         }
 
-        writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
-        writer.Line($"public {Runtime}ValidationResult Validate() => {Runtime}JsonContract.Validate(this);");
-        writer.Line();
+        // A record of a union inherits Validate, ToJson and ToUtf8Json (they dispatch to it) and
+        // hides the union's static members with its own.
+        string hides = derived ? "new " : "";
+        if (!derived)
+        {
+            writer.Line("/// <summary>Checks every schema rule; returns all errors, each with its JSON Pointer.</summary>");
+            writer.Line($"public {Runtime}ValidationResult Validate() => {Runtime}JsonContract.Validate(this);");
+            writer.Line();
+        }
+
         writer.Line("/// <summary>Parses and validates UTF-8 JSON. Never throws for bad input: errors come back in the result.</summary>");
-        writer.Line($"public static {Runtime}ParseResult<{self}> Parse(global::System.ReadOnlySpan<byte> utf8Json) => {Runtime}JsonContract.Parse<{self}>(utf8Json);");
+        writer.Line($"public static {hides}{Runtime}ParseResult<{self}> Parse(global::System.ReadOnlySpan<byte> utf8Json) => {Runtime}JsonContract.Parse<{self}>(utf8Json);");
         writer.Line();
         writer.Line("/// <summary>Parses and validates JSON text. Never throws for bad input: errors come back in the result.</summary>");
-        writer.Line($"public static {Runtime}ParseResult<{self}> Parse(string json) => {Runtime}JsonContract.Parse<{self}>(json);");
+        writer.Line($"public static {hides}{Runtime}ParseResult<{self}> Parse(string json) => {Runtime}JsonContract.Parse<{self}>(json);");
         writer.Line();
         writer.Line("/// <summary>Parses and validates UTF-8 JSON; <paramref name=\"value\"/> is set only when it is valid.</summary>");
         writer.Open($"public static bool TryParseJson(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value)");
@@ -186,12 +196,15 @@ internal static partial class ContractEmitter
         writer.Line("return value is not null;");
         writer.Close();
         writer.Line();
-        writer.Line($"/// <summary>Compact JSON text{orderNote}.</summary>");
-        writer.Line($"public string ToJson() => {Runtime}JsonContract.Serialize(this);");
-        writer.Line();
-        writer.Line($"/// <summary>Compact UTF-8 JSON{orderNote}.</summary>");
-        writer.Line($"public byte[] ToUtf8Json() => {Runtime}JsonContract.SerializeToUtf8Bytes(this);");
-        writer.Line();
+        if (!derived)
+        {
+            writer.Line($"/// <summary>Compact JSON text{orderNote}.</summary>");
+            writer.Line($"public string ToJson() => {Runtime}JsonContract.Serialize(this);");
+            writer.Line();
+            writer.Line($"/// <summary>Compact UTF-8 JSON{orderNote}.</summary>");
+            writer.Line($"public byte[] ToUtf8Json() => {Runtime}JsonContract.SerializeToUtf8Bytes(this);");
+            writer.Line();
+        }
     }
 
     /// <summary>
@@ -199,11 +212,11 @@ internal static partial class ContractEmitter
     /// with full validation and writes without reflection, and by which a framework finds the
     /// contract from its type.
     /// </summary>
-    private static void WriteContractConverter(SourceWriter writer, string name, string self)
+    private static void WriteContractConverter(SourceWriter writer, string name, string self, bool derived = false)
     {
         writer.Line($"/// <summary>Reads (with full validation) and writes <see cref=\"{name}\"/> for System.Text.Json, without reflection; invalid JSON throws <see cref=\"{Runtime}JsonContractException\"/>.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line($"public sealed class Converter : {Runtime}ContractJsonConverter<{self}>");
+        writer.Line($"public {(derived ? "new " : "")}sealed class Converter : {Runtime}ContractJsonConverter<{self}>");
         writer.Open();
         writer.Close();
     }
@@ -225,6 +238,20 @@ internal static partial class ContractEmitter
     }
 
     private static string Literal(string text) => Naming.ToLiteral(text);
+
+    /// <summary>A <c>u8</c> literal, or the string itself where it holds an unpaired surrogate (no UTF-8 form).</summary>
+    private static string Utf8Literal(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogate(text[i]) && !(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])))
+            {
+                return Literal(text);
+            }
+        }
+
+        return Literal(text) + "u8";
+    }
 
     private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
 }

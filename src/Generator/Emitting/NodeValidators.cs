@@ -227,8 +227,9 @@ internal static partial class ContractEmitter
             return $"{BranchValidators(branches)}, {titles}";
         }
 
+        /// <summary>A static array of the validators of <paramref name="branches"/> (each written by <see cref="WriteAll"/>).</summary>
         public string BranchValidators(IEnumerable<int> branches) =>
-            _members.Field($"{Runtime}SchemaValidator<{Json}JsonElement>[]", "s_branches", "[" + string.Join(", ", branches.Select(Method)) + "]");
+            _members.Field($"{Runtime}SchemaValidator<{Json}JsonElement>[]", "s_branches", "[" + string.Join(", ", branches.Select(Validator)) + "]");
 
         private void WriteItemLoop(SchemaNode node)
         {
@@ -346,20 +347,6 @@ internal static partial class ContractEmitter
             _writer.Close();
             _writer.Close();
             _writer.Close();
-        }
-
-        /// <summary>A <c>u8</c> literal, or the string itself where it holds an unpaired surrogate (no UTF-8 form).</summary>
-        private static string Utf8Literal(string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (char.IsSurrogate(text[i]) && !(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])))
-                {
-                    return Literal(text);
-                }
-            }
-
-            return Literal(text) + "u8";
         }
 
         // Validators are named so that no contract name can equal them (CS0542).

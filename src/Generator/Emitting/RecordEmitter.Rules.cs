@@ -140,9 +140,10 @@ internal static partial class ContractEmitter
         /// order JSON-backed values check them: allOf, anyOf, oneOf, not, dependentRequired, if/then/else.
         /// Branches are matched by direct calls; the runtime runs them again only to explain a failure.
         /// </summary>
-        private void WriteApplicators(SourceWriter w, SchemaNode node)
+        private void WriteApplicators(SourceWriter w, SchemaNode node, bool isPart = false)
         {
-            foreach (int branch in node.AllOf)
+            // An allOf part merged into the record is checked by its members and required list instead.
+            foreach (int branch in node.AllOf.Where(b => !(isPart && _spec.Parts.Contains(b))))
             {
                 w.Line($"valid &= {RuleMethod(branch)}(value, context);");
             }
@@ -255,6 +256,11 @@ internal static partial class ContractEmitter
                 }
 
                 WriteApplicators(_writer, branch);
+                if (branch.Ref is { } target)
+                {
+                    _writer.Line($"valid &= {RuleMethod(target)}(value, context);");
+                }
+
                 _writer.Line("return valid;");
                 _writer.Close();
                 _writer.Line();

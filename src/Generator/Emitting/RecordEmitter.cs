@@ -57,16 +57,17 @@ internal static partial class ContractEmitter
 
             _writer.Line($"[{Serialization}JsonConverter(typeof({Self}.Converter))]");
             _writer.Line(GeneratedCode);
-            _writer.Open($"public sealed partial record {_spec.Name} : {Interface}");
+            string union = _spec.UnionCase is { } unionCase ? Qualified(_file, unionCase.Union) + ", " : "";
+            _writer.Open($"public sealed partial record {_spec.Name} : {union}{Interface}");
             WriteProperties();
             WriteVariantProperty();
-            WriteContractApi(_writer, _file, _spec, Self, ", members in schema order");
+            WriteContractApi(_writer, _file, _spec, Self, ", members in schema order", derived: _spec.UnionCase is not null);
             WriteReadJson();
             WriteWriteJson();
             WriteValidateJson();
             WriteRuleMethods();
             WriteNodeValidators();
-            WriteContractConverter(_writer, _spec.Name, Self);
+            WriteContractConverter(_writer, _spec.Name, Self, derived: _spec.UnionCase is not null);
             _members.WriteTo(_writer);
             _writer.Close();
             WriteVariantEnum();
@@ -77,11 +78,14 @@ internal static partial class ContractEmitter
             foreach (PropertySpec property in _spec.Properties)
             {
                 _writer.Doc("summary", property.Description);
-                string presence = property.IsRequired ? "required" : property.DefaultLiteral is not null ? $"optional, default {property.DefaultLiteral}" : "optional";
+                string presence = property.IsRequired
+                    ? property.DefaultLiteral is not null ? $"required, initially {property.DefaultLiteral}" : "required"
+                    : property.DefaultLiteral is not null ? $"optional, default {property.DefaultLiteral}" : "optional";
                 _writer.Line($"/// <remarks>JSON member <c>{SourceWriter.EscapeXml(property.WireName)}</c> ({SourceWriter.EscapeXml(presence)}).</remarks>");
                 string type = ClrType(_file, property.Shape) + (property.IsNullable ? "?" : "");
-                string required = property.IsRequired ? "required " : "";
-                string initializer = property.DefaultLiteral is not null && !property.IsRequired ? $" = {DefaultValue(property)};" : "";
+                // A required member with a default (its const) need not be set in code, but must be in JSON.
+                string required = property.IsRequired && property.DefaultLiteral is null ? "required " : "";
+                string initializer = property.DefaultLiteral is not null ? $" = {DefaultValue(property)};" : "";
                 _writer.Line($"public {required}{type} {property.ClrName} {{ get; init; }}{initializer}");
                 _writer.Line();
             }
@@ -89,6 +93,15 @@ internal static partial class ContractEmitter
 
         private void WriteVariantProperty()
         {
+            if (_spec.UnionCase is { } unionCase)
+            {
+                string variantEnum = Qualified(_file, unionCase.EnumName);
+                _writer.Line($"/// <inheritdoc/>");
+                _writer.Line($"public override {variantEnum} Variant => {variantEnum}.{unionCase.VariantName};");
+                _writer.Line();
+                return;
+            }
+
             if (_spec.Variants is not { } variants)
             {
                 return;
@@ -136,7 +149,8 @@ internal static partial class ContractEmitter
             {
                 _writer.Line("// The schema has rules with no check over the members: the object is checked as JSON first, then its members are read.");
                 _writer.Line($"{Json}Utf8JsonReader whole = reader;");
-                _writer.Open($"if (!{Runtime}JsonValueCheck.Validate({Json}JsonElement.ParseValue(ref whole), {_validators.Validator(_spec.Node)}, context))");
+                _writer.Line($"{Json}JsonElement element = {Json}JsonElement.ParseValue(ref whole);");
+                _writer.Open($"if (!{JsonChecks("element")})");
                 _writer.Line("reader = whole;");
                 _writer.Line("return null;");
                 _writer.Close();
@@ -177,7 +191,7 @@ internal static partial class ContractEmitter
             _writer.Line();
             // Missing members in the order 'required' lists them, as JSON-backed values report them.
             // (A name the record does not declare was required by the JSON check of its rules, above.)
-            foreach (PropertySpec property in Model[_spec.Node].Required.Distinct().Where(_properties.ContainsKey).Select(name => _properties[name]))
+            foreach (PropertySpec property in _spec.Required.Where(_properties.ContainsKey).Select(name => _properties[name]))
             {
                 _writer.Open($"if (!has{property.ClrName})");
                 _writer.Line($"context.AddRequiredMissing({Literal(property.WireName)});");
@@ -321,7 +335,7 @@ internal static partial class ContractEmitter
         }
 
         private string LocalInitializer(PropertySpec property) =>
-            property.DefaultLiteral is not null && !property.IsRequired ? DefaultValue(property) : "default";
+            property.DefaultLiteral is not null ? DefaultValue(property) : "default";
 
         /// <summary>The member's default: its literal, or the static field that holds a default built once (an array, a record, a JSON value).</summary>
         private string DefaultValue(PropertySpec property) =>
@@ -332,7 +346,7 @@ internal static partial class ContractEmitter
         private void WriteWriteJson()
         {
             _writer.Line("/// <summary>Writes this value as a JSON object, members in schema order.</summary>");
-            _writer.Open($"public void WriteJson({Json}Utf8JsonWriter writer)");
+            _writer.Open($"public {(_spec.UnionCase is null ? "" : "override ")}void WriteJson({Json}Utf8JsonWriter writer)");
             _writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
             _writer.Line("writer.WriteStartObject();");
             foreach (PropertySpec property in _spec.Properties)
@@ -404,7 +418,8 @@ internal static partial class ContractEmitter
             {
                 // Checked as JSON once the members are right (a value built in code may not serialize before).
                 _writer.Open("if (context.ErrorCount == errorsBefore)");
-                _writer.Line($"{Runtime}JsonValueCheck.Validate({Runtime}JsonContract.ToElement(value), {_validators.Validator(_spec.Node)}, context);");
+                _writer.Line($"{Json}JsonElement element = {Runtime}JsonContract.ToElement(value);");
+                _writer.Line(JsonChecks("element") + ";");
                 _writer.Close();
                 _writer.Line();
             }
@@ -414,7 +429,15 @@ internal static partial class ContractEmitter
             _writer.Line();
             _writer.Line("/// <summary>The rules over the whole object (applicators and <see cref=\"OnValidate\"/>), shared by reading and <see cref=\"Validate\"/>; true when the applicators hold.</summary>");
             _writer.Open($"private static bool ValidateObjectRules({Self} value, {Runtime}ValidationContext context)");
-            string applicators = _spec.RulesCheckedAsJson is null ? SourceWriter.Capture(w => WriteApplicators(w, Model[_spec.Node])) : "";
+            string applicators = _spec.RulesCheckedAsJson is null
+                ? SourceWriter.Capture(w =>
+                {
+                    foreach (int part in _spec.Parts)
+                    {
+                        WriteApplicators(w, Model[part], isPart: true);
+                    }
+                })
+                : "";
             if (applicators.Length > 0)
             {
                 _writer.Line("bool valid = true;");
@@ -429,6 +452,10 @@ internal static partial class ContractEmitter
             _writer.Line($"partial void OnValidate({Runtime}ValidationContext context);");
             _writer.Line();
         }
+
+        /// <summary>The JSON check of the whole object against each schema the record is the object of, all run: true when all hold.</summary>
+        private string JsonChecks(string element) =>
+            string.Join(" & ", _spec.Seeds.Select(seed => $"{Runtime}JsonValueCheck.Validate({element}, {_validators.Validator(seed)}, context)"));
 
         /// <summary>The JSON validators of the members without a C# shape (and of the whole object, when its rules are checked as JSON).</summary>
         private void WriteNodeValidators()

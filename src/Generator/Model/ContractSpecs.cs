@@ -26,6 +26,9 @@ internal sealed record ContractFileSpec(SchemaFileSpec File, SchemaModel Model, 
                 case JsonValueTypeSpec { Variants: { } variants }:
                     yield return $"{File.Namespace}.{variants.EnumName}";
                     break;
+                case UnionTypeSpec union:
+                    yield return $"{File.Namespace}.{union.EnumName}";
+                    break;
             }
         }
     }
@@ -48,7 +51,46 @@ internal sealed record RecordTypeSpec(
     ImmutableEquatableArray<PropertySpec> Properties,
     bool RejectsUnknownProperties,
     VariantSetSpec? Variants,
-    string? RulesCheckedAsJson = null) : TypeSpec(Name, Node, Description);
+    string? RulesCheckedAsJson = null) : TypeSpec(Name, Node, Description)
+{
+    /// <summary>The schemas the record is the object of (<see cref="TypeSpec.Node"/> first): several where allOf parts each describe one member.</summary>
+    public ImmutableEquatableArray<int> Seeds { get; init; } = ImmutableEquatableArray<int>.Empty;
+
+    /// <summary>The seeds and the allOf parts (and <c>$ref</c> targets) merged into the record, whose rules the record checks.</summary>
+    public ImmutableEquatableArray<int> Parts { get; init; } = ImmutableEquatableArray<int>.Empty;
+
+    /// <summary>The required members of every part, in order.</summary>
+    public ImmutableEquatableArray<string> Required { get; init; } = ImmutableEquatableArray<string>.Empty;
+
+    /// <summary>The union this record is one alternative of (it derives from the union's abstract record), or null.</summary>
+    public UnionCaseSpec? UnionCase { get; init; }
+}
+
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> whose branches are all objects: an abstract record, with one sealed
+/// record per branch deriving from it, and an enum of the alternatives.
+/// </summary>
+/// <param name="Keyword"><c>oneOf</c> (exactly one branch matches) or <c>anyOf</c> (the first that matches is read).</param>
+/// <param name="Discriminator">The member whose <c>const</c> value tells the branches apart (every branch requires it), or null: then the branch that matches is found by validating the JSON.</param>
+/// <param name="SaysObject">The union's schema says <c>"type": "object"</c>, so a value of another type fails <c>type</c> rather than the union.</param>
+internal sealed record UnionTypeSpec(
+    string Name,
+    int Node,
+    string? Description,
+    string Keyword,
+    string EnumName,
+    string? Discriminator,
+    ImmutableEquatableArray<UnionCaseSpec> Cases,
+    bool SaysObject) : TypeSpec(Name, Node, Description);
+
+/// <summary>One alternative of a union.</summary>
+/// <param name="Union">The abstract record it derives from.</param>
+/// <param name="EnumName">The union's enum of alternatives.</param>
+/// <param name="TypeName">The sealed record of the branch.</param>
+/// <param name="VariantName">Its member of the enum.</param>
+/// <param name="Branch">The branch schema (as written in <c>oneOf</c>, a <c>$ref</c> perhaps).</param>
+/// <param name="Value">The discriminator's value for this branch, when the union has one.</param>
+internal sealed record UnionCaseSpec(string Union, string EnumName, string TypeName, string VariantName, int Branch, string? Value, string? Description);
 
 /// <summary>A closed string enum: a C# enum, wire names kept.</summary>
 internal sealed record EnumTypeSpec(string Name, int Node, string? Description, ImmutableEquatableArray<EnumMemberSpec> Members)

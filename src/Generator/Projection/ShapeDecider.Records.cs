@@ -22,99 +22,275 @@ internal sealed partial class ShapeDecider
 
     private const string BranchKeywordReason = "a branch of allOf/anyOf/oneOf/not over a typed record cannot check '{0}'";
 
-    private void DecideRecord(SchemaNode node, string name)
+    private void DecideRecord(SchemaNode node, string name) => DecideRecord([node], name);
+
+    /// <summary>
+    /// The record of the object <paramref name="seeds"/> describe: decided once (named from
+    /// <paramref name="suggestedName"/>), so that a schema met again inside itself (a tree's
+    /// children) is the same record rather than a new one each level.
+    /// </summary>
+    private string RecordFor(IReadOnlyList<SchemaNode> seeds, string suggestedName)
+    {
+        string key = string.Join(",", seeds.Select(s => s.Id.ToString(CultureInfo.InvariantCulture)));
+        if (!_recordNames.TryGetValue(key, out string? name))
+        {
+            name = ReserveTypeName(suggestedName, seeds[0]);
+            _recordNames[key] = name;
+            DecideRecord(seeds, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// A record for the object every schema of <paramref name="seeds"/> describes (one schema; or the
+    /// schemas several allOf parts give one member). Each seed's <c>allOf</c> parts (and their
+    /// <c>$ref</c>s) are merged in: their members and <c>required</c> become the record's, and their
+    /// other rules are checked over it.
+    /// </summary>
+    private void DecideRecord(IReadOnlyList<SchemaNode> seeds, string name)
     {
         int slot = ReserveSlot();
+        _recordSlots[seeds[0].Id] = slot;
+        List<SchemaNode> parts = MergedParts(seeds);
+        var absorbed = new HashSet<int>(parts.Select(p => p.Id));
+
+        // Members in the order they are first declared, the first seed's own first; a member several
+        // parts declare gets the schemas of all of them.
+        var schemasByName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (SchemaNode part in parts)
+        {
+            foreach (NamedSchema member in part.Properties)
+            {
+                if (!schemasByName.TryGetValue(member.Name, out List<int>? schemas))
+                {
+                    schemasByName[member.Name] = schemas = [];
+                    names.Add(member.Name);
+                }
+
+                schemas.Add(member.Node);
+            }
+        }
+
+        var required = parts.SelectMany(p => p.Required).Distinct(StringComparer.Ordinal).ToImmutableEquatableArray();
         var properties = new List<PropertySpec>();
         var clrNames = new HashSet<string>(StringComparer.Ordinal) { name };
-        foreach (NamedSchema member in node.Properties)
+        foreach (string wireName in names)
         {
-            string clrName = Naming.ToPascalCase(member.Name);
+            string clrName = Naming.ToPascalCase(wireName);
             if (ReservedMemberNames.Contains(clrName))
             {
                 clrName += "Value";
             }
 
             clrName = Naming.MakeUnique(clrName, clrNames);
-            properties.Add(DecideProperty(member, name, clrName, node.Required.Contains(member.Name)));
+            properties.Add(DecideProperty(wireName, schemasByName[wireName], name, clrName, required.Contains(wireName)));
         }
 
         var byWireName = properties.ToDictionary(p => p.WireName, StringComparer.Ordinal);
-        ShapeRefusal? rulesAsJson = RefusalOf(() => ObjectRulesFit(node, byWireName));
+        ShapeRefusal? rulesAsJson = RefusalOf(() => ObjectRulesFit(parts, absorbed, byWireName));
+        SchemaNode home = seeds[0];
+
         // With its rules checked as JSON, a member the record does not declare may still be allowed (by patternProperties, say).
-        bool rejectsUnknown = rulesAsJson is null && node.AdditionalProperties is { } additional && _model[additional].IsFalse;
+        bool rejectsUnknown = rulesAsJson is null && home.AdditionalProperties is { } additional && _model[additional].IsFalse;
         if (rulesAsJson is not null)
         {
             _diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.RulesCheckedAsJson, _spans.Locate(_model[rulesAsJson.Node], rulesAsJson.Path, rulesAsJson.AtName), new[] { name, rulesAsJson.Reason }.ToImmutableEquatableArray()));
         }
 
-        VariantSetSpec? variants = rulesAsJson is null ? RecordVariants(node, name) : null;
-        _types[slot] = new RecordTypeSpec(name, node.Id, node.Description, properties.ToImmutableEquatableArray(), rejectsUnknown, variants, rulesAsJson?.Reason);
+        VariantSetSpec? variants = rulesAsJson is null && seeds.Count == 1 ? RecordVariants(home, name) : null;
+        string? description = seeds.Select(s => s.Description).FirstOrDefault(d => d is not null);
+        _types[slot] = new RecordTypeSpec(name, home.Id, description, properties.ToImmutableEquatableArray(), rejectsUnknown, variants, rulesAsJson?.Reason)
+        {
+            Seeds = seeds.Select(s => s.Id).ToImmutableEquatableArray(),
+            Parts = parts.Select(p => p.Id).ToImmutableEquatableArray(),
+            Required = required,
+        };
+    }
+
+    /// <summary>
+    /// The seeds and, recursively, the <c>allOf</c> parts and <c>$ref</c> targets that also describe
+    /// the object (not booleans, nor schemas that reject every object): what one record merges.
+    /// </summary>
+    private List<SchemaNode> MergedParts(IReadOnlyList<SchemaNode> seeds)
+    {
+        var parts = new List<SchemaNode>();
+        var seen = new HashSet<int>();
+        void Absorb(SchemaNode node)
+        {
+            if (node.IsBoolean || (AcceptedTypes(node) & JsonSchemaTypes.Object) == 0 || !seen.Add(node.Id))
+            {
+                return;
+            }
+
+            parts.Add(node);
+            if (node.Ref is { } target)
+            {
+                Absorb(_model[target]);
+            }
+
+            foreach (int part in node.AllOf)
+            {
+                Absorb(_model[part]);
+            }
+        }
+
+        foreach (SchemaNode seed in seeds)
+        {
+            Absorb(seed);
+        }
+
+        return parts;
     }
 
     /// <summary>Whether every rule of the object (besides its members' own schemas) has a check over the record's members.</summary>
-    private bool ObjectRulesFit(SchemaNode node, IReadOnlyDictionary<string, PropertySpec> properties)
+    private bool ObjectRulesFit(IReadOnlyList<SchemaNode> parts, ISet<int> absorbed, IReadOnlyDictionary<string, PropertySpec> properties)
     {
-        foreach (string keyword in node.Keywords)
+        foreach (SchemaNode node in parts)
         {
-            if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !RecordKeywords.Contains(keyword))
+            foreach (string keyword in node.Keywords)
             {
-                Refuse(node, keyword, $"'{keyword}' has no check over a record's members", atName: true);
+                if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !RecordKeywords.Contains(keyword) && keyword != "$ref")
+                {
+                    Refuse(node, keyword, $"'{keyword}' has no check over a record's members", atName: true);
+                    return false;
+                }
+            }
+
+            if (node.DependentSchemas.Count > 0)
+            {
+                Refuse(node, node.Has("dependentSchemas") ? "dependentSchemas" : "dependencies", "schemas in 'dependencies' have no check over a record's members", atName: true);
+                return false;
+            }
+
+            for (int i = 0; i < node.Required.Count; i++)
+            {
+                if (!properties.ContainsKey(node.Required[i]))
+                {
+                    Refuse(node, "required/" + Index(i), $"'{node.Required[i]}' is required but not declared in 'properties'");
+                    return false;
+                }
+            }
+
+            if (node.AdditionalProperties is { } additional && !AllowsAnything(_model[additional]))
+            {
+                if (!_model[additional].IsFalse)
+                {
+                    Refuse(node, "additionalProperties", "'additionalProperties' with a schema has no check over a record's members");
+                    return false;
+                }
+
+                if (properties.Keys.FirstOrDefault(member => node.Property(member) is null) is { } other)
+                {
+                    // JSON Schema's pitfall: additionalProperties sees only the properties beside it, not those of allOf parts.
+                    Refuse(node, "additionalProperties", $"'additionalProperties: false' here rejects '{other}', which another part of allOf declares");
+                    return false;
+                }
+            }
+
+            if (!RulesFit(node, properties, absorbed))
+            {
                 return false;
             }
         }
 
-        if (node.DependentSchemas.Count > 0)
-        {
-            Refuse(node, node.Has("dependentSchemas") ? "dependentSchemas" : "dependencies", "schemas in 'dependencies' have no check over a record's members", atName: true);
-            return false;
-        }
-
-        for (int i = 0; i < node.Required.Count; i++)
-        {
-            if (node.Property(node.Required[i]) is null)
-            {
-                Refuse(node, "required/" + Index(i), $"'{node.Required[i]}' is required but not declared in 'properties'");
-                return false;
-            }
-        }
-
-        if (node.AdditionalProperties is { } additional && !_model[additional].IsFalse && !AllowsAnything(_model[additional]))
-        {
-            Refuse(node, "additionalProperties", "'additionalProperties' with a schema has no check over a record's members");
-            return false;
-        }
-
-        return RulesFit(node, properties);
+        return true;
     }
 
-    /// <summary>One member of a record: its C# shape, or, where its schema has none, a JSON value checked against that schema.</summary>
-    private PropertySpec DecideProperty(NamedSchema member, string recordName, string clrName, bool isRequired)
+    /// <summary>
+    /// One member of a record: its C# shape, or, where its schemas have none, a JSON value checked
+    /// against them. Several schemas (from allOf parts) must agree on one shape: an object in each
+    /// is one record over all of them; otherwise the first with a type decides, and the others must
+    /// only add checks that shape has.
+    /// </summary>
+    private PropertySpec DecideProperty(string wireName, IReadOnlyList<int> schemaIds, string recordName, string clrName, bool isRequired)
     {
-        SchemaNode schema = _model[member.Node];
+        var schemas = schemaIds.Select(id => _model[id]).ToList();
+        var asserting = schemas.Where(s => !AllowsAnything(s)).ToList();
+        SchemaNode schema = asserting.Count > 0 ? asserting[0] : schemas[0];
+        string member = $"Member '{recordName}.{clrName}'";
         ValueShape? shape = null;
-        ShapeRefusal? refusal = RefusalOf(() => shape = DecideValue(schema, recordName + clrName));
+        ShapeRefusal? refusal;
+        if (asserting.Count <= 1)
+        {
+            refusal = RefusalOf(() => shape = DecideValue(schema, recordName + clrName, clrName));
+        }
+        else if (asserting.Any(s => ClassifyType(Resolved(s)) == TypeShape.Record)
+            && asserting.All(s => ClassifyType(Resolved(s)) is TypeShape.Record or TypeShape.Value && (AcceptedTypes(Resolved(s)) & JsonSchemaTypes.Object) != 0))
+        {
+            // One part says the member is an object, the others add to it (an extending part often leaves out "type").
+            string name = RecordFor(asserting.Select(Resolved).ToList(), recordName + clrName);
+            shape = new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name, AllowsNull: asserting.All(s => AllowsNull(Resolved(s))));
+            refusal = null;
+        }
+        else
+        {
+            schema = asserting.FirstOrDefault(s => s.Types != JsonSchemaTypes.None || s.Ref is not null) ?? asserting[0];
+            refusal = RefusalOf(() => shape = DecideValue(schema, recordName + clrName));
+            foreach (SchemaNode other in asserting.Where(s => s != schema))
+            {
+                if (refusal is not null || shape is null)
+                {
+                    break;
+                }
+
+                if (RefusalOf(() => ValueRuleFits(other, shape)) is { } conflict)
+                {
+                    _diagnostics.Add(new DiagnosticInfo(
+                        DiagnosticDescriptors.AllOfConflict,
+                        _spans.Locate(_model[conflict.Node], conflict.Path, conflict.AtName),
+                        new[] { $"{recordName}.{clrName}", wireName, conflict.Reason }.ToImmutableEquatableArray()));
+                    shape = null;
+                    break;
+                }
+
+                shape = shape with { CheckNodes = shape.CheckNodes.Append(other.Id).ToImmutableEquatableArray() };
+            }
+        }
+
         if (refusal is not null || shape is null)
         {
-            shape = JsonShape(schema);
-            ReportJsonValue(schema, refusal, $"Member '{recordName}.{clrName}'");
+            shape = new ValueShape(ValueKind.Json, asserting.Select(s => s.Id).ToImmutableEquatableArray());
+            ReportJsonValue(schema, refusal, member);
         }
 
         string? defaultLiteral = null;
-        if (!isRequired && schema.Default is { } value)
+        if (isRequired)
+        {
+            // A member fixed to one value (a union's discriminator, say) starts with it, so code need not set it.
+            if (asserting.Select(s => Resolved(s).Const).FirstOrDefault(c => c is not null) is { } constant && !shape.AllowsNull)
+            {
+                defaultLiteral = DefaultLiteral(constant, shape);
+            }
+        }
+        else if (schemas.Select(s => s.Default).FirstOrDefault(d => d is not null) is { } value)
         {
             defaultLiteral = DefaultLiteral(value, shape);
             if (defaultLiteral is null)
             {
+                SchemaNode withDefault = schemas.First(s => s.Default is not null);
                 _diagnostics.Add(new DiagnosticInfo(
                     DiagnosticDescriptors.DefaultIgnored,
-                    _spans.Locate(schema, "default", atName: false),
+                    _spans.Locate(withDefault, "default", atName: false),
                     new[] { $"{recordName}.{clrName}", $"{DescribeLiteral(value)} is not {WithArticle(DescribeShape(shape))} value" }.ToImmutableEquatableArray()));
             }
         }
 
-        string? description = schema.Description ?? (schema.Ref is { } target ? _model[target].Description : null);
-        return new PropertySpec(member.Name, clrName, member.Node, description, shape, isRequired, defaultLiteral);
+        string? description = schemas.Select(s => s.Description ?? (s.Ref is { } target ? _model[target].Description : null)).FirstOrDefault(d => d is not null);
+        return new PropertySpec(wireName, clrName, schema.Id, description, shape, isRequired, defaultLiteral);
+    }
+
+    /// <summary>The schema a pure reference (<c>{"$ref": ...}</c> and annotations) stands for; any other schema itself.</summary>
+    private SchemaNode Resolved(SchemaNode schema)
+    {
+        var seen = new HashSet<int>();
+        while (schema.Ref is { } target && schema.Keywords.All(k => k == "$ref" || !Vocabulary.Validates(k)) && seen.Add(schema.Id))
+        {
+            schema = _model[target];
+        }
+
+        return schema;
     }
 
     /// <summary>
@@ -122,7 +298,7 @@ internal sealed partial class ShapeDecider
     /// on the record: every member they name is declared, and every keyword they use has a check
     /// over the member's C# type.
     /// </summary>
-    private bool RulesFit(SchemaNode node, IReadOnlyDictionary<string, PropertySpec> properties)
+    private bool RulesFit(SchemaNode node, IReadOnlyDictionary<string, PropertySpec> properties, ISet<int>? absorbed = null)
     {
         for (int i = 0; i < node.DependentRequired.Count; i++)
         {
@@ -144,7 +320,7 @@ internal sealed partial class ShapeDecider
             }
         }
 
-        IEnumerable<int?> branches = node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).Select(b => (int?)b).Concat([node.Not, node.If, node.Then, node.Else]);
+        IEnumerable<int?> branches = node.AllOf.Where(b => absorbed?.Contains(b) != true).Concat(node.AnyOf).Concat(node.OneOf).Select(b => (int?)b).Concat([node.Not, node.If, node.Then, node.Else]);
         foreach (int? branch in branches)
         {
             if (branch is { } b && !BranchFits(_model[b], properties))
@@ -172,7 +348,7 @@ internal sealed partial class ShapeDecider
         foreach (string keyword in branch.Keywords)
         {
             bool checkable = keyword is "type" or "required" or "properties" or "dependentRequired" or "dependencies"
-                or "allOf" or "anyOf" or "oneOf" or "not" or "if" or "then" or "else";
+                or "allOf" or "anyOf" or "oneOf" or "not" or "if" or "then" or "else" or "$ref";
             if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !checkable)
             {
                 Refuse(branch, keyword, string.Format(CultureInfo.InvariantCulture, BranchKeywordReason, keyword), atName: true);
@@ -204,6 +380,23 @@ internal sealed partial class ShapeDecider
             }
 
             if (!ValueRuleFits(_model[member.Node], property.Shape))
+            {
+                return false;
+            }
+        }
+
+        if (branch.Ref is { } target)
+        {
+            // The branch holds whatever it refers to as well: a schema of the same object.
+            if (!_branchReferences.Add(target))
+            {
+                Refuse(branch, "$ref", "this branch refers back to itself");
+                return false;
+            }
+
+            bool fits = BranchFits(_model[target], properties);
+            _branchReferences.Remove(target);
+            if (!fits)
             {
                 return false;
             }

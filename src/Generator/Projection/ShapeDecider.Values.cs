@@ -13,7 +13,8 @@ namespace Insights.Contracts.Generator.Projection;
 // and whether every keyword about that JSON type has a check over the C# value.
 internal sealed partial class ShapeDecider
 {
-    private ValueShape? DecideValue(SchemaNode node, string suggestedTypeName)
+    /// <param name="memberName">The C# name of the member holding the value, which names a union declared in place (<c>Payment</c> rather than <c>OrderPayment</c>) when free.</param>
+    private ValueShape? DecideValue(SchemaNode node, string suggestedTypeName, string? memberName = null)
     {
         if (node.IsBoolean || AllowsAnything(node))
         {
@@ -27,9 +28,16 @@ internal sealed partial class ShapeDecider
                 return DecideReference(node, suggestedTypeName);
             case TypeShape.Record:
             {
-                string name = ReserveTypeName(suggestedTypeName, node);
-                DecideRecord(node, name);
+                string name = RecordFor([node], suggestedTypeName);
                 return new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name, AllowsNull: AllowsNull(node));
+            }
+
+            case TypeShape.Union:
+            {
+                string name = memberName is not null && !_typeNames.Contains(memberName) && !ReservedMemberNames.Contains(memberName) && memberName is not ("Value" or "From")
+                    ? ReserveTypeName(memberName, node)
+                    : ReserveTypeName(suggestedTypeName, node);
+                return DecideUnion(node, name) ? new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name) : null;
             }
 
             case TypeShape.ClosedEnum:
@@ -72,7 +80,7 @@ internal sealed partial class ShapeDecider
             }
 
             TypeShape shape = ClassifyType(target);
-            return shape == TypeShape.Record
+            return shape is TypeShape.Record or TypeShape.Union
                 ? new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, typeName, AllowsNull: AllowsNull(target))
                 : EnumShape(target, typeName, shape == TypeShape.OpenEnum);
         }
@@ -181,7 +189,7 @@ internal sealed partial class ShapeDecider
                 if (refusal is not null || item is null || item.AllowsNull)
                 {
                     // An item the array cannot type (or that may be null) is a JSON value checked against the item schema.
-                    ReportJsonValue(itemSchema, refusal, $"The items of '{suggestedTypeName}'");
+                    ReportJsonValue(itemSchema, refusal, $"Each item of '{suggestedTypeName}'");
                     item = JsonShape(itemSchema);
                 }
             }

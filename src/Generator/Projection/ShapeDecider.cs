@@ -43,6 +43,9 @@ internal sealed partial class ShapeDecider
     private readonly HashSet<int> _inlining = [];
     private readonly Dictionary<int, JsonSchemaTypes> _acceptedTypes = [];
     private readonly Dictionary<int, ShapeRefusal> _definitionRefusals = [];
+    private readonly HashSet<int> _branchReferences = [];
+    private readonly HashSet<int> _classifying = [];
+    private readonly Dictionary<string, string> _recordNames = new(StringComparer.Ordinal);
     private ShapeRefusal? _refusal;
     private string _rootName = "";
 
@@ -103,7 +106,10 @@ internal sealed partial class ShapeDecider
         }
 
         var contract = new ContractFileSpec(parsed.File, model, decider._types.OfType<TypeSpec>().ToImmutableEquatableArray());
-        return new DecidedContract(contract, parsed.Diagnostics.Concat(decider._diagnostics).ToImmutableEquatableArray());
+
+        // A schema used in several places is decided at each; what it says about itself is said once.
+        IEnumerable<DiagnosticInfo> decided = decider._diagnostics.GroupBy(d => (d.Descriptor.Id, d.Location)).Select(g => g.First());
+        return new DecidedContract(contract, parsed.Diagnostics.Concat(decided).ToImmutableEquatableArray());
     }
 
     private static ShapeDecider JsonBacked(SchemaFileSpec file, SchemaModel model, SpanLocator spans, ShapeRefusal? refusal, string reason)
@@ -138,7 +144,8 @@ internal sealed partial class ShapeDecider
     private void DecideTyped()
     {
         SchemaNode root = _model.RootNode;
-        if (ClassifyType(root) != TypeShape.Record || (root.Types & JsonSchemaTypes.Null) != 0)
+        TypeShape rootShape = ClassifyType(root);
+        if (rootShape is not (TypeShape.Record or TypeShape.Union) || (root.Types & JsonSchemaTypes.Null) != 0)
         {
             Refuse(root, root.Has("type") ? "type" : null, "the root schema does not say it is one JSON object (\"type\": \"object\")");
             return;
@@ -151,7 +158,7 @@ internal sealed partial class ShapeDecider
         var definitions = new List<int>();
         foreach (NamedSchema definition in root.Definitions)
         {
-            if (ClassifyType(_model[definition.Node]) is TypeShape.Record or TypeShape.ClosedEnum or TypeShape.OpenEnum
+            if (ClassifyType(_model[definition.Node]) is TypeShape.Record or TypeShape.Union or TypeShape.ClosedEnum or TypeShape.OpenEnum
                 && !_definitionTypeNames.ContainsKey(definition.Node))
             {
                 _definitionTypeNames[definition.Node] = ReserveTypeName(Naming.ToPascalCase(definition.Name), root, PathFrom(root, _model[definition.Node]));
@@ -160,7 +167,18 @@ internal sealed partial class ShapeDecider
         }
 
         _decidedDefinitions.Add(root.Id);
-        DecideRecord(root, _rootName);
+        if (rootShape == TypeShape.Union)
+        {
+            if (!DecideUnion(root, _rootName))
+            {
+                return; // the refusal makes the file JSON-backed
+            }
+        }
+        else
+        {
+            DecideRecord(root, _rootName);
+        }
+
         foreach (int definition in definitions)
         {
             EnsureDefinitionDecided(definition);
@@ -175,6 +193,7 @@ internal sealed partial class ShapeDecider
     {
         Reference,
         Record,
+        Union,
         ClosedEnum,
         OpenEnum,
         Value,
@@ -190,6 +209,21 @@ internal sealed partial class ShapeDecider
         if (node.Ref is not null)
         {
             return TypeShape.Reference;
+        }
+
+        if (_classifying.Add(node.Id))
+        {
+            try
+            {
+                if (IsUnion(node))
+                {
+                    return TypeShape.Union;
+                }
+            }
+            finally
+            {
+                _classifying.Remove(node.Id);
+            }
         }
 
         JsonSchemaTypes accepted = AcceptedTypes(node) & ~JsonSchemaTypes.Null;
@@ -311,7 +345,17 @@ internal sealed partial class ShapeDecider
         {
             DecideRecord(node, name);
         }
-        else if (RefusalOf(() => DecideEnum(node, name, open: shape == TypeShape.OpenEnum)) is { } refusal)
+        else if (RefusalOf(() =>
+            {
+                if (shape == TypeShape.Union)
+                {
+                    DecideUnion(node, name);
+                }
+                else
+                {
+                    DecideEnum(node, name, open: shape == TypeShape.OpenEnum);
+                }
+            }) is { } refusal)
         {
             // No type for it: each member that refers to it holds a JSON value instead.
             _definitionRefusals[definition] = refusal;
