@@ -29,9 +29,10 @@ internal sealed partial class ShapeDecider
     /// <paramref name="suggestedName"/>), so that a schema met again inside itself (a tree's
     /// children) is the same record rather than a new one each level.
     /// </summary>
-    private string RecordFor(IReadOnlyList<SchemaNode> seeds, string suggestedName)
+    /// <param name="scope">Set for a second record of the same schemas (an alternative of a second union).</param>
+    private string RecordFor(IReadOnlyList<SchemaNode> seeds, string suggestedName, string? scope = null)
     {
-        string key = string.Join(",", seeds.Select(s => s.Id.ToString(CultureInfo.InvariantCulture)));
+        string key = string.Join(",", seeds.Select(s => s.Id.ToString(CultureInfo.InvariantCulture))) + (scope is null ? "" : "@" + scope);
         if (!_recordNames.TryGetValue(key, out string? name))
         {
             name = ReserveTypeName(suggestedName, seeds[0]);
@@ -51,7 +52,7 @@ internal sealed partial class ShapeDecider
     private void DecideRecord(IReadOnlyList<SchemaNode> seeds, string name)
     {
         int slot = ReserveSlot();
-        _recordSlots[seeds[0].Id] = slot;
+        _recordSlots[name] = slot;
         List<SchemaNode> parts = MergedParts(seeds);
         var absorbed = new HashSet<int>(parts.Select(p => p.Id));
 
@@ -79,7 +80,7 @@ internal sealed partial class ShapeDecider
         foreach (string wireName in names)
         {
             string clrName = Naming.ToPascalCase(wireName);
-            if (ReservedMemberNames.Contains(clrName))
+            if (ReservedMemberNames.Contains(clrName) || clrName == name)
             {
                 clrName += "Value";
             }

@@ -11,7 +11,8 @@ namespace Insights.Contracts.Generator.Projection;
 // apart by a discriminator member when every branch fixes one, else by which branch the JSON matches.
 internal sealed partial class ShapeDecider
 {
-    private readonly Dictionary<int, int> _recordSlots = [];
+    /// <summary>The slot of each record in the types decided, by name (a union marks its alternatives there).</summary>
+    private readonly Dictionary<string, int> _recordSlots = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether <paramref name="node"/> is a union of objects: a <c>oneOf</c> (or <c>anyOf</c>) of two or
@@ -123,23 +124,13 @@ internal sealed partial class ShapeDecider
     }
 
     /// <summary>
-    /// Decides the union <paramref name="node"/> as the abstract record <paramref name="name"/>, or
-    /// refuses when a branch's record already derives from another union (C# has one base type).
+    /// Decides the union <paramref name="node"/> as the abstract record <paramref name="name"/>.
     /// </summary>
     private bool DecideUnion(SchemaNode node, string name)
     {
         bool oneOf = node.OneOf.Count > 0;
         ImmutableEquatableArray<int> branches = oneOf ? node.OneOf : node.AnyOf;
         var targets = branches.Select(b => Resolved(_model[b])).ToList();
-        foreach (SchemaNode target in targets)
-        {
-            if (_unionOfRecord.TryGetValue(target.Id, out string? other))
-            {
-                Refuse(node, oneOf ? "oneOf" : "anyOf", $"its branch '{target.Location}' is already an alternative of '{other}', and a record derives from one type only");
-                return false;
-            }
-        }
-
         int slot = ReserveSlot();
         (string Name, IReadOnlyList<string> Values)? discriminator = Discriminator(branches);
         string enumName = ReserveTypeName(name + "Variant", node);
@@ -153,9 +144,14 @@ internal sealed partial class ShapeDecider
             string variant = Naming.MakeUnique(
                 Naming.ToPascalCase(branch.Title ?? target.Title ?? value ?? (_definitionTypeNames.TryGetValue(target.Id, out string? defined) ? defined : $"Option{i + 1}")),
                 variantNames);
-            _unionOfRecord[target.Id] = name;
             string typeName;
-            if (_definitionTypeNames.TryGetValue(target.Id, out string? definitionName))
+            if (_unionOfRecord.ContainsKey(target.Id))
+            {
+                // Already an alternative of another union, and a record derives from one type only:
+                // this union gets a record of its own for the same schema.
+                typeName = RecordFor([target], name + variant, scope: name);
+            }
+            else if (_definitionTypeNames.TryGetValue(target.Id, out string? definitionName))
             {
                 typeName = definitionName;
                 EnsureDefinitionDecided(target.Id);
@@ -165,9 +161,13 @@ internal sealed partial class ShapeDecider
                 typeName = RecordFor([target], name + variant);
             }
 
+            if (!_unionOfRecord.ContainsKey(target.Id))
+            {
+                _unionOfRecord[target.Id] = name;
+            }
             var unionCase = new UnionCaseSpec(name, enumName, typeName, variant, branches[i], value, branch.Description ?? target.Description);
             cases.Add(unionCase);
-            int recordSlot = _recordSlots[target.Id];
+            int recordSlot = _recordSlots[typeName];
             if (_types[recordSlot] is RecordTypeSpec record)
             {
                 // A record of the union holds the union's variant, not a titled oneOf of its own.
