@@ -82,6 +82,10 @@ public static class ErrorMessages
     /// <summary>The message for <c>false</c> as a schema.</summary>
     public const string False = "no value is allowed here (the schema is false)";
 
+    /// <summary>A map entry built in code whose name the map's <c>patternProperties</c> pattern does not match.</summary>
+    public static string NotMatchingPattern(string name, string pattern) =>
+        $"'{name}' does not match the pattern {pattern} that the names of these members must match";
+
     /// <summary>A union's discriminator that is missing (<paramref name="actual"/> null) or names no alternative.</summary>
     public static string UnknownDiscriminator(string member, string? actual, string[] values) =>
         (actual is null ? $"the member '{member}' is missing" : $"'{member}' is {actual}")

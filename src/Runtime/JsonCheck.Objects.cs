@@ -31,6 +31,14 @@ public static partial class JsonCheck
         return false;
     }
 
+    /// <summary><c>minProperties</c>, given how many members a typed record and its map hold.</summary>
+    public static bool MinProperties(int count, long minimum, ValidationContext? context) =>
+        count >= minimum || (context?.Fail("minProperties", MinPropertiesMessage(minimum, count)) ?? false);
+
+    /// <summary><c>maxProperties</c>, given how many members a typed record and its map hold.</summary>
+    public static bool MaxProperties(int count, long maximum, ValidationContext? context) =>
+        count <= maximum || (context?.Fail("maxProperties", MaxPropertiesMessage(maximum, count)) ?? false);
+
     /// <summary><c>minProperties</c>.</summary>
     public static bool MinProperties(JsonElement value, long minimum, ValidationContext? context)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -149,7 +150,6 @@ public static class JsonRead
     /// </summary>
     public static bool FindMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
     {
-        int depth = reader.CurrentDepth;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool found = reader.ValueTextEquals(name);
@@ -199,6 +199,55 @@ public static class JsonRead
         T? read = T.ReadJson(ref reader, context);
         value = read!;
         return read is not null;
+    }
+
+    /// <summary>
+    /// Reads a JSON object whose every member is one map entry (its value read by
+    /// <paramref name="readValue"/>), checking each name against <paramref name="propertyNames"/>
+    /// when the schema has one; every member is read, so every bad one is reported.
+    /// </summary>
+    public static bool TryReadMap<T>(ref Utf8JsonReader reader, ValidationContext context, JsonValueReader<T> readValue, SchemaValidator<JsonElement>? propertyNames, out EquatableDictionary<string, T> value)
+    {
+        ArgumentNullException.ThrowIfNull(readValue);
+        value = default;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Mismatch(ref reader, context, "object", out value);
+        }
+
+        Dictionary<string, T>? entries = null;
+        bool ok = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            if (entries?.ContainsKey(name) == true)
+            {
+                RejectDuplicate(ref reader, context, name);
+                ok = false;
+                continue;
+            }
+
+            if (propertyNames is not null)
+            {
+                ok &= JsonValueCheck.PropertyName(name, propertyNames, context);
+            }
+
+            context.PushProperty(name);
+            if (readValue(ref reader, context, out T entry))
+            {
+                (entries ??= []).Add(name, entry);
+            }
+            else
+            {
+                ok = false;
+            }
+
+            context.Pop();
+        }
+
+        value = entries is null ? default : new EquatableDictionary<string, T>(entries);
+        return ok;
     }
 
     /// <summary>Reads an array whose items <paramref name="readItem"/> reads; every item is read, so every bad item is reported.</summary>

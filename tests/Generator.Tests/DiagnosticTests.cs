@@ -47,7 +47,8 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minLength"|]: 2}}, "$defs": {"A": {"type": "string"}}}""", "ICG019", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"properties": {[|"b"|]: {"const": 1}}}]}""", "ICG021", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "anyOf": [{[|"patternProperties"|]: {}}]}""", "ICG021", DiagnosticSeverity.Info },
-        { """{"type": "object", "additionalProperties": [|{"type": "string"}|]}""", "ICG021", DiagnosticSeverity.Info },
+        { """{"type": "object", [|"patternProperties"|]: {"^a": {"type": "integer"}}, "additionalProperties": {"type": "string"}}""", "ICG021", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"ab": {"type": "string"}}, [|"patternProperties"|]: {"^a": {"type": "string"}}}""", "ICG021", DiagnosticSeverity.Info },
         // Defaults that do not fit their member: not set, the member is nullable (ICG020)
         { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG020", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG020", DiagnosticSeverity.Info },
@@ -278,10 +279,10 @@ public class DiagnosticTests
     public void A_warning_still_generates_compiling_code_and_an_error_in_one_file_does_not_stop_another()
     {
         GeneratorOutput output = GeneratorHarness.Run(
-            ("/s/good.schema.json", """{"type": "object", "x-vendor": 1, "minProperties": 1, "properties": {"a": {"type": "string"}}}"""),
+            ("/s/good.schema.json", """{"type": "object", "x-vendor": 1, "minProperties": 1, "properties": {"a": {"type": "string", "minimum": 1}}}"""),
             ("/s/bad.schema.json", """{"type": "object", "properties": {"a": {"$ref": "#/nowhere"}}}"""));
 
-        Assert.Equal(["ICG002", "ICG021"], output.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
+        Assert.Equal(["ICG002", "ICG006"], output.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
         Assert.Equal(["good.Good.g.cs"], output.Sources.Select(s => s.HintName));
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }

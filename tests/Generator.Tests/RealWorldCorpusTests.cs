@@ -63,7 +63,12 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
         {
             // JsonSchema.Net 8 does not pick the dialect from $schema (it reads every file in its
             // own "v1" dialect unless told): give it the file's own, so draft-07 means draft-07.
-            JsonSchema oracle = JsonSchema.FromText(schema.Text, new BuildOptions { Dialect = schema.Dialect == "draft-07" ? Dialect.Draft07 : Dialect.Draft202012 });
+            // A registry and base URI of its own: schemas without $id would otherwise share JsonSchema.Net's
+            // default base URI, and a $ref could resolve into another schema of the corpus.
+            JsonSchema oracle = JsonSchema.FromText(
+                schema.Text,
+                new BuildOptions { Dialect = schema.Dialect == "draft-07" ? Dialect.Draft07 : Dialect.Draft202012, SchemaRegistry = new SchemaRegistry() },
+                new Uri($"https://corpus.test/{schema.Name}/schema.json"));
             foreach (CorpusDocument document in schema.Documents)
             {
                 using JsonDocument instance = JsonDocument.Parse(document.Text);

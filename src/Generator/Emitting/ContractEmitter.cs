@@ -70,7 +70,10 @@ internal static partial class ContractEmitter
     private static string Qualified(ContractFileSpec file, string typeName) => $"global::{file.File.Namespace}.{typeName}";
 
     /// <summary>The C# type of a value, without the nullable marker of an optional member.</summary>
-    private static string ClrType(ContractFileSpec file, ValueShape type) => type.Kind switch
+    private static string ClrType(ContractFileSpec file, ValueShape type) => ClrTypeOf(file.File.Namespace, type);
+
+    /// <summary>The C# type of a value of <paramref name="type"/> in a file generated into <paramref name="ns"/>.</summary>
+    public static string ClrTypeOf(string ns, ValueShape type) => type.Kind switch
     {
         ValueKind.String => "string",
         ValueKind.Boolean => "bool",
@@ -79,9 +82,10 @@ internal static partial class ContractEmitter
         ValueKind.Double => "double",
         ValueKind.Date => "global::System.DateOnly",
         ValueKind.Guid => "global::System.Guid",
-        ValueKind.Array => $"{Runtime}EquatableArray<{ClrType(file, type.Item!)}>",
+        ValueKind.Array => $"{Runtime}EquatableArray<{ClrTypeOf(ns, type.Item!)}>",
+        ValueKind.Map => $"{Runtime}EquatableDictionary<string, {ClrTypeOf(ns, type.Item!)}>",
         ValueKind.Json => $"{Runtime}JsonValue",
-        _ => Qualified(file, type.TypeName!),
+        _ => $"global::{ns}.{type.TypeName!}",
     };
 
     /// <summary>An expression for the method (or lambda) that reads one value of <paramref name="type"/>.</summary>
@@ -147,6 +151,15 @@ internal static partial class ContractEmitter
                 break;
             case ValueKind.Json:
                 writer.Line($"{expression}.WriteTo(writer);");
+                break;
+            case ValueKind.Map:
+                string entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
+                writer.Line("writer.WriteStartObject();");
+                writer.Open($"foreach (global::System.Collections.Generic.KeyValuePair<string, {ClrType(file, type.Item!)}> {entry} in {expression})");
+                writer.Line($"writer.WritePropertyName({entry}.Key);");
+                WriteValue(writer, file, type.Item!, entry + ".Value", depth + 1);
+                writer.Close();
+                writer.Line("writer.WriteEndObject();");
                 break;
             case ValueKind.Array:
                 string item = "item" + depth.ToString(CultureInfo.InvariantCulture);

@@ -74,6 +74,38 @@ internal static partial class ContractEmitter
 
                     break;
 
+                case ValueKind.Map:
+                    // While reading, values and names were checked by TryReadMap; only the counts remain.
+                    if (mode == CheckMode.Validate)
+                    {
+                        string entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
+                        string valueChecks = SourceWriter.Capture(inner => WriteChecks(inner, entry + ".Value", shape.Item!, shape.Item!.CheckNodes, mode, depth + 1));
+                        SchemaNode map = Model[nodes[0]];
+                        if (valueChecks.Length > 0 || map.PropertyNames is not null)
+                        {
+                            w.Open($"foreach (global::System.Collections.Generic.KeyValuePair<string, {ClrType(_file, shape.Item!)}> {entry} in {value})");
+                            if (map.PropertyNames is { } names)
+                            {
+                                w.Line($"{Runtime}JsonValueCheck.PropertyName({entry}.Key, {_validators.Validator(names)}, context);");
+                            }
+
+                            w.Line($"context.PushProperty({entry}.Key);");
+                            w.Lines(valueChecks);
+                            w.Line("context.Pop();");
+                            w.Close();
+                        }
+                    }
+
+                    foreach (int node in nodes)
+                    {
+                        foreach (string call in ObjectCounts(Model[node], value + ".Count"))
+                        {
+                            Check(call);
+                        }
+                    }
+
+                    break;
+
                 case ValueKind.Object when mode == CheckMode.Validate:
                     Check($"{Runtime}JsonCheck.Object({value}, context)");
                     break;

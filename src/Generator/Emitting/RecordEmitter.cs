@@ -60,6 +60,7 @@ internal static partial class ContractEmitter
             string union = _spec.UnionCase is { } unionCase ? Qualified(_file, unionCase.Union) + ", " : "";
             _writer.Open($"public sealed partial record {_spec.Name} : {union}{Interface}");
             WriteProperties();
+            WriteAdditionalMembersProperty();
             WriteVariantProperty();
             WriteContractApi(_writer, _file, _spec, Self, ", members in schema order", derived: _spec.UnionCase is not null);
             WriteReadJson();
@@ -89,6 +90,20 @@ internal static partial class ContractEmitter
                 _writer.Line($"public {required}{type} {property.ClrName} {{ get; init; }}{initializer}");
                 _writer.Line();
             }
+        }
+
+        private void WriteAdditionalMembersProperty()
+        {
+            if (_spec.AdditionalMembers is not { } map)
+            {
+                return;
+            }
+
+            _writer.Line(map.Pattern is { } pattern
+                ? $"/// <summary>The members whose names match <c>{SourceWriter.EscapeXml(pattern.Text)}</c> (<c>patternProperties</c>), in document order.</summary>"
+                : "/// <summary>The members the schema does not name (<c>additionalProperties</c>), in document order.</summary>");
+            _writer.Line($"public {ClrType(_file, new ValueShape(ValueKind.Map, ImmutableEquatableArray<int>.Empty, Item: map.Value))} {map.ClrName} {{ get; init; }}");
+            _writer.Line();
         }
 
         private void WriteVariantProperty()
@@ -157,12 +172,24 @@ internal static partial class ContractEmitter
                 _writer.Line();
             }
 
+            SchemaNode home = Model[_spec.Node];
+            bool countsMembers = _spec.RulesCheckedAsJson is null && (home.MinProperties is not null || home.MaxProperties is not null);
             _writer.Line("int errorsBefore = context.ErrorCount;");
             _writer.Line("bool complete = true;");
+            if (countsMembers)
+            {
+                _writer.Line("int memberCount = 0;");
+            }
+
             foreach (PropertySpec property in _spec.Properties)
             {
                 _writer.Line($"bool has{property.ClrName} = false;");
                 _writer.Line($"{LocalType(property)} value{property.ClrName} = {LocalInitializer(property)};");
+            }
+
+            if (_spec.AdditionalMembers is { } map)
+            {
+                _writer.Line($"global::System.Collections.Generic.Dictionary<string, {ClrType(_file, map.Value)}>? additional = null;");
             }
 
             _writer.Line();
@@ -170,12 +197,26 @@ internal static partial class ContractEmitter
             // One flat 'if ... continue' per member: an else-if chain would nest as deep as the
             // member count, and the compiler's cost (and stack) grows with that depth.
             _writer.Open($"while (reader.Read() && reader.TokenType == {Json}JsonTokenType.PropertyName)");
+            if (countsMembers)
+            {
+                _writer.Line("memberCount++;");
+            }
+
+            if (_spec.RulesCheckedAsJson is null && home.PropertyNames is { } names)
+            {
+                _writer.Line($"{Runtime}JsonValueCheck.PropertyName(reader.GetString()!, {_validators.Validator(names)}, context);");
+            }
+
             foreach (PropertySpec property in _spec.Properties)
             {
                 WriteReadMember(property);
             }
 
-            if (_spec.RejectsUnknownProperties)
+            if (_spec.AdditionalMembers is { } additionalMembers)
+            {
+                WriteReadAdditionalMember(additionalMembers);
+            }
+            else if (_spec.RejectsUnknownProperties)
             {
                 _writer.Line("string unknownName = reader.GetString()!;");
                 _writer.Line("reader.Read();");
@@ -200,6 +241,16 @@ internal static partial class ContractEmitter
                 _writer.Line();
             }
 
+            if (countsMembers)
+            {
+                foreach (string check in ObjectCounts(home, "memberCount"))
+                {
+                    _writer.Line(check + ";");
+                }
+
+                _writer.Line();
+            }
+
             _writer.Line("// Object-level rules need every member; without them only the member errors above are reported.");
             _writer.Open("if (!complete)");
             _writer.Line("return null;");
@@ -213,6 +264,11 @@ internal static partial class ContractEmitter
                 _writer.Line($"{property.ClrName} = value{property.ClrName}{bang},");
             }
 
+            if (_spec.AdditionalMembers is { } members)
+            {
+                _writer.Line($"{members.ClrName} = additional is null ? default : new(additional),");
+            }
+
             _writer.Close(";");
             _writer.Line("ValidateObjectRules(result, context);");
             _writer.Line("return context.ErrorCount == errorsBefore ? result : null;");
@@ -222,7 +278,7 @@ internal static partial class ContractEmitter
 
         private void WriteReadMember(PropertySpec property)
         {
-            _writer.Open($"if (reader.ValueTextEquals({Literal(property.WireName)}u8))");
+            _writer.Open($"if (reader.ValueTextEquals({Utf8Literal(property.WireName)}))");
             _writer.Line("reader.Read();");
             _writer.Open($"if (has{property.ClrName})");
             _writer.Line($"{Runtime}JsonRead.RejectDuplicate(ref reader, context, {Literal(property.WireName)});");
@@ -254,11 +310,71 @@ internal static partial class ContractEmitter
             _writer.Line();
         }
 
+        /// <summary>
+        /// A member the record does not declare, into its map: when its name matches the pattern
+        /// (if any), read and checked as a map value; otherwise rejected or skipped.
+        /// </summary>
+        private void WriteReadAdditionalMember(AdditionalMembersSpec map)
+        {
+            _writer.Line("string memberName = reader.GetString()!;");
+            if (map.Pattern is { } pattern)
+            {
+                _writer.Open($"if (!{_members.PatternMatcher(pattern)}(memberName))");
+                if (map.OthersRejected)
+                {
+                    _writer.Line("reader.Read();");
+                    _writer.Line($"{Runtime}JsonRead.RejectProperty(ref reader, context, memberName);");
+                }
+                else
+                {
+                    _writer.Line("// The schema allows members no pattern describes; they are skipped.");
+                    _writer.Line($"{Runtime}JsonRead.SkipUnknownMember(ref reader, context);");
+                }
+
+                _writer.Line("continue;");
+                _writer.Close();
+                _writer.Line();
+            }
+
+            _writer.Line("reader.Read();");
+            _writer.Open("if (additional?.ContainsKey(memberName) == true)");
+            _writer.Line($"{Runtime}JsonRead.RejectDuplicate(ref reader, context, memberName);");
+            _writer.Line("continue;");
+            _writer.Close();
+            _writer.Line();
+            _writer.Line("context.PushProperty(memberName);");
+            _writer.Open($"if ({ReadCall(map.Value, "reader", "context", $"{ClrType(_file, map.Value)} entry")})");
+            _writer.Lines(SourceWriter.Capture(w => WriteChecks(w, "entry", map.Value, map.Value.CheckNodes, CheckMode.Read, 0)));
+            _writer.Line("(additional ??= []).Add(memberName, entry);");
+            _writer.Close();
+            _writer.Open("else");
+            _writer.Line("complete = false;");
+            _writer.Close();
+            _writer.Line();
+            _writer.Line("context.Pop();");
+        }
+
+        /// <summary><c>minProperties</c>/<c>maxProperties</c> of <paramref name="node"/> over a member count.</summary>
+        private static IEnumerable<string> ObjectCounts(SchemaNode node, string count)
+        {
+            if (node.MinProperties is { } minimum)
+            {
+                yield return $"{Runtime}JsonCheck.MinProperties({count}, {CSharpLiteral.Count(minimum)}, context)";
+            }
+
+            if (node.MaxProperties is { } maximum)
+            {
+                yield return $"{Runtime}JsonCheck.MaxProperties({count}, {CSharpLiteral.Count(maximum)}, context)";
+            }
+        }
+
         /// <summary>A call that reads one value of <paramref name="shape"/> into <paramref name="target"/> (an out argument), items checked as they are read.</summary>
-        private string ReadCall(ValueShape shape, string reader, string context, string target) =>
-            shape.Kind == ValueKind.Array
-                ? $"{Runtime}JsonRead.TryReadArray(ref {reader}, {context}, {ItemReader(shape.Item!)}, out {target})"
-                : $"{ReaderOf(shape)}(ref {reader}, {context}, out {target})";
+        private string ReadCall(ValueShape shape, string reader, string context, string target) => shape.Kind switch
+        {
+            ValueKind.Array => $"{Runtime}JsonRead.TryReadArray(ref {reader}, {context}, {ItemReader(shape.Item!)}, out {target})",
+            ValueKind.Map => $"{Runtime}JsonRead.TryReadMap(ref {reader}, {context}, {ItemReader(shape.Item!)}, {(Model[shape.CheckNodes[0]].PropertyNames is { } names ? _validators.Validator(names) : "null")}, out {target})",
+            _ => $"{ReaderOf(shape)}(ref {reader}, {context}, out {target})",
+        };
 
         /// <summary>The reader of a value that is not an array.</summary>
         private string ReaderOf(ValueShape shape) => shape.TypeFrom is { } keyword ? InferredTypeReader(shape, keyword) : ReaderFor(_file, shape);
@@ -307,7 +423,7 @@ internal static partial class ContractEmitter
             string checks = SourceWriter.Capture(w => WriteChecks(w, "value", item, item.CheckNodes, CheckMode.Read, 0));
             if (checks.Length == 0)
             {
-                return item.Kind == ValueKind.Array
+                return item.Kind is ValueKind.Array or ValueKind.Map
                     ? $"static (ref {Json}Utf8JsonReader r, {Runtime}ValidationContext c, out {ClrType(_file, item)} v) => {ReadCall(item, "r", "c", "v")}"
                     : ReaderOf(item);
             }
@@ -374,6 +490,14 @@ internal static partial class ContractEmitter
                 }
             }
 
+            if (_spec.AdditionalMembers is { } map)
+            {
+                _writer.Open($"foreach (global::System.Collections.Generic.KeyValuePair<string, {ClrType(_file, map.Value)}> entry in {map.ClrName})");
+                _writer.Line("writer.WritePropertyName(entry.Key);");
+                WriteValue(_writer, _file, map.Value, "entry.Value", depth: 1);
+                _writer.Close();
+            }
+
             _writer.Line("writer.WriteEndObject();");
             _writer.Close();
             _writer.Line();
@@ -412,6 +536,11 @@ internal static partial class ContractEmitter
                 _writer.Line("context.Pop();");
                 _writer.Close();
                 _writer.Line();
+            }
+
+            if (_spec.RulesCheckedAsJson is null)
+            {
+                WriteValidateMemberSet();
             }
 
             if (_spec.RulesCheckedAsJson is not null)
@@ -465,6 +594,89 @@ internal static partial class ContractEmitter
             if (validators.Length > 0)
             {
                 _writer.Lines(validators);
+                _writer.Line();
+            }
+        }
+
+        /// <summary>
+        /// What a value built in code must hold about its set of members: each entry of its map (a
+        /// name the pattern allows and no declared member has, a valid value), every name against
+        /// <c>propertyNames</c>, and the member count.
+        /// </summary>
+        private void WriteValidateMemberSet()
+        {
+            SchemaNode home = Model[_spec.Node];
+            if (_spec.AdditionalMembers is { } map)
+            {
+                _writer.Open($"foreach (global::System.Collections.Generic.KeyValuePair<string, {ClrType(_file, map.Value)}> entry in value.{map.ClrName})");
+                _writer.Line("context.PushProperty(entry.Key);");
+                if (_spec.Properties.Count > 0)
+                {
+                    // Written beside a declared member of the same name, it would make the JSON hold the name twice.
+                    string declared = string.Join(" or ", _spec.Properties.Select(p => Literal(p.WireName)));
+                    _writer.Open($"if (entry.Key is {declared})");
+                    _writer.Line($"context.AddError(\"duplicateProperty\", {Runtime}ErrorMessages.DuplicateProperty(entry.Key));");
+                    _writer.Close();
+                }
+
+                string checks = SourceWriter.Capture(w => WriteChecks(w, "entry.Value", map.Value, map.Value.CheckNodes, CheckMode.Validate, 1));
+                if (map.Pattern is { } pattern)
+                {
+                    _writer.Open($"if (!{_members.PatternMatcher(pattern)}(entry.Key))");
+                    _writer.Line(map.OthersRejected
+                        ? $"context.AddError(\"additionalProperties\", {Runtime}ErrorMessages.NotAllowedProperty(entry.Key));"
+                        : $"context.AddError(\"patternProperties\", {Runtime}ErrorMessages.NotMatchingPattern(entry.Key, {Literal(pattern.Text)}));");
+                    _writer.Close();
+                    if (checks.Length > 0)
+                    {
+                        _writer.Open("else");
+                        _writer.Lines(checks);
+                        _writer.Close();
+                    }
+                }
+                else
+                {
+                    _writer.Lines(checks);
+                }
+
+                _writer.Line("context.Pop();");
+                _writer.Close();
+                _writer.Line();
+            }
+
+            if (home.PropertyNames is { } names)
+            {
+                string validator = _validators.Validator(names);
+                foreach (PropertySpec property in _spec.Properties)
+                {
+                    string check = $"{Runtime}JsonValueCheck.PropertyName({Literal(property.WireName)}, {validator}, context);";
+                    _writer.Line(PresenceCheck(property.WireName) is { } present ? $"if ({present}) {check}" : check);
+                }
+
+                if (_spec.AdditionalMembers is { } named)
+                {
+                    _writer.Open($"foreach (string name in value.{named.ClrName}.Keys)");
+                    _writer.Line($"{Runtime}JsonValueCheck.PropertyName(name, {validator}, context);");
+                    _writer.Close();
+                }
+
+                _writer.Line();
+            }
+
+            if (home.MinProperties is not null || home.MaxProperties is not null)
+            {
+                IEnumerable<string> present = _spec.Properties.Select(p => PresenceCheck(p.WireName) is { } check ? $"({check} ? 1 : 0)" : "1");
+                if (_spec.AdditionalMembers is { } counted)
+                {
+                    present = present.Append($"value.{counted.ClrName}.Count");
+                }
+
+                _writer.Line($"int memberCount = {string.Join(" + ", present.DefaultIfEmpty("0"))};");
+                foreach (string check in ObjectCounts(home, "memberCount"))
+                {
+                    _writer.Line(check + ";");
+                }
+
                 _writer.Line();
             }
         }

@@ -64,7 +64,19 @@ internal sealed record RecordTypeSpec(
 
     /// <summary>The union this record is one alternative of (it derives from the union's abstract record), or null.</summary>
     public UnionCaseSpec? UnionCase { get; init; }
+
+    /// <summary>The members the schema describes by <c>additionalProperties</c> or <c>patternProperties</c> rather than by name, or null.</summary>
+    public AdditionalMembersSpec? AdditionalMembers { get; init; }
 }
+
+/// <summary>
+/// A record's map of the members it does not declare: a read-only dictionary property holding
+/// every member <c>additionalProperties</c> (a schema) describes, or every member whose name
+/// matches the one <see cref="Pattern"/> of <c>patternProperties</c>.
+/// </summary>
+/// <param name="Value">The C# shape of each value.</param>
+/// <param name="OthersRejected">With a pattern: <c>additionalProperties: false</c> rejects a name that does not match it (else such a member is skipped).</param>
+internal sealed record AdditionalMembersSpec(string ClrName, ValueShape Value, SchemaPattern? Pattern, bool OthersRejected);
 
 /// <summary>
 /// A <c>oneOf</c>/<c>anyOf</c> whose branches are all objects: an abstract record, with one sealed
@@ -125,7 +137,7 @@ internal sealed record PropertySpec(
     public bool IsNullable => Shape.AllowsNull || (!IsRequired && DefaultLiteral is null);
 
     /// <summary>The default builds a value (an array, a record, a JSON value) rather than being a constant.</summary>
-    public bool DefaultIsShared => DefaultLiteral is not null && Shape.Kind is ValueKind.Array or ValueKind.Object or ValueKind.Json;
+    public bool DefaultIsShared => DefaultLiteral is not null && Shape.Kind is ValueKind.Array or ValueKind.Object or ValueKind.Json or ValueKind.Map;
 }
 
 internal enum ValueKind
@@ -144,11 +156,14 @@ internal enum ValueKind
 
     /// <summary>Any JSON value (<c>JsonValue</c>), checked by the validator of its schema: for schemas without an exact C# type.</summary>
     Json,
+
+    /// <summary>A JSON object whose every member has one schema (<c>additionalProperties</c>): an <c>EquatableDictionary</c> of <see cref="ValueShape.Item"/>.</summary>
+    Map,
 }
 
 /// <summary>The C# shape of a JSON value, and the schema nodes whose value keywords it is checked against.</summary>
 /// <param name="TypeName">The generated type, for Object, Enum and OpenEnum.</param>
-/// <param name="Item">The item shape, for Array.</param>
+/// <param name="Item">The item shape, for Array; the value shape, for Map.</param>
 /// <param name="AllowsNull">The schema's <c>type</c> includes <c>"null"</c> (a <c>JsonValue</c> holds null itself, so never for Json).</param>
 /// <param name="CheckNodes">Nodes whose value keywords (<c>minLength</c>, <c>maximum</c>, <c>uniqueItems</c>...) apply to the value; what the C# type already guarantees is not among them.</param>
 /// <param name="TypeFrom">

@@ -21,6 +21,10 @@ internal static class JsonText
         _ => new JsonLiteral(JsonLiteralKind.Array, Write(node), Write(node)),
     };
 
+    /// <summary>The members of an object literal (the model keeps it as JSON text).</summary>
+    public static IReadOnlyList<(string Name, JsonLiteral Value)> Members(JsonLiteral obj) =>
+        JsonTextReader.Parse(obj.Json, out _).Members.Select(m => (m.Name, Literal(m.Value))).ToList();
+
     /// <summary>The items of an array literal (the model keeps it as JSON text).</summary>
     public static IReadOnlyList<JsonLiteral> Items(JsonLiteral array) =>
         JsonTextReader.Parse(array.Json, out _).Items.Select(Literal).ToList();

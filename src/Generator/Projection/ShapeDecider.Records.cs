@@ -90,11 +90,18 @@ internal sealed partial class ShapeDecider
         }
 
         var byWireName = properties.ToDictionary(p => p.WireName, StringComparer.Ordinal);
-        ShapeRefusal? rulesAsJson = RefusalOf(() => ObjectRulesFit(parts, absorbed, byWireName));
         SchemaNode home = seeds[0];
+        AdditionalMembersSpec? additionalMembers = null;
+        ShapeRefusal? rulesAsJson = RefusalOf(() =>
+        {
+            if (AdditionalMembersFit(home, byWireName, out additionalMembers, name, clrNames))
+            {
+                ObjectRulesFit(parts, absorbed, byWireName);
+            }
+        });
 
         // With its rules checked as JSON, a member the record does not declare may still be allowed (by patternProperties, say).
-        bool rejectsUnknown = rulesAsJson is null && home.AdditionalProperties is { } additional && _model[additional].IsFalse;
+        bool rejectsUnknown = rulesAsJson is null && home.PatternProperties.Count == 0 && home.AdditionalProperties is { } additional && _model[additional].IsFalse;
         if (rulesAsJson is not null)
         {
             _diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.RulesCheckedAsJson, _spans.Locate(_model[rulesAsJson.Node], rulesAsJson.Path, rulesAsJson.AtName), new[] { name, rulesAsJson.Reason }.ToImmutableEquatableArray()));
@@ -104,6 +111,7 @@ internal sealed partial class ShapeDecider
         string? description = seeds.Select(s => s.Description).FirstOrDefault(d => d is not null);
         _types[slot] = new RecordTypeSpec(name, home.Id, description, properties.ToImmutableEquatableArray(), rejectsUnknown, variants, rulesAsJson?.Reason)
         {
+            AdditionalMembers = rulesAsJson is null ? additionalMembers : null,
             Seeds = seeds.Select(s => s.Id).ToImmutableEquatableArray(),
             Parts = parts.Select(p => p.Id).ToImmutableEquatableArray(),
             Required = required,
@@ -145,6 +153,71 @@ internal sealed partial class ShapeDecider
         return parts;
     }
 
+    /// <summary>
+    /// The map of the members the record does not declare, when its schema describes them: by
+    /// <c>additionalProperties</c> with a schema, or by one <c>patternProperties</c> pattern (no
+    /// declared name may match it, as that member would need both schemas). False, with the reason,
+    /// when the members it describes have no such map (the record's rules are then checked as JSON).
+    /// </summary>
+    private bool AdditionalMembersFit(SchemaNode home, IReadOnlyDictionary<string, PropertySpec> properties, out AdditionalMembersSpec? map, string recordName, HashSet<string> clrNames)
+    {
+        map = null;
+        SchemaNode? additional = home.AdditionalProperties is { } a ? _model[a] : null;
+        bool additionalAsserts = additional is not null && !additional.IsFalse && !AllowsAnything(additional);
+        SchemaNode valueSchema;
+        SchemaPattern? pattern = null;
+        if (home.PatternProperties.Count == 0)
+        {
+            if (!additionalAsserts)
+            {
+                return true;
+            }
+
+            valueSchema = additional!;
+        }
+        else
+        {
+            if (home.PatternProperties.Count > 1 || additionalAsserts)
+            {
+                Refuse(home, "patternProperties", home.PatternProperties.Count > 1
+                    ? "members described by several patterns have no one C# type"
+                    : "members described by both patternProperties and additionalProperties have no one C# type", atName: true);
+                return false;
+            }
+
+            pattern = home.PatternProperties[0].Pattern;
+            valueSchema = _model[home.PatternProperties[0].Node];
+            foreach (string declared in properties.Keys)
+            {
+                bool matches;
+                try
+                {
+                    matches = System.Text.RegularExpressions.Regex.IsMatch(declared, pattern.DotNet, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                }
+                catch (Exception e) when (e is ArgumentException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    matches = true;
+                }
+
+                if (matches)
+                {
+                    Refuse(home, "patternProperties", $"the declared member '{declared}' matches the pattern too, so it has two schemas", atName: true);
+                    return false;
+                }
+            }
+        }
+
+        ValueShape? value = null;
+        ShapeRefusal? refusal = RefusalOf(() => value = DecideValue(valueSchema, recordName + "Value"));
+        if (refusal is not null || value is null || value.AllowsNull)
+        {
+            value = JsonShape(valueSchema);
+        }
+
+        map = new AdditionalMembersSpec(Naming.MakeUnique("AdditionalProperties", clrNames), value, pattern, OthersRejected: additional?.IsFalse == true);
+        return true;
+    }
+
     /// <summary>Whether every rule of the object (besides its members' own schemas) has a check over the record's members.</summary>
     private bool ObjectRulesFit(IReadOnlyList<SchemaNode> parts, ISet<int> absorbed, IReadOnlyDictionary<string, PropertySpec> properties)
     {
@@ -152,7 +225,9 @@ internal sealed partial class ShapeDecider
         {
             foreach (string keyword in node.Keywords)
             {
-                if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !RecordKeywords.Contains(keyword) && keyword != "$ref")
+                // The home schema's map keywords were decided by AdditionalMembersFit.
+                bool mapKeyword = node == parts[0] && keyword is "patternProperties" or "propertyNames" or "minProperties" or "maxProperties";
+                if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !RecordKeywords.Contains(keyword) && keyword != "$ref" && !mapKeyword)
                 {
                     Refuse(node, keyword, $"'{keyword}' has no check over a record's members", atName: true);
                     return false;
@@ -176,7 +251,7 @@ internal sealed partial class ShapeDecider
 
             if (node.AdditionalProperties is { } additional && !AllowsAnything(_model[additional]))
             {
-                if (!_model[additional].IsFalse)
+                if (!_model[additional].IsFalse && node != parts[0])
                 {
                     Refuse(node, "additionalProperties", "'additionalProperties' with a schema has no check over a record's members");
                     return false;
@@ -185,7 +260,7 @@ internal sealed partial class ShapeDecider
                 if (properties.Keys.FirstOrDefault(member => node.Property(member) is null) is { } other)
                 {
                     // JSON Schema's pitfall: additionalProperties sees only the properties beside it, not those of allOf parts.
-                    Refuse(node, "additionalProperties", $"'additionalProperties: false' here rejects '{other}', which another part of allOf declares");
+                    Refuse(node, "additionalProperties", $"'additionalProperties' here applies to '{other}', which another part of allOf declares");
                     return false;
                 }
             }

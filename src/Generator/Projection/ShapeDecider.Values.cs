@@ -32,6 +32,20 @@ internal sealed partial class ShapeDecider
                 return new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name, AllowsNull: AllowsNull(node));
             }
 
+            case TypeShape.Map:
+            {
+                SchemaNode valueSchema = _model[node.AdditionalProperties!.Value];
+                ValueShape? value = null;
+                ShapeRefusal? refusal = RefusalOf(() => value = DecideValue(valueSchema, suggestedTypeName + "Value"));
+                if (refusal is not null || value is null || value.AllowsNull)
+                {
+                    ReportJsonValue(valueSchema, refusal, $"Each value of '{suggestedTypeName}'");
+                    value = JsonShape(valueSchema);
+                }
+
+                return new ValueShape(ValueKind.Map, new[] { node.Id }.ToImmutableEquatableArray(), Item: value, AllowsNull: AllowsNull(node));
+            }
+
             case TypeShape.Union:
             {
                 string name = memberName is not null && !_typeNames.Contains(memberName) && !ReservedMemberNames.Contains(memberName) && memberName is not ("Value" or "From")
@@ -331,10 +345,29 @@ internal sealed partial class ShapeDecider
             .FirstOrDefault(m => m.WireName == value.Text) is { } member ? $"global::{_file.Namespace}.{shape.TypeName}.{member.ClrName}" : null,
         (ValueKind.OpenEnum, JsonLiteralKind.String) => $"new global::{_file.Namespace}.{shape.TypeName}({Naming.ToLiteral(value.Text)})",
         (ValueKind.Array, JsonLiteralKind.Array) => ArrayLiteral(value, shape.Item!),
+        (ValueKind.Map, JsonLiteralKind.Object) => MapLiteral(value, shape),
         (ValueKind.Object, JsonLiteralKind.Object) => $"{Emitting.ContractEmitter.Runtime}JsonContract.ParseDefault<global::{_file.Namespace}.{shape.TypeName}>({Naming.ToLiteral(value.Json)})",
         (ValueKind.Json, _) => $"{Emitting.ContractEmitter.Runtime}JsonValue.Parse({Naming.ToLiteral(value.Json)})",
         _ => null,
     };
+
+    /// <summary>A dictionary for a map default, or null when a value does not fit the value type.</summary>
+    private string? MapLiteral(JsonLiteral obj, ValueShape map)
+    {
+        var entries = new List<string>();
+        foreach ((string name, JsonLiteral value) in JsonText.Members(obj))
+        {
+            if (DefaultLiteral(value, map.Item!) is not { } literal)
+            {
+                return null;
+            }
+
+            entries.Add($"[{Naming.ToLiteral(name)}] = {literal}");
+        }
+
+        string type = Emitting.ContractEmitter.ClrTypeOf(_file.Namespace, map);
+        return $"new {type}(new global::System.Collections.Generic.Dictionary<string, {Emitting.ContractEmitter.ClrTypeOf(_file.Namespace, map.Item!)}> {{ {string.Join(", ", entries)} }})";
+    }
 
     /// <summary>A collection expression for an array default, or null when an item does not fit the item type.</summary>
     private string? ArrayLiteral(JsonLiteral array, ValueShape item)
@@ -382,6 +415,7 @@ internal sealed partial class ShapeDecider
         ValueKind.Enum => "enum",
         ValueKind.OpenEnum => "open enum",
         ValueKind.Json => "JSON value",
+        ValueKind.Map => "dictionary",
         _ => "array",
     };
 }

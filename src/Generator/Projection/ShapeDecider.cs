@@ -194,6 +194,7 @@ internal sealed partial class ShapeDecider
         Reference,
         Record,
         Union,
+        Map,
         ClosedEnum,
         OpenEnum,
         Value,
@@ -229,7 +230,7 @@ internal sealed partial class ShapeDecider
         JsonSchemaTypes accepted = AcceptedTypes(node) & ~JsonSchemaTypes.Null;
         if (accepted == JsonSchemaTypes.Object)
         {
-            return TypeShape.Record;
+            return IsMap(node) ? TypeShape.Map : TypeShape.Record;
         }
 
         if (accepted == JsonSchemaTypes.String && node.Enum is { Count: > 0 } values && values.All(v => v.Kind == JsonLiteralKind.String))
@@ -244,6 +245,17 @@ internal sealed partial class ShapeDecider
 
         return TypeShape.Value;
     }
+
+    /// <summary>
+    /// An object whose every member has the one schema of <c>additionalProperties</c>, with nothing
+    /// else but checks on its names and count: a dictionary rather than a record.
+    /// </summary>
+    private bool IsMap(SchemaNode node) =>
+        node.Id != _model.Root
+        && node.Properties.Count == 0
+        && node.PatternProperties.Count == 0
+        && node.AdditionalProperties is { } additional && !_model[additional].IsFalse && !AllowsAnything(_model[additional])
+        && node.Keywords.All(k => !Vocabulary.Validates(k) || k is "type" or "additionalProperties" or "propertyNames" or "minProperties" or "maxProperties");
 
     /// <summary>Every JSON type, as <see cref="AcceptedTypes"/> says "not constrained".</summary>
     private const JsonSchemaTypes AnyType = JsonSchemaTypes.Null | JsonSchemaTypes.Boolean | JsonSchemaTypes.Object | JsonSchemaTypes.Array
