@@ -192,6 +192,19 @@ public static class JsonRead
         SkipValue(ref reader);
     }
 
+    /// <summary>
+    /// Reports a value of a JSON type none of a <c>oneOf</c>/<c>anyOf</c>'s branches takes (each
+    /// takes one type, <paramref name="expected"/> lists them) and skips it.
+    /// </summary>
+    public static bool NoBranchOfType<T>(ref Utf8JsonReader reader, ValidationContext context, string keyword, string expected, out T value)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.AddError(keyword, ErrorMessages.NoBranchMatched(keyword, [ErrorMessages.Type(expected, ErrorMessages.Describe(reader.TokenType))]));
+        SkipValue(ref reader);
+        value = default!;
+        return false;
+    }
+
     /// <summary>Reads a contract object.</summary>
     public static bool TryReadObject<T>(ref Utf8JsonReader reader, ValidationContext context, out T value)
         where T : class, IJsonContract<T>

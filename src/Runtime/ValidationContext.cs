@@ -112,6 +112,23 @@ public sealed class ValidationContext
         return branch;
     }
 
+    /// <summary>
+    /// Turns the errors reported since there were <paramref name="count"/> into one error of
+    /// <paramref name="keyword"/> (<c>oneOf</c>/<c>anyOf</c>) at the current location, naming the
+    /// first: a value read as the branch its JSON type chose failed that branch, so it matches none.
+    /// </summary>
+    public void ReplaceErrorsSince(int count, string keyword, string branch)
+    {
+        if (_errors is null || _errors.Count <= count)
+        {
+            return;
+        }
+
+        ValidationError first = _errors[count];
+        _errors.RemoveRange(count, _errors.Count - count);
+        AddError(keyword, ErrorMessages.NoBranchMatched(keyword, [$"{branch}: {first}"]));
+    }
+
     /// <summary>The first error reported so far, if any.</summary>
     public ValidationError? FirstError => _errors is { Count: > 0 } ? _errors[0] : null;
 

@@ -39,7 +39,7 @@ public class DiagnosticTests
         // Object rules a record's members cannot check: checked on the JSON instead (ICG021, at the reason)
         { """{"type": "object", "required": [[|"b"|]], "properties": {"a": {"type": "string"}}}""", "ICG021", DiagnosticSeverity.Info },
         // Members without a C# type: a JsonValue checked against the member's schema (ICG019, at the reason)
-        { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|]}}}""", "ICG019", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|], "enum": ["a", 1]}}}""", "ICG019", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"type": "array", [|"prefixItems"|]: [{"type": "string"}]}}}""", "ICG019", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/A", [|"minProperties"|]: 1}}, "$defs": {"A": {"type": "object"}}}""", "ICG018", DiagnosticSeverity.Warning },
         { """{"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"id": {"type": [|"integer"|]}}}], "$defs": {"Base": {"type": "object", "properties": {"id": {"type": "string"}}}}}""", "ICG022", DiagnosticSeverity.Warning },

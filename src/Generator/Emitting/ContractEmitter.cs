@@ -51,6 +51,9 @@ internal static partial class ContractEmitter
                 case UnionTypeSpec union:
                     new UnionEmitter(writer, file, union).Write();
                     break;
+                case TypeUnionSpec typeUnion:
+                    new TypeUnionEmitter(writer, file, typeUnion).Write();
+                    break;
             }
 
             yield return ($"{file.File.HintPrefix}.{type.Name}.g.cs", writer.ToString());
@@ -151,6 +154,9 @@ internal static partial class ContractEmitter
                 break;
             case ValueKind.Json:
                 writer.Line($"{expression}.WriteTo(writer);");
+                break;
+            case ValueKind.Union:
+                writer.Line($"{expression}.WriteJson(writer);");
                 break;
             case ValueKind.Map:
                 string entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);

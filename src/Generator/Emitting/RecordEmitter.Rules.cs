@@ -106,6 +106,11 @@ internal static partial class ContractEmitter
 
                     break;
 
+                case ValueKind.Union when mode == CheckMode.Validate:
+                    // While reading, the union's reader checked the alternative it read.
+                    WriteUnionChecks(w, value, _file.Types.OfType<TypeUnionSpec>().Single(t => t.Name == shape.TypeName), depth);
+                    break;
+
                 case ValueKind.Object when mode == CheckMode.Validate:
                     Check($"{Runtime}JsonCheck.Object({value}, context)");
                     break;
@@ -130,6 +135,36 @@ internal static partial class ContractEmitter
 
                     break;
             }
+        }
+
+        /// <summary>A union of types built in code: the checks of the alternative it holds (for a oneOf/anyOf, as one error of that keyword).</summary>
+        private void WriteUnionChecks(SourceWriter w, string value, TypeUnionSpec union, int depth)
+        {
+            string suffix = depth.ToString(CultureInfo.InvariantCulture);
+            bool branches = union.Keyword != "type";
+            if (branches)
+            {
+                w.Line($"int unionErrors{suffix} = context.ErrorCount;");
+            }
+
+            for (int i = 0; i < union.Alternatives.Count; i++)
+            {
+                TypeAlternativeSpec alternative = union.Alternatives[i];
+                string local = Camel(alternative.Name) + suffix;
+                string nullable = alternative.Shape.IsReferenceType ? "?" : "";
+                w.Open($"{(i == 0 ? "if" : "else if")} ({value}.TryGet{alternative.Name}(out {ClrType(_file, alternative.Shape)}{nullable} {local}))");
+                w.Lines(SourceWriter.Capture(inner => WriteChecks(inner, local, alternative.Shape, alternative.Shape.CheckNodes, CheckMode.Validate, depth + 1)));
+                if (branches)
+                {
+                    w.Line($"context.ReplaceErrorsSince(unionErrors{suffix}, {Literal(union.Keyword)}, {Literal(BranchName(alternative, i))});");
+                }
+
+                w.Close();
+            }
+
+            w.Open("else");
+            w.Line($"context.AddError({Literal(union.Keyword)}, {Runtime}ErrorMessages.NoJsonValue);");
+            w.Close();
         }
 
         private void WriteItemChecks(SourceWriter w, string value, ValueShape item, IReadOnlyList<int> itemNodes, CheckMode mode, int depth)

@@ -30,6 +30,7 @@ internal static partial class ContractEmitter
         private readonly SourceWriter _validatorSource = new();
         private readonly NodeValidators _validators;
         private readonly Dictionary<string, PropertySpec> _properties;
+        private readonly Dictionary<string, string> _unionReaders = [];
 
         public RecordEmitter(SourceWriter writer, ContractFileSpec file, RecordTypeSpec spec)
         {
@@ -377,7 +378,88 @@ internal static partial class ContractEmitter
         };
 
         /// <summary>The reader of a value that is not an array.</summary>
-        private string ReaderOf(ValueShape shape) => shape.TypeFrom is { } keyword ? InferredTypeReader(shape, keyword) : ReaderFor(_file, shape);
+        private string ReaderOf(ValueShape shape) =>
+            shape.Kind == ValueKind.Union ? UnionReader(shape)
+            : shape.TypeFrom is { } keyword ? InferredTypeReader(shape, keyword)
+            : ReaderFor(_file, shape);
+
+        /// <summary>
+        /// The reader of a union of types: the JSON type of the value picks the alternative, read
+        /// and checked as that alternative's shape. For a oneOf/anyOf, a value its branch rejects
+        /// matches no branch: its errors become one error of that keyword, as JSON-backed values say it.
+        /// </summary>
+        private string UnionReader(ValueShape shape)
+        {
+            if (_unionReaders.TryGetValue(shape.TypeName!, out string? existing))
+            {
+                return existing;
+            }
+
+            TypeUnionSpec union = _file.Types.OfType<TypeUnionSpec>().Single(t => t.Name == shape.TypeName);
+            string name = _members.NextName("Read" + union.Name);
+            _unionReaders[union.Name] = name;
+            string self = ClrType(_file, shape);
+            bool branches = union.Keyword != "type";
+            var method = new SourceWriter();
+            method.Line($"/// <summary>Reads a <see cref=\"{union.Name}\"/>: the alternative of the value's JSON type.</summary>");
+            method.Open($"private static bool {name}(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
+            if (branches)
+            {
+                method.Line("int errorsBefore = context.ErrorCount;");
+            }
+
+            method.Open("switch (reader.TokenType)");
+            for (int i = 0; i < union.Alternatives.Count; i++)
+            {
+                TypeAlternativeSpec alternative = union.Alternatives[i];
+                string tokens = alternative.Name switch
+                {
+                    "String" => $"case {Json}JsonTokenType.String:",
+                    "Integer" or "Number" => $"case {Json}JsonTokenType.Number:",
+                    "Boolean" => $"case {Json}JsonTokenType.True:\ncase {Json}JsonTokenType.False:",
+                    "Array" => $"case {Json}JsonTokenType.StartArray:",
+                    _ => $"case {Json}JsonTokenType.StartObject:",
+                };
+                method.Lines(tokens);
+                method.Open();
+                string local = "read" + alternative.Name;
+                string checks = SourceWriter.Capture(w => WriteChecks(w, local, alternative.Shape, alternative.Shape.CheckNodes, CheckMode.Read, 0));
+                string wrap = branches ? $"context.ReplaceErrorsSince(errorsBefore, {Literal(union.Keyword)}, {Literal(BranchName(alternative, i))});" : "";
+                method.Open($"if (!{ReadCall(alternative.Shape, "reader", "context", $"{ClrType(_file, alternative.Shape)} {local}")})");
+                method.Line("value = default;");
+                if (branches)
+                {
+                    method.Line(wrap);
+                }
+
+                method.Line("return false;");
+                method.Close();
+                method.Line();
+                method.Lines(checks);
+                if (branches)
+                {
+                    method.Line(wrap);
+                }
+
+                method.Line($"value = new {self}({local});");
+                method.Line("return true;");
+                method.Close();
+            }
+
+            method.Line("default:");
+            string expected = string.Join(" or ", union.Alternatives.Select(a => a.Name.ToLowerInvariant()));
+            method.Line(branches
+                ? $"    return {Runtime}JsonRead.NoBranchOfType(ref reader, context, {Literal(union.Keyword)}, {Literal(expected)}, out value);"
+                : $"    return {Runtime}JsonRead.Mismatch(ref reader, context, {Literal(expected)}, out value);");
+            method.Close();
+            method.Close();
+            _members.Method(method.ToString());
+            return name;
+        }
+
+        /// <summary>How an error names a branch: its title, else its place in the oneOf/anyOf.</summary>
+        private string BranchName(TypeAlternativeSpec alternative, int index) =>
+            alternative.Branch is { } branch && Model[branch].Title is { } title ? title : $"branch {index}";
 
         /// <summary>
         /// The reader of a value whose C# type comes from its schema's <c>const</c> or <c>enum</c>

@@ -95,6 +95,20 @@ internal sealed record UnionTypeSpec(
     ImmutableEquatableArray<UnionCaseSpec> Cases,
     bool SaysObject) : TypeSpec(Name, Node, Description);
 
+/// <summary>
+/// A value of one of several JSON types (<c>"type": ["string", "array"]</c>, or a <c>oneOf</c>/<c>anyOf</c>
+/// whose branches each take another type): a struct holding one alternative, read by the JSON
+/// type of the value, with <c>Is...</c>/<c>TryGet...</c> members per alternative.
+/// </summary>
+/// <param name="Keyword"><c>type</c>, <c>oneOf</c> or <c>anyOf</c>: the keyword a value of no alternative (or an invalid one, for the branches) fails.</param>
+internal sealed record TypeUnionSpec(string Name, int Node, string? Description, string Keyword, ImmutableEquatableArray<TypeAlternativeSpec> Alternatives)
+    : TypeSpec(Name, Node, Description);
+
+/// <summary>One alternative of a <see cref="TypeUnionSpec"/>.</summary>
+/// <param name="Name">The JSON type it holds, as its members are named: String, Integer, Number, Boolean, Array or Object.</param>
+/// <param name="Branch">The <c>oneOf</c>/<c>anyOf</c> branch it is, or null for a union of <c>type</c>.</param>
+internal sealed record TypeAlternativeSpec(string Name, ValueShape Shape, int? Branch);
+
 /// <summary>One alternative of a union.</summary>
 /// <param name="Union">The abstract record it derives from.</param>
 /// <param name="EnumName">The union's enum of alternatives.</param>
@@ -137,7 +151,7 @@ internal sealed record PropertySpec(
     public bool IsNullable => Shape.AllowsNull || (!IsRequired && DefaultLiteral is null);
 
     /// <summary>The default builds a value (an array, a record, a JSON value) rather than being a constant.</summary>
-    public bool DefaultIsShared => DefaultLiteral is not null && Shape.Kind is ValueKind.Array or ValueKind.Object or ValueKind.Json or ValueKind.Map;
+    public bool DefaultIsShared => DefaultLiteral is not null && Shape.Kind is ValueKind.Array or ValueKind.Object or ValueKind.Json or ValueKind.Map or ValueKind.Union;
 }
 
 internal enum ValueKind
@@ -159,6 +173,9 @@ internal enum ValueKind
 
     /// <summary>A JSON object whose every member has one schema (<c>additionalProperties</c>): an <c>EquatableDictionary</c> of <see cref="ValueShape.Item"/>.</summary>
     Map,
+
+    /// <summary>A value of one of several JSON types: the generated struct <see cref="ValueShape.TypeName"/> (a <see cref="TypeUnionSpec"/>).</summary>
+    Union,
 }
 
 /// <summary>The C# shape of a JSON value, and the schema nodes whose value keywords it is checked against.</summary>

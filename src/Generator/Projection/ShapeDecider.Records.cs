@@ -489,6 +489,12 @@ internal sealed partial class ShapeDecider
             return true; // the branch's validator for the member checks the JSON value
         }
 
+        if (shape.Kind == ValueKind.Union && !AllowsAnything(rule))
+        {
+            Refuse(rule, null, "inside a branch, a member that may be of several types has no check over its C# value");
+            return false;
+        }
+
         if (rule.IsFalse)
         {
             Refuse(rule, null, "inside a branch, a member's schema must be an object of value keywords");
@@ -558,7 +564,7 @@ internal sealed partial class ShapeDecider
             : "is optional and may be null, so its record cannot tell it absent from null";
 
     /// <summary>"an array", "a string".</summary>
-    private static string WithArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
+    private static string WithArticle(string noun) => ("aeio".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
 
     private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

@@ -46,6 +46,12 @@ internal sealed partial class ShapeDecider
                 return new ValueShape(ValueKind.Map, new[] { node.Id }.ToImmutableEquatableArray(), Item: value, AllowsNull: AllowsNull(node));
             }
 
+            case TypeShape.TypeUnion:
+            {
+                string name = ReserveTypeName(suggestedTypeName, node);
+                return DecideTypeUnion(node, name) ? new ValueShape(ValueKind.Union, new[] { node.Id }.ToImmutableEquatableArray(), name, AllowsNull: AllowsNull(node)) : null;
+            }
+
             case TypeShape.Union:
             {
                 string name = memberName is not null && !_typeNames.Contains(memberName) && !ReservedMemberNames.Contains(memberName) && memberName is not ("Value" or "From")
@@ -94,9 +100,12 @@ internal sealed partial class ShapeDecider
             }
 
             TypeShape shape = ClassifyType(target);
-            return shape is TypeShape.Record or TypeShape.Union
-                ? new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, typeName, AllowsNull: AllowsNull(target))
-                : EnumShape(target, typeName, shape == TypeShape.OpenEnum);
+            return shape switch
+            {
+                TypeShape.Record or TypeShape.Union => new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, typeName, AllowsNull: AllowsNull(target)),
+                TypeShape.TypeUnion => new ValueShape(ValueKind.Union, new[] { target.Id }.ToImmutableEquatableArray(), typeName, AllowsNull: AllowsNull(target)),
+                _ => EnumShape(target, typeName, shape == TypeShape.OpenEnum),
+            };
         }
 
         if (target.Id == _model.Root)
@@ -146,9 +155,15 @@ internal sealed partial class ShapeDecider
 
         if ((type & (type - 1)) != 0)
         {
-            return Refuse<ValueShape>(node, node.Has("type") ? "type" : null, $"a union of types ({JsonSchemaTypeNames.Describe(type).Replace(" or ", ", ")}) cannot be given one C# type yet");
+            return Refuse<ValueShape>(node, node.Has("type") ? "type" : null, $"a union of types ({JsonSchemaTypeNames.Describe(type).Replace(" or ", ", ")}) cannot be given one C# type here");
         }
 
+        return DecideOneType(node, type, suggestedTypeName);
+    }
+
+    /// <summary>The C# shape of the values of <paramref name="node"/> of one JSON type (not object): a primitive or an array.</summary>
+    private ValueShape? DecideOneType(SchemaNode node, JsonSchemaTypes type, string suggestedTypeName)
+    {
         ValueKind kind;
         switch (type)
         {
@@ -347,9 +362,29 @@ internal sealed partial class ShapeDecider
         (ValueKind.Array, JsonLiteralKind.Array) => ArrayLiteral(value, shape.Item!),
         (ValueKind.Map, JsonLiteralKind.Object) => MapLiteral(value, shape),
         (ValueKind.Object, JsonLiteralKind.Object) => $"{Emitting.ContractEmitter.Runtime}JsonContract.ParseDefault<global::{_file.Namespace}.{shape.TypeName}>({Naming.ToLiteral(value.Json)})",
+        (ValueKind.Union, _) => UnionLiteral(value, shape),
         (ValueKind.Json, _) => $"{Emitting.ContractEmitter.Runtime}JsonValue.Parse({Naming.ToLiteral(value.Json)})",
         _ => null,
     };
+
+    /// <summary>A union of types holding a default: the alternative of the literal's JSON type, or null when there is none.</summary>
+    private string? UnionLiteral(JsonLiteral value, ValueShape union)
+    {
+        string alternativeName = value.Kind switch
+        {
+            JsonLiteralKind.String => "String",
+            JsonLiteralKind.Boolean => "Boolean",
+            JsonLiteralKind.Array => "Array",
+            JsonLiteralKind.Object => "Object",
+            JsonLiteralKind.Number => "Number",
+            _ => "",
+        };
+        TypeUnionSpec? spec = _types.OfType<TypeUnionSpec>().FirstOrDefault(t => t.Name == union.TypeName);
+        TypeAlternativeSpec? alternative = spec?.Alternatives.FirstOrDefault(a => a.Name == alternativeName || (alternativeName == "Number" && a.Name == "Integer"));
+        return alternative is not null && DefaultLiteral(value, alternative.Shape) is { } literal
+            ? $"new global::{_file.Namespace}.{union.TypeName}({literal})"
+            : null;
+    }
 
     /// <summary>A dictionary for a map default, or null when a value does not fit the value type.</summary>
     private string? MapLiteral(JsonLiteral obj, ValueShape map)
@@ -416,6 +451,7 @@ internal sealed partial class ShapeDecider
         ValueKind.OpenEnum => "open enum",
         ValueKind.Json => "JSON value",
         ValueKind.Map => "dictionary",
+        ValueKind.Union => "union",
         _ => "array",
     };
 }

@@ -75,8 +75,16 @@ internal sealed partial class ShapeDecider
     }
 
     /// <summary>ICG999 for an exception the generator itself threw while working on the file at <paramref name="path"/>.</summary>
-    public static DiagnosticInfo InternalError(string path, Exception e) =>
-        new(DiagnosticDescriptors.InternalError, new LocationInfo(path, default, default), new[] { $"{e.GetType().Name}: {e.Message}" }.ToImmutableEquatableArray());
+    public static DiagnosticInfo InternalError(string path, Exception e)
+    {
+        // The generator's method that threw, so a report of the bug says where to look.
+        string? where = new System.Diagnostics.StackTrace(e).GetFrames()?
+            .Select(f => f.GetMethod())
+            .FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("Insights.Contracts.Generator", StringComparison.Ordinal) == true) is { } method
+            ? $" in {method.DeclaringType!.Name}.{method.Name}"
+            : null;
+        return new(DiagnosticDescriptors.InternalError, new LocationInfo(path, default, default), new[] { $"{e.GetType().Name}{where}: {e.Message}" }.ToImmutableEquatableArray());
+    }
 
     private static DecidedContract Decide(ParsedSchema parsed, SchemaModel model)
     {
@@ -158,7 +166,7 @@ internal sealed partial class ShapeDecider
         var definitions = new List<int>();
         foreach (NamedSchema definition in root.Definitions)
         {
-            if (ClassifyType(_model[definition.Node]) is TypeShape.Record or TypeShape.Union or TypeShape.ClosedEnum or TypeShape.OpenEnum
+            if (ClassifyType(_model[definition.Node]) is TypeShape.Record or TypeShape.Union or TypeShape.TypeUnion or TypeShape.ClosedEnum or TypeShape.OpenEnum
                 && !_definitionTypeNames.ContainsKey(definition.Node))
             {
                 _definitionTypeNames[definition.Node] = ReserveTypeName(Naming.ToPascalCase(definition.Name), root, PathFrom(root, _model[definition.Node]));
@@ -194,6 +202,7 @@ internal sealed partial class ShapeDecider
         Reference,
         Record,
         Union,
+        TypeUnion,
         Map,
         ClosedEnum,
         OpenEnum,
@@ -219,6 +228,11 @@ internal sealed partial class ShapeDecider
                 if (IsUnion(node))
                 {
                     return TypeShape.Union;
+                }
+
+                if (TypeAlternatives(node) is not null)
+                {
+                    return TypeShape.TypeUnion;
                 }
             }
             finally
@@ -362,6 +376,10 @@ internal sealed partial class ShapeDecider
                 if (shape == TypeShape.Union)
                 {
                     DecideUnion(node, name);
+                }
+                else if (shape == TypeShape.TypeUnion)
+                {
+                    DecideTypeUnion(node, name);
                 }
                 else
                 {
