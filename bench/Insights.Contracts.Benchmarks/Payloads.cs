@@ -48,6 +48,76 @@ public static class Payloads
 
     public static readonly string[] Scenarios = ["AccountSelection", "AllAccounts", "GivenAccounts"];
 
+    /// <summary>The kinds of payment event, in the order <see cref="PaymentEvents"/> cycles through them.</summary>
+    public static readonly string[] PaymentEventKinds = ["card_payment", "bank_transfer", "refund", "chargeback"];
+
+    /// <summary>
+    /// A page of <paramref name="events"/> payment events (valid against bench/schemas/payment-events.schema.json),
+    /// cycling through the four kinds. Each event's discriminator <c>type</c> is its first member, or its last
+    /// when <paramref name="discriminatorLast"/>; nothing else differs, so both layouts are the same length.
+    /// </summary>
+    public static byte[] PaymentEvents(int events, bool discriminatorLast)
+    {
+        string[] currencies = ["EUR", "GBP", "USD"];
+        var builder = new StringBuilder(32 + (events * 260));
+        builder.Append("""{"page":1,"events":[""");
+        for (int i = 0; i < events; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(',');
+            }
+
+            string kind = PaymentEventKinds[i % PaymentEventKinds.Length];
+            string id = (kind switch { "refund" => "re_", "chargeback" => "cb_", _ => "pay_" }) + Twelve(i);
+            string createdAt = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i * 7).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var body = new StringBuilder(240);
+            body.Append($$"""
+                "id":"{{id}}","created_at":"{{createdAt}}","amount":{"amount_minor":{{((i * 137) % 100_000) + 1}},"currency":"{{currencies[i % 3]}}"}
+                """);
+            switch (kind)
+            {
+                case "card_payment":
+                    body.Append($$"""
+                        ,"card":{"brand":"{{new[] { "visa", "mastercard", "amex" }[i % 3]}}","last4":"{{(i % 10_000).ToString("D4", CultureInfo.InvariantCulture)}}","exp_month":{{(i % 12) + 1}},"exp_year":{{2026 + (i % 5)}}},"captured":{{(i % 8 == 0 ? "true" : "false")}}
+                        """);
+                    if ((i / 4) % 2 == 0)
+                    {
+                        body.Append(",\"description\":\"order ").Append(i.ToString(CultureInfo.InvariantCulture)).Append('"');
+                    }
+
+                    break;
+                case "bank_transfer":
+                    body.Append($$"""
+                        ,"debtor":{"name":"Customer {{i}}","iban":"DE{{(i % 90) + 10}}3704004405{{i.ToString("D8", CultureInfo.InvariantCulture)}}"},"reference":"INV-{{i}}","status":"{{new[] { "pending", "settled", "returned" }[i % 3]}}"
+                        """);
+                    break;
+                case "refund":
+                    body.Append($$"""
+                        ,"payment_id":"pay_{{Twelve(i - 2)}}","reason":"{{new[] { "requested_by_customer", "duplicate", "fraudulent" }[i % 3]}}"
+                        """);
+                    break;
+                default:
+                    body.Append($$"""
+                        ,"payment_id":"pay_{{Twelve(i - 3)}}","reason_code":"{{4830 + (i % 10)}}","evidence_due_by":"{{new DateOnly(2024, 2, 1).AddDays(i % 28).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}}"
+                        """);
+                    break;
+            }
+
+            string discriminator = $"\"type\":\"{kind}\"";
+            builder.Append('{')
+                .Append(discriminatorLast ? body : discriminator)
+                .Append(',')
+                .Append(discriminatorLast ? discriminator : body)
+                .Append('}');
+        }
+
+        builder.Append("]}");
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    private static string Twelve(int i) => i.ToString("D12", CultureInfo.InvariantCulture);
+
     private static Guid DeterministicGuid(int i)
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -44,11 +44,125 @@ public static class SanityChecks
         Require(!InsightsFlowResponse.Parse(invalid).IsValid, "ours validates");
         Require(!JsonBacked.InsightsFlowResponse.Parse(invalid).IsValid, "JSON-backed validates");
 
+        PaymentEventUnions();
+
         var generator = new GeneratorBenchmarks();
         generator.Setup();
         Require(generator.Insights().GetRunResult().GeneratedTrees.Length == 8, "generator output");
         Require(generator.Properties1000().GetRunResult().Diagnostics.IsEmpty, "synthetic schema is clean");
         Console.WriteLine("sanity checks passed: every competitor reads the same data");
+    }
+
+    /// <summary>
+    /// The union-dispatch competitors read the same events in both layouts (the count of each kind,
+    /// the last event's id and amount), and ours reject what the schema rejects in both layouts.
+    /// </summary>
+    private static void PaymentEventUnions()
+    {
+        foreach (int events in new[] { 1, 1_000 })
+        {
+            byte[] first = Payloads.PaymentEvents(events, discriminatorLast: false);
+            byte[] last = Payloads.PaymentEvents(events, discriminatorLast: true);
+            string expected = Expected(events);
+            Require(first.Length == last.Length && Competitors.CountTokens(first) == Competitors.CountTokens(last) && Competitors.CountTokens(last) > events * 20, $"union floor, {events} events");
+            Require(Summary(Unions.PaymentEvents.Parse(first).GetValueOrThrow()) == expected, $"union typed, type first, {events} events");
+            Require(Summary(Unions.PaymentEvents.Parse(last).GetValueOrThrow()) == expected, $"union typed, type last, {events} events");
+            Require(Summary(JsonBackedUnions.PaymentEvents.Parse(last).GetValueOrThrow()) == expected, $"union JSON-backed, {events} events");
+            Require(Summary(JsonSerializer.Deserialize(first, PlainUnionJsonContext.Default.PlainPaymentEvents)!) == expected, $"union STJ, type first, {events} events");
+            Require(Summary(JsonSerializer.Deserialize(last, PlainUnionOutOfOrderJsonContext.Default.PlainPaymentEvents)!) == expected, $"union STJ out-of-order, type last, {events} events");
+            Require(Summary(JsonSerializer.Deserialize(first, PlainUnionOutOfOrderJsonContext.Default.PlainPaymentEvents)!) == expected, $"union STJ out-of-order, type first, {events} events");
+
+            // Without the option, STJ refuses a discriminator that is not first: row (f) needs it.
+            Require(Throws(() => JsonSerializer.Deserialize(last, PlainUnionJsonContext.Default.PlainPaymentEvents)), $"union STJ needs out-of-order for type last, {events} events");
+        }
+
+        foreach (bool discriminatorLast in new[] { false, true })
+        {
+            string valid = Encoding.UTF8.GetString(Payloads.PaymentEvents(1_000, discriminatorLast));
+            string unknownKind = valid.Replace("\"type\":\"refund\"", "\"type\":\"crypto\"", StringComparison.Ordinal);
+            string badCurrency = valid.Replace("\"currency\":\"GBP\"", "\"currency\":\"gbp\"", StringComparison.Ordinal);
+            string layout = discriminatorLast ? "type last" : "type first";
+            Require(Rejects(Unions.PaymentEvents.Parse(unknownKind).Errors, "/events/2", "oneOf"), $"union typed rejects an unknown type, {layout}");
+            Require(Rejects(Unions.PaymentEvents.Parse(badCurrency).Errors, "/events/1/amount/currency", "pattern"), $"union typed rejects a bad currency, {layout}");
+            Require(Rejects(JsonBackedUnions.PaymentEvents.Parse(unknownKind).Errors, "/events/2", "oneOf"), $"union JSON-backed rejects an unknown type, {layout}");
+            // The JSON-backed value has no dispatch: it reports that the event matches none of the branches.
+            Require(Rejects(JsonBackedUnions.PaymentEvents.Parse(badCurrency).Errors, "/events/1", "oneOf"), $"union JSON-backed rejects a bad currency, {layout}");
+        }
+    }
+
+    /// <summary>What <see cref="Payloads.PaymentEvents"/> holds: how many of each kind, and the last event's id and amount.</summary>
+    private static string Expected(int events)
+    {
+        int[] counts = new int[Payloads.PaymentEventKinds.Length];
+        for (int i = 0; i < events; i++)
+        {
+            counts[i % counts.Length]++;
+        }
+
+        string prefix = ((events - 1) % 4) switch { 2 => "re_", 3 => "cb_", _ => "pay_" };
+        return Describe(counts, prefix + (events - 1).ToString("D12", System.Globalization.CultureInfo.InvariantCulture), (((events - 1) * 137) % 100_000) + 1);
+    }
+
+    private static string Summary(Unions.PaymentEvents page)
+    {
+        int[] counts = new int[Payloads.PaymentEventKinds.Length];
+        foreach (Unions.PaymentEvent item in page.Events)
+        {
+            counts[item switch { Unions.CardPayment => 0, Unions.BankTransfer => 1, Unions.Refund => 2, _ => 3 }]++;
+        }
+
+        (string id, long amount) = page.Events[^1] switch
+        {
+            Unions.CardPayment card => (card.Id, card.Amount.AmountMinor),
+            Unions.BankTransfer transfer => (transfer.Id, transfer.Amount.AmountMinor),
+            Unions.Refund refund => (refund.Id, refund.Amount.AmountMinor),
+            Unions.Chargeback chargeback => (chargeback.Id, chargeback.Amount.AmountMinor),
+            _ => ("?", -1),
+        };
+        return Describe(counts, id, amount);
+    }
+
+    private static string Summary(JsonBackedUnions.PaymentEvents page)
+    {
+        int[] counts = new int[Payloads.PaymentEventKinds.Length];
+        JsonElement items = page.Value.GetProperty("events");
+        foreach (JsonElement item in items.EnumerateArray())
+        {
+            counts[Array.IndexOf(Payloads.PaymentEventKinds, item.GetProperty("type").GetString())]++;
+        }
+
+        JsonElement lastItem = items[items.GetArrayLength() - 1];
+        return Describe(counts, lastItem.GetProperty("id").GetString()!, lastItem.GetProperty("amount").GetProperty("amount_minor").GetInt64());
+    }
+
+    private static string Summary(PlainPaymentEvents page)
+    {
+        int[] counts = new int[Payloads.PaymentEventKinds.Length];
+        foreach (PlainPaymentEvent item in page.Events)
+        {
+            counts[item switch { PlainCardPayment => 0, PlainBankTransfer => 1, PlainRefund => 2, _ => 3 }]++;
+        }
+
+        return Describe(counts, page.Events[^1].Id, page.Events[^1].Amount.AmountMinor);
+    }
+
+    private static string Describe(int[] counts, string lastId, long lastAmount) =>
+        $"{string.Join("/", counts)} last {lastId} {lastAmount}";
+
+    private static bool Rejects(System.Collections.Generic.IReadOnlyList<Runtime.ValidationError> errors, string path, string keyword) =>
+        errors.Any(e => e.Path == path && e.Keyword == keyword);
+
+    private static bool Throws(Action action)
+    {
+        try
+        {
+            action();
+            return false;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            return true;
+        }
     }
 
     private static bool Setup(JsonBackedResponseBenchmarks benchmarks)
