@@ -378,10 +378,36 @@ internal static partial class ContractEmitter
         };
 
         /// <summary>The reader of a value that is not an array.</summary>
-        private string ReaderOf(ValueShape shape) =>
-            shape.Kind == ValueKind.Union ? UnionReader(shape)
-            : shape.TypeFrom is { } keyword ? InferredTypeReader(shape, keyword)
-            : ReaderFor(_file, shape);
+        private string ReaderOf(ValueShape shape)
+        {
+            string reader = shape.Kind == ValueKind.Union ? UnionReader(shape)
+                : shape.TypeFrom is { } keyword ? InferredTypeReader(shape, keyword)
+                : ReaderFor(_file, shape);
+            return shape.Kind == ValueKind.String && shape.CheckNodes.Select(n => Model[n].Const).FirstOrDefault(c => c is { Kind: JsonLiteralKind.String }) is { } constant
+                ? ConstantReader(constant.Text, reader)
+                : reader;
+        }
+
+        /// <summary>
+        /// A reader of a string fixed by <c>const</c> (a discriminator, say) that, for the expected
+        /// value, keeps the C# literal instead of allocating a new string each time.
+        /// </summary>
+        private string ConstantReader(string constant, string reader)
+        {
+            string name = _members.NextName("ReadConstant");
+            var method = new SourceWriter();
+            method.Line($"/// <summary>Reads <c>{SourceWriter.EscapeXml(constant)}</c> without allocating; any other value as a string.</summary>");
+            method.Open($"private static bool {name}(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out string value)");
+            method.Open($"if (reader.TokenType == {Json}JsonTokenType.String && reader.ValueTextEquals({Utf8Literal(constant)}))");
+            method.Line($"value = {Literal(constant)};");
+            method.Line("return true;");
+            method.Close();
+            method.Line();
+            method.Line($"return {reader}(ref reader, context, out value);");
+            method.Close();
+            _members.Method(method.ToString());
+            return name;
+        }
 
         /// <summary>
         /// The reader of a union of types: the JSON type of the value picks the alternative, read
