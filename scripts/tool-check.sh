@@ -39,7 +39,7 @@ expect 0 validate request schema/examples/request-all-accounts.json schema/examp
 
 expect 1 validate request schema/examples/invalid/request-bad-dates.json
 [ "$out" = "schema/examples/invalid/request-bad-dates.json: /from_date: '2023-02-29' is not a valid calendar date [format]
-schema/examples/invalid/request-bad-dates.json: /to_date: '2024-1-05' is not a date in the format YYYY-MM-DD (ISO 8601) [format]" ] || fail "unexpected output: $out"
+schema/examples/invalid/request-bad-dates.json: /to_date: '2024-1-05' is not an ISO 8601 date (YYYY-MM-DD) [format]" ] || fail "unexpected output: $out"
 
 stdin=schema/examples/response-finished.json expect 0 validate response -
 [ "$out" = "(stdin): valid" ] || fail "unexpected output: $out"
