@@ -81,15 +81,12 @@ internal sealed partial class ShapeDecider
 
     private ValueShape? DecideReference(SchemaNode node, string suggestedTypeName)
     {
-        foreach (string keyword in node.Keywords)
+        SchemaNode target = _model[node.Ref!.Value];
+        if (node.Keywords.Any(k => k != "$ref" && Vocabulary.Validates(k)))
         {
-            if (keyword != "$ref" && Vocabulary.Validates(keyword))
-            {
-                return Refuse<ValueShape>(node, keyword, $"keyword '{keyword}' next to $ref has no C# shape in a typed record; move it into the referenced schema", atName: true);
-            }
+            return DecideBesideReference(node, target, suggestedTypeName);
         }
 
-        SchemaNode target = _model[node.Ref!.Value];
         if (_definitionTypeNames.TryGetValue(target.Id, out string? typeName))
         {
             EnsureDefinitionDecided(target.Id);
@@ -127,6 +124,39 @@ internal sealed partial class ShapeDecider
         {
             _inlining.Remove(target.Id);
         }
+    }
+
+    /// <summary>
+    /// A <c>$ref</c> with keywords beside it (draft 2019-09 on, where both apply; earlier drafts drop
+    /// them while reading): an object is one record over the reference and the keywords; any other
+    /// value keeps the referenced shape and is checked against the keywords too.
+    /// </summary>
+    private ValueShape? DecideBesideReference(SchemaNode node, SchemaNode target, string suggestedTypeName)
+    {
+        if (ClassifyType(Resolved(target)) is TypeShape.Record or TypeShape.Map && (AcceptedTypes(node) & JsonSchemaTypes.Object) != 0 && node.Types is JsonSchemaTypes.None or JsonSchemaTypes.Object)
+        {
+            return new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, RecordFor([node], suggestedTypeName), AllowsNull: AllowsNull(node) && AllowsNull(target));
+        }
+
+        ValueShape? shape = DecideReference(node with { Keywords = new[] { "$ref" }.ToImmutableEquatableArray() }, suggestedTypeName);
+        if (shape is null)
+        {
+            return null;
+        }
+
+        if (shape.Kind is ValueKind.Object or ValueKind.Union or ValueKind.Map)
+        {
+            // "type": "object" beside a reference to an object asserts nothing more.
+            bool typeAddsNothing = node.Types == JsonSchemaTypes.Object || (node.Types == (JsonSchemaTypes.Object | JsonSchemaTypes.Null) && shape.AllowsNull);
+            string? keyword = node.Keywords.FirstOrDefault(k => k != "$ref" && Vocabulary.Validates(k) && !(k == "type" && typeAddsNothing));
+            return keyword is null
+                ? shape with { AllowsNull = shape.AllowsNull && (node.Types & JsonSchemaTypes.Null) != 0 }
+                : Refuse<ValueShape>(node, keyword, $"keyword '{keyword}' next to $ref has no check over the referenced {DescribeShape(shape)}; move it into the referenced schema", atName: true);
+        }
+
+        // The keywords beside the reference are one more schema the value is checked against.
+        SchemaNode besides = node with { Keywords = node.Keywords.Where(k => k != "$ref").ToImmutableEquatableArray() };
+        return ValueRuleFits(besides, shape) ? shape with { CheckNodes = shape.CheckNodes.Append(node.Id).ToImmutableEquatableArray() } : null;
     }
 
     private ValueShape EnumShape(SchemaNode node, string typeName, bool open) =>
