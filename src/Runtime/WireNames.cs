@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -18,9 +19,9 @@ public sealed class WireNames
 {
     /// <summary>
     /// Up to this many names, a lookup compares with each in turn, as the UTF-8 bytes the JSON holds:
-    /// for a few names that is faster than hashing, and most enums are this small.
+    /// for that few it costs no more than hashing (EnumLookupBenchmarks), and most enums are this small.
     /// </summary>
-    private const int LinearSearchLimit = 8;
+    private const int LinearSearchLimit = 16;
 
     /// <summary>Tokens up to this many bytes are unescaped or transcoded on the stack.</summary>
     private const int StackChars = 256;
@@ -90,13 +91,64 @@ public sealed class WireNames
     /// is 0 when it is not found. The reader does not move.
     /// </summary>
     /// <exception cref="InvalidOperationException">The token is not a string, or its text is not valid UTF-8 or UTF-16 (as <see cref="Utf8JsonReader.GetString"/> would throw).</exception>
-    public bool TryFind(ref Utf8JsonReader reader, out int index)
+    public bool TryFind(ref Utf8JsonReader reader, out int index) =>
+        !reader.HasValueSequence && !reader.ValueIsEscaped ? TryFind(reader.ValueSpan, out index) : TryFindUnescaped(ref reader, out index);
+
+    /// <summary>Finds a name given as UTF-8 text without JSON escapes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryFind(ReadOnlySpan<byte> utf8, out int index)
     {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        if (_hashed)
         {
-            return TryFind(reader.ValueSpan, out index);
+            return TryFindTranscoded(utf8, out index);
         }
 
+        byte[]?[] names = _utf8;
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (names[i] is { } name && utf8.SequenceEqual(name))
+            {
+                index = i;
+                return true;
+            }
+        }
+
+        index = 0;
+        return false;
+    }
+
+    /// <summary>A hashed search for UTF-8 text: transcoded to UTF-16 on the stack, then looked up.</summary>
+    private bool TryFindTranscoded(ReadOnlySpan<byte> utf8, out int index)
+    {
+        // A UTF-16 code unit takes at most 3 UTF-8 bytes, so a longer text cannot be a name;
+        // invalid UTF-8 is no name (reading it as a string reports it).
+        if (utf8.Length <= _maxLength * 3L)
+        {
+            char[]? rented = null;
+            Span<char> chars = utf8.Length <= StackChars ? stackalloc char[utf8.Length] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
+            try
+            {
+                if (Utf8.ToUtf16(utf8, chars, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
+                {
+                    return _indexes.TryGetValue(chars[..written], out index);
+                }
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<char>.Shared.Return(rented);
+                }
+            }
+        }
+
+        index = 0;
+        return false;
+    }
+
+    /// <summary>The rare token that has escapes or spans buffer segments: unescaped on the stack, then looked up.</summary>
+    private bool TryFindUnescaped(ref Utf8JsonReader reader, out int index)
+    {
         // Unescaping never gives more UTF-16 code units than the token has bytes, and an escape
         // (\uXXXX) takes at most 6 bytes per unit: a longer token cannot be a name.
         long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
@@ -119,46 +171,6 @@ public sealed class WireNames
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
-    }
-
-    /// <summary>Finds a name given as UTF-8 text without JSON escapes.</summary>
-    private bool TryFind(ReadOnlySpan<byte> utf8, out int index)
-    {
-        if (!_hashed)
-        {
-            for (int i = 0; i < _utf8.Length; i++)
-            {
-                if (_utf8[i] is { } name && utf8.SequenceEqual(name))
-                {
-                    index = i;
-                    return true;
-                }
-            }
-        }
-        else if (utf8.Length <= _maxLength * 3L)
-        {
-            // A UTF-16 code unit takes at most 3 UTF-8 bytes, so a longer text cannot be a name;
-            // invalid UTF-8 is no name (reading it as a string reports it).
-            char[]? rented = null;
-            Span<char> chars = utf8.Length <= StackChars ? stackalloc char[utf8.Length] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
-            try
-            {
-                if (Utf8.ToUtf16(utf8, chars, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
-                {
-                    return _indexes.TryGetValue(chars[..written], out index);
-                }
-            }
-            finally
-            {
-                if (rented is not null)
-                {
-                    ArrayPool<char>.Shared.Return(rented);
-                }
-            }
-        }
-
-        index = 0;
-        return false;
     }
 
     private bool TryFind(ReadOnlySpan<char> name, out int index)
