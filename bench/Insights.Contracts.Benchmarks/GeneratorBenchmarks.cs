@@ -75,10 +75,10 @@ public class GeneratorBenchmarks
         return builder.Append("}}").ToString();
     }
 
-    private static GeneratorDriver CreateDriver(AdditionalText[] schemas) =>
+    internal static GeneratorDriver CreateDriver(AdditionalText[] schemas) =>
         CSharpGeneratorDriver.Create([new ContractGenerator().AsSourceGenerator()], additionalTexts: schemas);
 
-    private sealed class SchemaText(string path, string text) : AdditionalText
+    internal sealed class SchemaText(string path, string text) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text);
 

@@ -2,10 +2,19 @@ using System;
 using System.Linq;
 using BenchmarkDotNet.Running;
 using Insights.Contracts.Benchmarks;
+using Insights.Contracts.Testing;
 
 if (args.Contains("--regenerate-njsonschema"))
 {
     await NJsonSchemaPeer.RegenerateAsync();
+    return 0;
+}
+
+// The schema LargeEnumBenchmarks measures, as a file, to time it in a real `dotnet build` too.
+if (args is ["--write-large-enum-schema", string path, string values, string shape])
+{
+    int count = int.Parse(values, System.Globalization.CultureInfo.InvariantCulture);
+    System.IO.File.WriteAllText(path, shape == "open" ? LargeEnumSchema.Open(count) : LargeEnumSchema.Closed(count));
     return 0;
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Insights.Contracts.Generator.Model;
 
 namespace Insights.Contracts.Generator.Emitting;
@@ -26,37 +27,28 @@ internal static partial class ContractEmitter
         writer.Line($"/// <summary>Maps <see cref=\"{name}\"/> to and from its JSON values.</summary>");
         writer.Line(GeneratedCode);
         writer.Open($"public static class {wire}");
-        writer.Line($"private static readonly string[] s_allowedValues = {{ {string.Join(", ", System.Linq.Enumerable.Select(spec.Members, m => Literal(m.WireName)))} }};");
+        writer.Line("// The JSON values in member order: a member's value is its index here.");
+        writer.Line($"private static readonly string[] s_allowedValues = {{ {WireNameList(spec.Members)} }};");
+        writer.Line($"private static readonly {Runtime}WireNames s_wireNames = new(s_allowedValues);");
         writer.Line();
         writer.Line("/// <summary>The JSON value of <paramref name=\"value\"/>.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a defined member.</exception>");
-        writer.Open($"public static string ToWireName(this {self} value) => value switch");
-        foreach (EnumMemberSpec member in spec.Members)
-        {
-            writer.Line($"{self}.{member.ClrName} => {Literal(member.WireName)},");
-        }
-
-        writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {name} value.\"),");
-        writer.Close(";");
+        writer.Line($"public static string ToWireName(this {self} value) =>");
+        writer.Line($"    IsDefined(value) ? s_allowedValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {name} value.\");");
         writer.Line();
         writer.Line("/// <summary>Finds the member whose JSON value is <paramref name=\"wireName\"/> (exact, case-sensitive).</summary>");
         writer.Open($"public static bool TryParse(string? wireName, out {self} value)");
-        writer.Open("switch (wireName)");
-        foreach (EnumMemberSpec member in spec.Members)
-        {
-            writer.Line($"case {Literal(member.WireName)}: value = {self}.{member.ClrName}; return true;");
-        }
-
-        writer.Line("default: value = default; return false;");
-        writer.Close();
+        writer.Line("bool found = s_wireNames.TryFind(wireName, out int index);");
+        writer.Line($"value = ({self})index;");
+        writer.Line("return found;");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>True when <paramref name=\"value\"/> is a defined member (a cast integer may not be).</summary>");
-        writer.Line($"public static bool IsDefined({self} value) => value is {string.Join(" or ", System.Linq.Enumerable.Select(spec.Members, m => $"{self}.{m.ClrName}"))};");
+        writer.Line($"public static bool IsDefined({self} value) => (uint)value < {spec.Members.Count.ToString(CultureInfo.InvariantCulture)};");
         writer.Line();
         // Without a 'type', any JSON value is only wrong for not being one of the values: an enum error.
         bool typed = file.Model[spec.Node].Types != Shared.JsonSchemaTypes.None;
-        WriteTryReadHeader(writer, self, spec.Members, member => $"{self}.{member.ClrName}", typed ? null : "s_allowedValues");
+        WriteTryReadHeader(writer, self, $"({self})index", typed ? null : "s_allowedValues");
         writer.Line($"return {Runtime}JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);");
         writer.Close();
         writer.Line();
@@ -93,6 +85,8 @@ internal static partial class ContractEmitter
         writer.Line($"[{Serialization}JsonConverter(typeof({self}.Converter))]");
         writer.Line(GeneratedCode);
         writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{self}>");
+        writer.Line($"private static readonly {Runtime}WireNames s_wireNames = new(new string[] {{ {WireNameList(spec.Members)} }});");
+        writer.Line();
         writer.Line("private readonly string? _value;");
         writer.Line();
         writer.Line("/// <summary>Wraps any string value.</summary>");
@@ -104,7 +98,7 @@ internal static partial class ContractEmitter
         foreach (EnumMemberSpec member in spec.Members)
         {
             writer.Line($"/// <summary>The JSON value <c>{SourceWriter.EscapeXml(member.WireName)}</c>.</summary>");
-            writer.Line($"public static {self} {member.ClrName} {{ get; }} = new({Literal(member.WireName)});");
+            writer.Line($"public static {self} {member.ClrName} => new({Literal(member.WireName)});");
             writer.Line();
         }
 
@@ -112,7 +106,7 @@ internal static partial class ContractEmitter
         writer.Line("public string Value => _value ?? string.Empty;");
         writer.Line();
         writer.Line("/// <summary>True when the value is one the schema names.</summary>");
-        writer.Line($"public bool IsKnown => Value is {string.Join(" or ", System.Linq.Enumerable.Select(spec.Members, m => Literal(m.WireName)))};");
+        writer.Line("public bool IsKnown => s_wireNames.TryFind(Value, out _);");
         writer.Line();
         writer.Line("/// <summary>Ordinal comparison of the values.</summary>");
         writer.Line($"public bool Equals({self} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
@@ -132,7 +126,7 @@ internal static partial class ContractEmitter
         writer.Line("/// <summary>Value inequality.</summary>");
         writer.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
         writer.Line();
-        WriteTryReadHeader(writer, self, spec.Members, member => member.ClrName, untypedValues: null);
+        WriteTryReadHeader(writer, self, $"new {self}(s_wireNames[index])", untypedValues: null);
 
         writer.Line($"value = new {self}(reader.GetString()!);");
         writer.Line("return true;");
@@ -148,12 +142,17 @@ internal static partial class ContractEmitter
         writer.Close();
     }
 
+    /// <summary>The JSON values as C# string literals, in member order, comma-separated.</summary>
+    private static string WireNameList(ImmutableEquatableArray<EnumMemberSpec> members) =>
+        string.Join(", ", System.Linq.Enumerable.Select(members, m => Literal(m.WireName)));
+
     /// <summary>
     /// Opens <c>TryRead</c> for a string-valued type: a type check (an enum check where the schema has no
-    /// <c>type</c>: <paramref name="untypedValues"/>), then one UTF-8 comparison per known
-    /// value (no string is allocated for a known value). The caller writes what happens to other strings.
+    /// <c>type</c>: <paramref name="untypedValues"/>), then one lookup of the UTF-8 text in the type's
+    /// <c>s_wireNames</c> (no string is allocated for a known value; <paramref name="known"/> is the value
+    /// for the index found). The caller writes what happens to other strings.
     /// </summary>
-    private static void WriteTryReadHeader(SourceWriter writer, string self, ImmutableEquatableArray<EnumMemberSpec> members, System.Func<EnumMemberSpec, string> valueOf, string? untypedValues)
+    private static void WriteTryReadHeader(SourceWriter writer, string self, string known, string? untypedValues)
     {
         writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
         writer.Open($"if (reader.TokenType != {Json}JsonTokenType.String)");
@@ -162,13 +161,10 @@ internal static partial class ContractEmitter
             : $"return {Runtime}JsonRead.NotInEnum(ref reader, context, {untypedValues}, out value);");
         writer.Close();
         writer.Line();
-        foreach (EnumMemberSpec member in members)
-        {
-            writer.Open($"if (reader.ValueTextEquals({Literal(member.WireName)}u8))");
-            writer.Line($"value = {valueOf(member)};");
-            writer.Line("return true;");
-            writer.Close();
-            writer.Line();
-        }
+        writer.Open("if (s_wireNames.TryFind(ref reader, out int index))");
+        writer.Line($"value = {known};");
+        writer.Line("return true;");
+        writer.Close();
+        writer.Line();
     }
 }

@@ -15,6 +15,8 @@ namespace Insights.Contracts;
 [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public readonly partial struct IntendedReport : global::System.IEquatable<global::Insights.Contracts.IntendedReport>
 {
+    private static readonly global::Insights.Contracts.Runtime.WireNames s_wireNames = new(new string[] { "account_details", "balances", "transactions", "income", "risk" });
+
     private readonly string? _value;
 
     /// <summary>Wraps any string value.</summary>
@@ -25,25 +27,25 @@ public readonly partial struct IntendedReport : global::System.IEquatable<global
     }
 
     /// <summary>The JSON value <c>account_details</c>.</summary>
-    public static global::Insights.Contracts.IntendedReport AccountDetails { get; } = new("account_details");
+    public static global::Insights.Contracts.IntendedReport AccountDetails => new("account_details");
 
     /// <summary>The JSON value <c>balances</c>.</summary>
-    public static global::Insights.Contracts.IntendedReport Balances { get; } = new("balances");
+    public static global::Insights.Contracts.IntendedReport Balances => new("balances");
 
     /// <summary>The JSON value <c>transactions</c>.</summary>
-    public static global::Insights.Contracts.IntendedReport Transactions { get; } = new("transactions");
+    public static global::Insights.Contracts.IntendedReport Transactions => new("transactions");
 
     /// <summary>The JSON value <c>income</c>.</summary>
-    public static global::Insights.Contracts.IntendedReport Income { get; } = new("income");
+    public static global::Insights.Contracts.IntendedReport Income => new("income");
 
     /// <summary>The JSON value <c>risk</c>.</summary>
-    public static global::Insights.Contracts.IntendedReport Risk { get; } = new("risk");
+    public static global::Insights.Contracts.IntendedReport Risk => new("risk");
 
     /// <summary>The JSON value (empty for <c>default</c>).</summary>
     public string Value => _value ?? string.Empty;
 
     /// <summary>True when the value is one the schema names.</summary>
-    public bool IsKnown => Value is "account_details" or "balances" or "transactions" or "income" or "risk";
+    public bool IsKnown => s_wireNames.TryFind(Value, out _);
 
     /// <summary>Ordinal comparison of the values.</summary>
     public bool Equals(global::Insights.Contracts.IntendedReport other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -70,33 +72,9 @@ public readonly partial struct IntendedReport : global::System.IEquatable<global
             return global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "string", out value);
         }
 
-        if (reader.ValueTextEquals("account_details"u8))
+        if (s_wireNames.TryFind(ref reader, out int index))
         {
-            value = AccountDetails;
-            return true;
-        }
-
-        if (reader.ValueTextEquals("balances"u8))
-        {
-            value = Balances;
-            return true;
-        }
-
-        if (reader.ValueTextEquals("transactions"u8))
-        {
-            value = Transactions;
-            return true;
-        }
-
-        if (reader.ValueTextEquals("income"u8))
-        {
-            value = Income;
-            return true;
-        }
-
-        if (reader.ValueTextEquals("risk"u8))
-        {
-            value = Risk;
+            value = new global::Insights.Contracts.IntendedReport(s_wireNames[index]);
             return true;
         }
 

@@ -21,30 +21,25 @@ public enum FlowResultType
 [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public static class FlowResultTypeWire
 {
+    // The JSON values in member order: a member's value is its index here.
     private static readonly string[] s_allowedValues = { "error", "insights_refresh" };
+    private static readonly global::Insights.Contracts.Runtime.WireNames s_wireNames = new(s_allowedValues);
 
     /// <summary>The JSON value of <paramref name="value"/>.</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-    public static string ToWireName(this global::Insights.Contracts.FlowResultType value) => value switch
-    {
-        global::Insights.Contracts.FlowResultType.Error => "error",
-        global::Insights.Contracts.FlowResultType.InsightsRefresh => "insights_refresh",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FlowResultType value."),
-    };
+    public static string ToWireName(this global::Insights.Contracts.FlowResultType value) =>
+        IsDefined(value) ? s_allowedValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FlowResultType value.");
 
     /// <summary>Finds the member whose JSON value is <paramref name="wireName"/> (exact, case-sensitive).</summary>
     public static bool TryParse(string? wireName, out global::Insights.Contracts.FlowResultType value)
     {
-        switch (wireName)
-        {
-            case "error": value = global::Insights.Contracts.FlowResultType.Error; return true;
-            case "insights_refresh": value = global::Insights.Contracts.FlowResultType.InsightsRefresh; return true;
-            default: value = default; return false;
-        }
+        bool found = s_wireNames.TryFind(wireName, out int index);
+        value = (global::Insights.Contracts.FlowResultType)index;
+        return found;
     }
 
     /// <summary>True when <paramref name="value"/> is a defined member (a cast integer may not be).</summary>
-    public static bool IsDefined(global::Insights.Contracts.FlowResultType value) => value is global::Insights.Contracts.FlowResultType.Error or global::Insights.Contracts.FlowResultType.InsightsRefresh;
+    public static bool IsDefined(global::Insights.Contracts.FlowResultType value) => (uint)value < 2;
 
     internal static bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context, out global::Insights.Contracts.FlowResultType value)
     {
@@ -53,15 +48,9 @@ public static class FlowResultTypeWire
             return global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "string", out value);
         }
 
-        if (reader.ValueTextEquals("error"u8))
+        if (s_wireNames.TryFind(ref reader, out int index))
         {
-            value = global::Insights.Contracts.FlowResultType.Error;
-            return true;
-        }
-
-        if (reader.ValueTextEquals("insights_refresh"u8))
-        {
-            value = global::Insights.Contracts.FlowResultType.InsightsRefresh;
+            value = (global::Insights.Contracts.FlowResultType)index;
             return true;
         }
 
