@@ -100,8 +100,11 @@ internal sealed partial class ShapeDecider
             }
         });
 
-        // With its rules checked as JSON, a member the record does not declare may still be allowed (by patternProperties, say).
-        bool rejectsUnknown = rulesAsJson is null && home.PatternProperties.Count == 0 && home.AdditionalProperties is { } additional && _model[additional].IsFalse;
+        // With its rules checked as JSON, a member the record does not declare may still be allowed (by
+        // patternProperties, whose members the record's map holds). Otherwise any part's additionalProperties:
+        // false (an allOf base's too) rejects exactly the members the record does not declare: ObjectRulesFit saw that part declare them all.
+        bool rejectsUnknown = rulesAsJson is null && parts.All(p => p.PatternProperties.Count == 0)
+            && parts.Any(p => p.AdditionalProperties is { } additional && _model[additional].IsFalse);
         if (rulesAsJson is not null)
         {
             _diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.RulesCheckedAsJson, _spans.Locate(_model[rulesAsJson.Node], rulesAsJson.Path, rulesAsJson.AtName), new[] { name, rulesAsJson.Reason }.ToImmutableEquatableArray()));
@@ -296,9 +299,15 @@ internal sealed partial class ShapeDecider
             && asserting.All(s => ClassifyType(Resolved(s)) is TypeShape.Record or TypeShape.Value && (AcceptedTypes(Resolved(s)) & JsonSchemaTypes.Object) != 0))
         {
             // One part says the member is an object, the others add to it (an extending part often leaves out "type").
-            string name = RecordFor(asserting.Select(Resolved).ToList(), recordName + clrName);
-            shape = new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name, AllowsNull: asserting.All(s => AllowsNull(Resolved(s))));
-            refusal = null;
+            bool allowsNull = asserting.All(s => AllowsNull(Resolved(s)));
+            refusal = allowsNull && asserting.FirstOrDefault(s => NullPasses(s, []) != true) is { } rejecting
+                ? new ShapeRefusal(rejecting.Id, rejecting.Has("type") ? "type" : null, false, NullRejectedReason)
+                : null;
+            if (refusal is null)
+            {
+                string name = RecordFor(asserting.Select(Resolved).ToList(), recordName + clrName);
+                shape = new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name, AllowsNull: allowsNull);
+            }
         }
         else
         {
@@ -555,13 +564,17 @@ internal sealed partial class ShapeDecider
         return null;
     }
 
-    /// <summary>Whether the record shows if a member was present: an optional member that may also be null cannot.</summary>
-    private static bool PresenceVisible(PropertySpec property) => !(property.Shape.AllowsNull && !property.IsRequired);
+    /// <summary>
+    /// Whether the record shows if a member was present: an optional member that may also be null
+    /// cannot, nor can one with a default (absent, it holds the default).
+    /// </summary>
+    private static bool PresenceVisible(PropertySpec property) =>
+        property.IsRequired || (!property.Shape.AllowsNull && property.DefaultLiteral is null);
 
     private static string NotCheckable(PropertySpec? property) =>
-        property is null
-            ? "is not declared in the object's 'properties'"
-            : "is optional and may be null, so its record cannot tell it absent from null";
+        property is null ? "is not declared in the object's 'properties'"
+        : property.DefaultLiteral is not null ? "is optional with a default, so its record cannot tell it absent from the default"
+        : "is optional and may be null, so its record cannot tell it absent from null";
 
     /// <summary>"an array", "a string".</summary>
     private static string WithArticle(string noun) => ("aeio".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
