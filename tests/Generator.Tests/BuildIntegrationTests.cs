@@ -58,7 +58,7 @@ public sealed class BuildIntegrationTests : IDisposable
 
         JsonElement itemsJson = JsonDocument.Parse(output).RootElement.GetProperty("Items");
         string[] visible = itemsJson.GetProperty("CompilerVisibleItemMetadata").EnumerateArray().Select(i => i.GetProperty("MetadataName").GetString()!).ToArray();
-        Assert.Equal(["FormatAssertion", "GenerateAs", "JsonSchemaRole", "JsonSchemaUri", "Namespace", "TypeName"], visible.Order());
+        Assert.Equal(GeneratorOptions("build_metadata.AdditionalFiles."), visible.Order());
         if (!itemsJson.TryGetProperty("AdditionalFiles", out JsonElement files))
         {
             return [];
@@ -68,6 +68,33 @@ public sealed class BuildIntegrationTests : IDisposable
             .Select(i => (i.GetProperty("Identity").GetString()!.Replace('\\', '/'), i.Clone()))
             .OrderBy(i => i.Item1, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>
+    /// The names of the options the generator's source reads with <paramref name="prefix"/>
+    /// (<c>build_property.</c> or <c>build_metadata.AdditionalFiles.</c>), sorted: each one must be made
+    /// visible to the compiler by the props, or a user's setting silently never reaches the generator.
+    /// </summary>
+    private static string[] GeneratorOptions(string prefix) =>
+        Directory.EnumerateFiles(Repository.Path("src", "Generator"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "\"" + System.Text.RegularExpressions.Regex.Escape(prefix) + "([A-Za-z]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    [Fact]
+    public void Every_property_the_generator_reads_is_visible_to_it()
+    {
+        WriteProject();
+        (int exitCode, string output, string error) = MsBuild("-getItem:CompilerVisibleProperty");
+        Assert.True(exitCode == 0, output + error);
+        string[] visible = JsonDocument.Parse(output).RootElement.GetProperty("Items").GetProperty("CompilerVisibleProperty").EnumerateArray()
+            .Select(i => i.GetProperty("Identity").GetString()!)
+            .ToArray();
+
+        string[] read = GeneratorOptions("build_property.");
+        Assert.Contains("JsonSchemaDialect", read);
+        Assert.Empty(read.Except(visible));
     }
 
     /// <summary>A user project that imports the package's props and targets the way NuGet does (props first, targets last).</summary>

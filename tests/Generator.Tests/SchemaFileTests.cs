@@ -157,3 +157,56 @@ public class SchemaFileTests
         GeneratorHarness.AssertCompilesCleanly(output.Compilation);
     }
 }
+
+/// <summary>The dialect of a file without <c>$schema</c>: the <c>JsonSchemaDialect</c> property for the project, item metadata for one file.</summary>
+public class DialectSettingTests
+{
+    // A draft-07 tuple: array "items" with "additionalItems". In 2020-12 "items" must be a schema.
+    private const string Tuple = """{"type": "object", "properties": {"point": {"type": "array", "items": [{"type": "number"}, {"type": "number"}], "additionalItems": false}}}""";
+
+    private static IReadOnlyList<Diagnostic> Diagnostics(Dictionary<string, string> global, Dictionary<string, string>? file = null)
+    {
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        if (file is not null)
+        {
+            perFile["/s/shape.schema.json"] = file;
+        }
+
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver([new InMemoryAdditionalText("/s/shape.schema.json", Tuple)], new TestOptionsProvider(global, perFile)),
+            GeneratorHarness.CreateCompilation());
+        return output.GeneratorDiagnostics;
+    }
+
+    [Fact]
+    public void Without_a_setting_a_file_is_read_as_2020_12()
+    {
+        Assert.Contains(Diagnostics([]), d => d.Id == "ICG005" && d.GetMessage().Contains("items"));
+    }
+
+    [Fact]
+    public void The_project_property_sets_the_dialect()
+    {
+        // The tuple is read, and held as a JsonValue member: the message names the draft's own keyword.
+        Diagnostic only = Assert.Single(Diagnostics(new() { ["build_property.JsonSchemaDialect"] = "draft-07" }));
+        Assert.Equal("ICG019", only.Id);
+        Assert.Contains("'items' has no C# shape on an array", only.GetMessage());
+    }
+
+    [Fact]
+    public void Item_metadata_overrides_the_project_property()
+    {
+        Assert.Contains(
+            Diagnostics(new() { ["build_property.JsonSchemaDialect"] = "draft-07" }, new() { ["build_metadata.AdditionalFiles.JsonSchemaDialect"] = "2020-12" }),
+            d => d.Id == "ICG005");
+        Assert.Equal(["ICG019"], Diagnostics([], new() { ["build_metadata.AdditionalFiles.JsonSchemaDialect"] = "draft7" }).Select(d => d.Id));
+    }
+
+    [Fact]
+    public void A_setting_that_names_no_draft_is_reported_and_the_default_used()
+    {
+        IReadOnlyList<Diagnostic> diagnostics = Diagnostics(new() { ["build_property.JsonSchemaDialect"] = "draft-08" });
+        Assert.Contains(diagnostics, d => d.Id == "ICG014" && d.GetMessage().Contains("'draft-08'"));
+        Assert.Contains(diagnostics, d => d.Id == "ICG005");
+    }
+}

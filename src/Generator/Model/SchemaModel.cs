@@ -149,6 +149,21 @@ internal sealed record SchemaNode(int Id, string Location)
         return false;
     }
 
+    /// <summary>
+    /// The name <paramref name="keyword"/> (as <see cref="Keywords"/> holds it, in 2020-12's words) has
+    /// in this node's draft, for messages and locations: a draft-07 tuple's <c>prefixItems</c> is
+    /// written <c>items</c> and its <c>items</c> is <c>additionalItems</c>, draft-04's <c>$id</c> is
+    /// <c>id</c>, and before 2019-09 <c>dependentRequired</c>/<c>dependentSchemas</c> are <c>dependencies</c>.
+    /// </summary>
+    public string Written(string keyword) => keyword switch
+    {
+        "prefixItems" when Draft < Dialect.Draft202012 => "items",
+        "items" when Draft < Dialect.Draft202012 && PrefixItems.Count > 0 => "additionalItems",
+        "$id" when Draft == Dialect.Draft4 => "id",
+        "dependentRequired" or "dependentSchemas" when Draft < Dialect.Draft201909 => "dependencies",
+        _ => keyword,
+    };
+
     /// <summary>The subschema of a <c>properties</c> entry, or null.</summary>
     public int? Property(string name)
     {

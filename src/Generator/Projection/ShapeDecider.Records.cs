@@ -232,14 +232,14 @@ internal sealed partial class ShapeDecider
                 bool mapKeyword = node == parts[0] && keyword is "patternProperties" or "propertyNames" or "minProperties" or "maxProperties";
                 if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !RecordKeywords.Contains(keyword) && keyword != "$ref" && !mapKeyword)
                 {
-                    Refuse(node, keyword, $"'{keyword}' has no check over a record's members", atName: true);
+                    Refuse(node, node.Written(keyword), $"'{node.Written(keyword)}' has no check over a record's members", atName: true);
                     return false;
                 }
             }
 
             if (node.DependentSchemas.Count > 0)
             {
-                Refuse(node, node.Has("dependentSchemas") ? "dependentSchemas" : "dependencies", "schemas in 'dependencies' have no check over a record's members", atName: true);
+                Refuse(node, node.Written("dependentSchemas"), $"schemas in '{node.Written("dependentSchemas")}' have no check over a record's members", atName: true);
                 return false;
             }
 
@@ -436,7 +436,7 @@ internal sealed partial class ShapeDecider
                 or "allOf" or "anyOf" or "oneOf" or "not" or "if" or "then" or "else" or "$ref";
             if (Vocabulary.Affects(keyword, JsonSchemaTypes.Object) && !checkable)
             {
-                Refuse(branch, keyword, string.Format(CultureInfo.InvariantCulture, BranchKeywordReason, keyword), atName: true);
+                Refuse(branch, branch.Written(keyword), string.Format(CultureInfo.InvariantCulture, BranchKeywordReason, branch.Written(keyword)), atName: true);
                 return false;
             }
         }
@@ -526,7 +526,7 @@ internal sealed partial class ShapeDecider
         {
             if (keyword != "type" && Vocabulary.Affects(keyword, type) && !Vocabulary.IsCheckedOn(keyword, shape.Kind))
             {
-                Refuse(rule, keyword, string.Format(CultureInfo.InvariantCulture, BranchKeywordReason, keyword), atName: true);
+                Refuse(rule, rule.Written(keyword), string.Format(CultureInfo.InvariantCulture, BranchKeywordReason, rule.Written(keyword)), atName: true);
                 return false;
             }
         }

@@ -156,7 +156,7 @@ internal sealed partial class ShapeDecider
             string? keyword = node.Keywords.FirstOrDefault(k => k != "$ref" && Vocabulary.Validates(k) && !(k == "type" && typeAddsNothing));
             return keyword is null
                 ? shape with { AllowsNull = shape.AllowsNull && (node.Types & JsonSchemaTypes.Null) != 0 }
-                : Refuse<ValueShape>(node, keyword, $"keyword '{keyword}' next to $ref has no check over the referenced {DescribeShape(shape)}; move it into the referenced schema", atName: true);
+                : Refuse<ValueShape>(node, node.Written(keyword), $"keyword '{node.Written(keyword)}' next to $ref has no check over the referenced {DescribeShape(shape)}; move it into the referenced schema", atName: true);
         }
 
         // The keywords beside the reference are one more schema the value is checked against.
@@ -234,7 +234,7 @@ internal sealed partial class ShapeDecider
         {
             if (keyword != "type" && Vocabulary.Affects(keyword, type) && !Vocabulary.IsCheckedOn(keyword, kind))
             {
-                return Refuse<ValueShape>(node, keyword, $"'{keyword}' has no C# shape on {WithArticle(DescribeShape(new ValueShape(kind, ImmutableEquatableArray<int>.Empty)))} value", atName: true);
+                return Refuse<ValueShape>(node, node.Written(keyword), $"'{node.Written(keyword)}' has no C# shape on {WithArticle(DescribeShape(new ValueShape(kind, ImmutableEquatableArray<int>.Empty)))} value", atName: true);
             }
         }
 
@@ -272,7 +272,7 @@ internal sealed partial class ShapeDecider
             bool checkedHere = keyword is "type" || (open ? keyword is "anyOf" || Vocabulary.IsCheckedOn(keyword, ValueKind.OpenEnum) : keyword is "enum");
             if (Vocabulary.Affects(keyword, JsonSchemaTypes.String) && !checkedHere)
             {
-                Refuse(node, keyword, $"'{keyword}' has no C# shape on a {(open ? "open " : "")}enum", atName: true);
+                Refuse(node, node.Written(keyword), $"'{node.Written(keyword)}' has no C# shape on a {(open ? "open " : "")}enum", atName: true);
                 return false;
             }
         }
@@ -325,7 +325,7 @@ internal sealed partial class ShapeDecider
 
             if (shape.AllowsNull)
             {
-                Refuse(node, keyword, $"'{keyword}' on a value that may be null has no C# shape yet", atName: true);
+                Refuse(node, node.Written(keyword), $"'{node.Written(keyword)}' on a value that may be null has no C# shape yet", atName: true);
                 return false;
             }
 
@@ -338,7 +338,7 @@ internal sealed partial class ShapeDecider
             };
             if (literals.FirstOrDefault(l => l.Kind != expected) is { } other)
             {
-                Refuse(node, keyword, $"'{keyword}' with a value of another type ({DescribeLiteral(other)}) has no C# shape on {WithArticle(DescribeShape(shape))} value", atName: true);
+                Refuse(node, node.Written(keyword), $"'{node.Written(keyword)}' with a value of another type ({DescribeLiteral(other)}) has no C# shape on {WithArticle(DescribeShape(shape))} value", atName: true);
                 return false;
             }
         }
