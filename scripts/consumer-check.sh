@@ -23,6 +23,10 @@ analyzer="$cache/insights.contracts.generator/$version"
 test -f "$analyzer/analyzers/dotnet/cs/Insights.Contracts.Generator.dll" || { echo "analyzer DLL missing from the package" >&2; exit 1; }
 test ! -e "$analyzer/lib" || { echo "the analyzer package must not put anything under lib/" >&2; exit 1; }
 test -f "$cache/insights.contracts.runtime/$version/lib/net10.0/Insights.Contracts.Runtime.dll" || { echo "runtime package not restored as a dependency" >&2; exit 1; }
+# The generator embeds the JSON Schema metaschemas, the runtime a table from the Unicode data: their notices ship too.
+for package in "$analyzer" "$cache/insights.contracts.runtime/$version"; do
+  grep -q "JSON Schema Specification Authors" "$package/THIRD-PARTY-NOTICES.txt" || { echo "$package lacks THIRD-PARTY-NOTICES.txt" >&2; exit 1; }
+done
 
 web="$cache/insights.contracts.aspnetcore/$version"
 test -f "$web/lib/net10.0/Insights.Contracts.AspNetCore.dll" || { echo "AspNetCore package not restored" >&2; exit 1; }
