@@ -58,6 +58,8 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {[|"b"|]: ["a"]}}""", "ICG021", DiagnosticSeverity.Info },
         // Schemas generated as JSON-backed values: a root that is not one object
         { """{"type": [|["object", "array"]|]}""", "ICG016", DiagnosticSeverity.Info },
+        // A root that says it is an object but cannot be a record: a warning, as a member gets.
+        { """{"type": [|["object", "null"]|], "properties": {"a": {"type": "string"}}}""", "ICG018", DiagnosticSeverity.Warning },
         { """{"$defs": {"A": {[|"$ref"|]: "#"}}, "$ref": "#/$defs/A"}""", "ICG015", DiagnosticSeverity.Error },
         { """{"allOf": [{"$ref": "#/$defs/A"}], "$defs": {"A": {"not": {[|"$ref"|]: "#"}}}}""", "ICG015", DiagnosticSeverity.Error },
         // Dialects: a draft-07 $ref replaces its schema; a keyword of another draft is no keyword here.

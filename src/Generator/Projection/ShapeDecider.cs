@@ -129,7 +129,12 @@ internal sealed partial class ShapeDecider
         LocationInfo location = refusal is null
             ? new LocationInfo(file.Path, default, default)
             : spans.Locate(model[refusal.Node], refusal.Path, refusal.AtName);
-        decider._diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.GeneratedAsJsonValue, location, new[] { name, reason }.ToImmutableEquatableArray()));
+        // A root that says it is an object, in a file that did not ask for JSON, was meant to be a
+        // record: a warning, as for a member. Otherwise the JSON-backed value is what the schema asks for.
+        bool saysObject = !file.ForceJsonValue && (root.Types & ~JsonSchemaTypes.Null) == JsonSchemaTypes.Object;
+        decider._diagnostics.Add(saysObject
+            ? new DiagnosticInfo(DiagnosticDescriptors.ObjectNotRecord, location, new[] { $"Root type '{name}'", reason }.ToImmutableEquatableArray())
+            : new DiagnosticInfo(DiagnosticDescriptors.GeneratedAsJsonValue, location, new[] { name, reason }.ToImmutableEquatableArray()));
         return decider;
     }
 
