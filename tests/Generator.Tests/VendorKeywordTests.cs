@@ -10,9 +10,10 @@ namespace Insights.Contracts.Generator.Tests;
 
 /// <summary>
 /// What real-world schemas carry besides JSON Schema: editors' and OpenAPI's annotation keywords,
-/// a project's own vendor keywords (<c>JsonSchemaAnnotationKeywords</c>), OpenAPI's number formats.
-/// None of it is noise a build must silence; what does matter (a typo, <c>nullable</c> that lets
-/// no null through) is still said.
+/// a project's own vendor keywords (<c>JsonSchemaAnnotationKeywords</c>), OpenAPI's number formats,
+/// and wire names that differ only in punctuation or case. None of it is noise a build must
+/// silence; what does matter (a typo, <c>nullable</c> that lets no null through, two members that
+/// want one C# name) is still said.
 /// </summary>
 public class VendorKeywordTests
 {
@@ -176,5 +177,47 @@ public class VendorKeywordTests
         Assert.Equal("/event", error.Path);
         Assert.Equal(ErrorMessages.UnknownDiscriminator("eventType", ErrorMessages.Render("paused"), ["opened", "closed"]), error.Message);
         Assert.Empty(GeneratorHarness.Parse(assembly, "Settings", """{"event": {"eventType": "closed", "version": "v2"}}""").Errors);
+    }
+
+    [Fact]
+    public void Wire_names_that_map_to_one_CSharp_name_all_become_members_and_each_later_one_is_ICG008()
+    {
+        const string schema = """
+            {
+              "type": "object",
+              "properties": {
+                "type": { "type": "string" },
+                "@type": { "type": "string" },
+                "productID": { "type": "integer" },
+                "product_id": { "type": "integer" },
+                "a-b": { "type": "boolean" },
+                "a_b": { "type": "boolean" }
+              }
+            }
+            """;
+
+        GeneratorOutput output = Run(schema);
+
+        Diagnostic[] collisions = output.GeneratorDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        Assert.All(collisions, d => Assert.Equal(("ICG008", DiagnosticSeverity.Warning), (d.Id, d.Severity)));
+        Assert.Equal(
+            [schema.IndexOf("\"@type\"", System.StringComparison.Ordinal), schema.IndexOf("\"product_id\"", System.StringComparison.Ordinal), schema.IndexOf("\"a_b\"", System.StringComparison.Ordinal)],
+            collisions.Select(d => d.Location.SourceSpan.Start));
+        Assert.Equal(
+            "Properties 'type' and '@type' of 'Settings' both map to the C# name 'Type': 'type' is generated as 'Type', '@type' as 'Type2'; rename one of them in the schema to choose the names",
+            Message(collisions[0]));
+        Assert.Equal(
+            "Properties 'productID' and 'product_id' of 'Settings' map to C# names that differ only in case ('ProductID', 'ProductId'): 'productID' is generated as 'ProductID', 'product_id' as 'ProductId2'; rename one of them in the schema to choose the names",
+            Message(collisions[1]));
+
+        GeneratorHarness.AssertCompilesCleanly(output.Compilation);
+        Assembly assembly = GeneratorHarness.Load(output);
+        (object? parsed, IReadOnlyList<ValidationError> errors) = GeneratorHarness.Parse(
+            assembly, "Settings", """{"type": "t", "@type": "at", "productID": 1, "product_id": 2, "a-b": true, "a_b": false}""");
+        Assert.Empty(errors);
+        System.Type type = parsed!.GetType();
+        Assert.Equal(
+            ["t", "at", 1L, 2L, true, false],
+            new[] { "Type", "Type2", "ProductID", "ProductId2", "AB", "AB2" }.Select(name => type.GetProperty(name)!.GetValue(parsed)));
     }
 }

@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
         "ICG007", "Duplicate key in schema", "Key '{0}' appears more than once in this object; JSON leaves its meaning undefined, so keep only one", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg007");
 
     public static readonly DiagnosticDescriptor NameCollision = new(
-        "ICG008", "Generated names collide", "{0}; rename the definition or property, or set the TypeName metadata, to choose the name", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg008");
+        "ICG008", "Generated names collide", "{0}; {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg008");
 
     public static readonly DiagnosticDescriptor UnvalidatedFormat = new(
         "ICG009", "Format is not validated", "Format '{0}' is not validated by the generator; the value is treated as a plain string (checked formats: {1}; use a pattern for anything else){2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg009");
