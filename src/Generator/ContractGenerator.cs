@@ -154,8 +154,24 @@ public sealed class ContractGenerator : IIncrementalGenerator
             BaseUri = Option(fileOptions, "build_metadata.AdditionalFiles.JsonSchemaUri"),
             AssertFormats = !string.Equals(assertFormats, "false", StringComparison.OrdinalIgnoreCase),
             ForceJsonValue = string.Equals(Option(fileOptions, "build_metadata.AdditionalFiles.GenerateAs"), "JsonValue", StringComparison.OrdinalIgnoreCase),
+            AnnotationKeywords = AnnotationKeywords(Option(options.GlobalOptions, "build_property.JsonSchemaAnnotationKeywords")),
         };
     }
+
+    /// <summary>
+    /// The keywords a <c>JsonSchemaAnnotationKeywords</c> list declares, sorted and without repeats, so
+    /// that how it is written is no change. The package's .targets turn an MSBuild list's <c>;</c> into
+    /// <c>,</c> (in the compiler's options a <c>;</c> starts a comment); either separates here.
+    /// </summary>
+    private static ImmutableEquatableArray<string> AnnotationKeywords(string? setting) =>
+        setting is null
+            ? ImmutableEquatableArray<string>.Empty
+            : setting.Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
+                .Select(k => k.Trim())
+                .Where(k => k.Length > 0)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(k => k, StringComparer.Ordinal)
+                .ToImmutableEquatableArray();
 
     private static ReferenceDocument? ReadReference(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {

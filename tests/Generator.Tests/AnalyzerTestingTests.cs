@@ -56,7 +56,7 @@ public class AnalyzerTestingTests
         test.TestState.AdditionalFiles.Add(("/s/a.schema.json", "{\"type\": \"object\",\n \"requird\": [],\n \"properties\": {\"x\": {\"type\": \"string\"}}}"));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Test.Contracts\n"));
         test.TestState.ExpectedDiagnostics.Add(
-            new DiagnosticResult("ICG010", DiagnosticSeverity.Warning).WithSpan("/s/a.schema.json", 2, 2, 2, 11).WithArguments("requird", "is not a JSON Schema keyword", "; did you mean 'required'?"));
+            new DiagnosticResult("ICG010", DiagnosticSeverity.Warning).WithSpan("/s/a.schema.json", 2, 2, 2, 11).WithArguments("requird", "is not a JSON Schema keyword", "correct its spelling, start a vendor extension with 'x-', or list it in JsonSchemaAnnotationKeywords; did you mean 'required'?"));
 
         await test.RunAsync();
     }

@@ -97,6 +97,23 @@ public sealed class BuildIntegrationTests : IDisposable
         Assert.Empty(read.Except(visible));
     }
 
+    /// <summary>
+    /// The compiler passes properties to the generator as .editorconfig lines, where ';' starts a
+    /// comment and a line break ends the value: an MSBuild list must reach it with commas, whole.
+    /// </summary>
+    [Fact]
+    public void An_annotation_keyword_list_reaches_the_generator_whole()
+    {
+        WriteProject(properties: """
+            <JsonSchemaAnnotationKeywords>javaType;tsType;
+              ui:*</JsonSchemaAnnotationKeywords>
+            """);
+        (int exitCode, string output, string error) = MsBuild("-getProperty:JsonSchemaAnnotationKeywords");
+        Assert.True(exitCode == 0, output + error);
+
+        Assert.Equal("javaType,tsType,ui:*", output.Trim());
+    }
+
     /// <summary>A user project that imports the package's props and targets the way NuGet does (props first, targets last).</summary>
     private void WriteProject(string items = "", string properties = "")
     {

@@ -100,23 +100,28 @@ public class DiagnosticTests
         // ICG010: the keywords of the schema's draft, annotations included
         {
             """{"type": "object", [|"requried"|]: ["a"], "properties": {"a": {"type": "string"}}}""", "ICG010",
-            "'requried' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'; did you mean 'required'?"
+            "'requried' is not a JSON Schema keyword and is ignored; correct its spelling, start a vendor extension with 'x-', or list it in JsonSchemaAnnotationKeywords; did you mean 'required'?"
         },
         {
             """{"type": "object", [|"descripton"|]: "An order"}""", "ICG010",
-            "'descripton' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'; did you mean 'description'?"
+            "'descripton' is not a JSON Schema keyword and is ignored; correct its spelling, start a vendor extension with 'x-', or list it in JsonSchemaAnnotationKeywords; did you mean 'description'?"
         },
         {
             """{"type": "object", "properties": {"a": {"type": "string"}}, [|"additionalProperty"|]: false}""", "ICG010",
-            "'additionalProperty' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'; did you mean 'additionalProperties'?"
+            "'additionalProperty' is not a JSON Schema keyword and is ignored; correct its spelling, start a vendor extension with 'x-', or list it in JsonSchemaAnnotationKeywords; did you mean 'additionalProperties'?"
         },
         {
             """{"$schema": "http://json-schema.org/draft-07/schema#", "type": "string", [|"minLenght"|]: 1}""", "ICG010",
-            "'minLenght' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'; did you mean 'minLength'?"
+            "'minLenght' is not a JSON Schema keyword and is ignored; correct its spelling, start a vendor extension with 'x-', or list it in JsonSchemaAnnotationKeywords; did you mean 'minLength'?"
         },
         {
+            """{"type": "object", [|"colour"|]: "red"}""", "ICG010",
+            "'colour' is not a JSON Schema keyword and is ignored; correct its spelling, start a vendor extension with 'x-', or list it in JsonSchemaAnnotationKeywords"
+        },
+        {
+            // OpenAPI 3.0's nullable, where JSON Schema would still reject null
             """{"type": "object", [|"nullable"|]: true}""", "ICG010",
-            "'nullable' is not a JSON Schema keyword and is ignored; correct its spelling, or start a vendor extension with 'x-'"
+            "'nullable' is OpenAPI 3.0's, not a JSON Schema keyword, and is ignored; null is not valid here: to allow it, add \"null\" to 'type'"
         },
         {
             // 'prefixItems' is a keyword of 2020-12 only, and no draft-07 keyword is near it

@@ -38,13 +38,13 @@ internal static class DiagnosticDescriptors
         "ICG007", "Duplicate key in schema", "Key '{0}' appears more than once in this object; JSON leaves its meaning undefined, so keep only one", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg007");
 
     public static readonly DiagnosticDescriptor NameCollision = new(
-        "ICG008", "Generated names collide", "{0}; rename the definition or property, or set the TypeName metadata, to choose the name", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg008");
+        "ICG008", "Generated names collide", "{0}; {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg008");
 
     public static readonly DiagnosticDescriptor UnvalidatedFormat = new(
         "ICG009", "Format is not validated", "Format '{0}' is not validated by the generator; the value is treated as a plain string (checked formats: {1}; use a pattern for anything else){2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg009");
 
     public static readonly DiagnosticDescriptor UnknownKeyword = new(
-        "ICG010", "Unknown schema keyword", "'{0}' {1} and is ignored; correct its spelling, or start a vendor extension with 'x-'{2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg010");
+        "ICG010", "Unknown schema keyword", "'{0}' {1} and is ignored; {2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg010");
 
     public static readonly DiagnosticDescriptor NotUtf8 = new(
         "ICG011", "Schema file is not UTF-8", "The schema file is not valid UTF-8 ({0}); JSON must be UTF-8 (RFC 8259), so save the file as UTF-8", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg011");

@@ -18,6 +18,12 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
     /// <summary>Whether <c>format</c> is checked (the default) or only an annotation, as draft 2020-12 has it without the format-assertion vocabulary.</summary>
     public bool AssertFormats { get; init; } = true;
 
+    /// <summary>
+    /// The project's own annotation keywords (<c>JsonSchemaAnnotationKeywords</c>), sorted: accepted
+    /// without ICG010, as <c>x-</c> extensions are; a name ending in <c>*</c> stands for every keyword starting with the rest.
+    /// </summary>
+    public ImmutableEquatableArray<string> AnnotationKeywords { get; init; } = ImmutableEquatableArray<string>.Empty;
+
     /// <summary>The file asked for a JSON-backed value (<c>GenerateAs="JsonValue"</c>) even where a typed record is possible.</summary>
     public bool ForceJsonValue { get; init; }
 

@@ -122,6 +122,10 @@ internal sealed record SchemaNode(int Id, string Location)
 
     /// <summary>This node starts its resource: a document's root, or a schema with an identifier of its own.</summary>
     public bool IsResourceRoot { get; init; }
+
+    /// <summary>OpenAPI's <c>discriminator.propertyName</c>, an annotation: which member a union is told apart by, when its branches fix more than one.</summary>
+    public string? DiscriminatorName { get; init; }
+
     public ImmutableEquatableArray<int> AllOf { get; init; } = ImmutableEquatableArray<int>.Empty;
     public ImmutableEquatableArray<int> AnyOf { get; init; } = ImmutableEquatableArray<int>.Empty;
     public ImmutableEquatableArray<int> OneOf { get; init; } = ImmutableEquatableArray<int>.Empty;

@@ -103,6 +103,45 @@ internal static class Vocabulary
         ["contentSchema"] = Annotation(From2019, Vocabularies.Content),
     };
 
+    /// <summary>
+    /// Keywords of no draft that widely used tools write into schemas, each an annotation that asserts
+    /// nothing: JSON Schema ignores unknown keywords, and so does the generator, without the ICG010
+    /// warning a typo gets. A project adds its own with <c>JsonSchemaAnnotationKeywords</c>.
+    /// </summary>
+    private static readonly string[] VendorAnnotationNames =
+    [
+        // VS Code's JSON language service: hovers, completion and the text of its own error messages.
+        "markdownDescription", "deprecationMessage", "markdownDeprecationMessage", "errorMessage", "patternErrorMessage",
+        "enumDescriptions", "markdownEnumDescriptions", "enumSortTexts", "enumDetails", "defaultSnippets",
+        "doNotSuggest", "suggestSortText", "completionDetail", "allowComments", "allowTrailingCommas",
+
+        // VS Code's settings editor (contributes.configuration).
+        "scope", "order", "tags", "enumItemLabels", "editPresentation", "ignoreSync",
+
+        // OpenAPI 3.x Schema Objects. discriminator.propertyName may choose a union's discriminator
+        // among members its branches fix (ShapeDecider.Unions); nullable (3.0) is reported where it
+        // would have let null through, since JSON Schema does not.
+        "discriminator", "nullable", "example", "xml", "externalDocs",
+    ];
+
+    private static readonly HashSet<string> VendorAnnotations = new(VendorAnnotationNames, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Formats of no draft that OpenAPI defines, for the JSON types it defines them on: annotations here,
+    /// as every format the generator does not check, but well known, so neither unchecked (ICG009)
+    /// nor misplaced on a number (ICG006). They choose no C# type: <c>int32</c> asserts no range.
+    /// </summary>
+    private static readonly Dictionary<string, JsonSchemaTypes> AnnotationFormats = new(StringComparer.Ordinal)
+    {
+        ["int32"] = Numbers,
+        ["int64"] = Numbers,
+        ["float"] = Numbers,
+        ["double"] = Numbers,
+        ["byte"] = Text,
+        ["binary"] = Text,
+        ["password"] = Text,
+    };
+
     /// <summary>The groups of C# values a typed record holds, as far as keyword checks go.</summary>
     [Flags]
     private enum TypedValues
@@ -152,9 +191,46 @@ internal static class Vocabulary
         return (entry.Vocabulary & enabled) != 0 || dialect.Draft < Dialect.Draft201909;
     }
 
-    /// <summary>An annotation, or a vendor extension (<c>x-</c>): never affects validation.</summary>
-    public static bool IsAnnotation(string keyword) =>
-        keyword.StartsWith("x-", StringComparison.Ordinal) || (Keywords.TryGetValue(keyword, out Entry? entry) && !entry.Validates);
+    /// <summary>
+    /// An annotation of some draft, a vendor extension (<c>x-</c>), a well-known vendor annotation, or
+    /// one the project declares (<see cref="Declares"/>): never affects validation.
+    /// </summary>
+    public static bool IsAnnotation(string keyword, IReadOnlyList<string> declared) =>
+        keyword.StartsWith("x-", StringComparison.Ordinal)
+        || VendorAnnotations.Contains(keyword)
+        || (Keywords.TryGetValue(keyword, out Entry? entry) && !entry.Validates)
+        || Declares(declared, keyword);
+
+    /// <summary>
+    /// Whether the project's <c>JsonSchemaAnnotationKeywords</c> names <paramref name="keyword"/>: by its
+    /// name, or by a name ending in <c>*</c> that the keyword starts with (<c>ui:*</c>).
+    /// </summary>
+    private static bool Declares(IReadOnlyList<string> declared, string keyword)
+    {
+        foreach (string name in declared)
+        {
+            bool matches = name.EndsWith("*", StringComparison.Ordinal)
+                ? keyword.StartsWith(name.Substring(0, name.Length - 1), StringComparison.Ordinal)
+                : keyword == name;
+            if (matches)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A format OpenAPI defines for a type of <paramref name="types"/> (any, when the schema has no <c>type</c>): a known annotation.</summary>
+    public static bool IsAnnotationFormat(string format, JsonSchemaTypes types)
+    {
+        if (types == JsonSchemaTypes.Integer)
+        {
+            types |= JsonSchemaTypes.Number;
+        }
+
+        return AnnotationFormats.TryGetValue(format, out JsonSchemaTypes on) && (types == JsonSchemaTypes.None || (on & types) != 0);
+    }
 
     /// <summary>A keyword that can make a value invalid (it is known and not an annotation).</summary>
     public static bool Validates(string keyword) => Keywords.TryGetValue(keyword, out Entry? entry) && entry.Validates;
@@ -197,8 +273,11 @@ internal static class Vocabulary
         return Keywords.TryGetValue(keyword, out Entry? entry) && (entry.CheckedOn & values) != 0;
     }
 
-    /// <summary>Every keyword of <paramref name="draft"/>, annotations included: what a misspelt key is compared with (ICG010).</summary>
-    public static IEnumerable<string> KeywordsOf(Dialect draft) => Keywords.Where(e => (e.Value.Drafts & draft) != 0).Select(e => e.Key);
+    /// <summary>
+    /// Every keyword of <paramref name="draft"/>, annotations included, then the well-known vendor
+    /// annotations: what a misspelt key is compared with (ICG010).
+    /// </summary>
+    public static IEnumerable<string> KeywordsOf(Dialect draft) => Keywords.Where(e => (e.Value.Drafts & draft) != 0).Select(e => e.Key).Concat(VendorAnnotationNames);
 
     /// <summary>The value keywords worth a warning (ICG006) on a schema whose own <c>type</c> excludes their JSON type.</summary>
     public static IEnumerable<string> TypeSpecific => Keywords.Where(e => e.Value.Warns).Select(e => e.Key);

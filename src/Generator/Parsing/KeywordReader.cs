@@ -9,7 +9,8 @@ namespace Insights.Contracts.Generator.Parsing;
 /// used, so that every key the generator did not act on can be reported instead of silently ignored.
 /// A key that is no keyword of the dialect (draft-07's <c>prefixItems</c>) is never handed out.
 /// </summary>
-internal sealed class KeywordReader(JsonNode schema, SchemaDialect dialect)
+/// <param name="declaredAnnotations">The project's own annotation keywords (<c>JsonSchemaAnnotationKeywords</c>).</param>
+internal sealed class KeywordReader(JsonNode schema, SchemaDialect dialect, IReadOnlyList<string> declaredAnnotations)
 {
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
@@ -59,14 +60,14 @@ internal sealed class KeywordReader(JsonNode schema, SchemaDialect dialect)
 
     /// <summary>
     /// The keys nobody took, and what they are: a keyword of a vocabulary the metaschema leaves out,
-    /// a keyword only of other drafts, or no keyword at all. Annotations of any draft and <c>x-</c>
-    /// vendor extensions are never listed.
+    /// a keyword only of other drafts, or no keyword at all. Annotations of any draft, <c>x-</c>
+    /// vendor extensions, well-known vendor annotations and the project's own are never listed.
     /// </summary>
     public IEnumerable<(JsonMember Member, KeywordStatus Status)> Untaken()
     {
         foreach (JsonMember member in Schema.Members)
         {
-            if (_taken.Contains(member.Name) || Vocabulary.IsAnnotation(member.Name))
+            if (_taken.Contains(member.Name) || Vocabulary.IsAnnotation(member.Name, declaredAnnotations))
             {
                 continue;
             }

@@ -62,14 +62,19 @@ internal sealed partial class SchemaReader
             node = ReadObjects(keywords, node, baseUri);
             node = ReadApplicators(keywords, node, baseUri);
             ReportWithoutEffect(keywords.Schema, node.Types);
+            ReportNullable(keywords.Schema, node.Types);
         }
 
+        node = node with { DiscriminatorName = keywords.Schema["discriminator"]?["propertyName"] is { Kind: JsonNodeKind.String } name ? name.Text : null };
         foreach ((JsonMember member, KeywordStatus status) in keywords.Untaken())
         {
             if (status != KeywordStatus.VocabularyOff)
             {
-                string what = status == KeywordStatus.OtherDraft ? $"is not a keyword of {dialect}" : "is not a JSON Schema keyword";
-                Report(DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name, what, Suggestions.DidYouMean(member.Name, Vocabulary.KeywordsOf(dialect.Draft)));
+                (string what, string fix) = status == KeywordStatus.OtherDraft
+                    ? ($"is not a keyword of {dialect}", "correct its spelling, or start a vendor extension with 'x-'")
+                    : ("is not a JSON Schema keyword", "correct its spelling, start a vendor extension with 'x-', or list it in JsonSchemaAnnotationKeywords");
+                IEnumerable<string> candidates = Vocabulary.KeywordsOf(dialect.Draft).Concat(_input.AnnotationKeywords.Where(k => !k.EndsWith("*", StringComparison.Ordinal)));
+                Report(DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name, what, fix + Suggestions.DidYouMean(member.Name, candidates));
             }
         }
 
@@ -77,6 +82,24 @@ internal sealed partial class SchemaReader
         {
             Keywords = Normalized(keywords, node).Distinct().ToImmutableEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// OpenAPI 3.0's <c>nullable: true</c> lets null through a <c>type</c> that leaves it out; JSON Schema
+    /// has no such keyword, so null stays invalid, which an author writing it did not mean. Where the
+    /// type allows null anyway, or there is no type, it changes nothing and goes unmentioned.
+    /// </summary>
+    private void ReportNullable(JsonNode schema, JsonSchemaTypes types)
+    {
+        if (schema.Member("nullable") is { Value.Kind: JsonNodeKind.True } nullable && types != JsonSchemaTypes.None && (types & JsonSchemaTypes.Null) == 0)
+        {
+            Report(
+                DiagnosticDescriptors.UnknownKeyword,
+                nullable.NameSpan,
+                "nullable",
+                "is OpenAPI 3.0's, not a JSON Schema keyword,",
+                "null is not valid here: to allow it, add \"null\" to 'type'");
+        }
     }
 
     /// <summary>
@@ -279,7 +302,7 @@ internal sealed partial class SchemaReader
             }
             else
             {
-                if (!JsonFormatNames.TryParse(format.Text!, out _))
+                if (!JsonFormatNames.TryParse(format.Text!, out _) && !Vocabulary.IsAnnotationFormat(format.Text!, node.Types))
                 {
                     Report(DiagnosticDescriptors.UnvalidatedFormat, format.Span, format.Text!, string.Join(", ", JsonFormatNames.Names), Suggestions.DidYouMean(format.Text!, JsonFormatNames.Names));
                 }

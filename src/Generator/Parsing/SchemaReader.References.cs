@@ -160,7 +160,9 @@ internal sealed partial class SchemaReader
 
         foreach (string name in Vocabulary.TypeSpecific)
         {
-            if (schema[name] is { } value && !JsonSchemaTypeNames.All.Any(t => (types & t.Type) != 0 && Vocabulary.Affects(name, t.Type)))
+            if (schema[name] is { } value
+                && !JsonSchemaTypeNames.All.Any(t => (types & t.Type) != 0 && Vocabulary.Affects(name, t.Type))
+                && !(name == "format" && value.Kind == JsonNodeKind.String && Vocabulary.IsAnnotationFormat(value.Text!, types)))
             {
                 Report(DiagnosticDescriptors.KeywordNotApplicable, value.Span, name, JsonSchemaTypeNames.Describe(types));
             }

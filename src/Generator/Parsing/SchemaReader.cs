@@ -196,7 +196,7 @@ internal sealed partial class SchemaReader
             _dynamicAnchorNames[id] = dynamicAnchor;
         }
 
-        _nodes[id] = ReadKeywords(new KeywordReader(schema, dialect), node, baseUri);
+        _nodes[id] = ReadKeywords(new KeywordReader(schema, dialect, _input.AnnotationKeywords), node, baseUri);
         return id;
     }
 

@@ -76,16 +76,33 @@ internal sealed partial class ShapeDecider
 
         var required = parts.SelectMany(p => p.Required).Distinct(StringComparer.Ordinal).ToImmutableEquatableArray();
         var properties = new List<PropertySpec>();
-        var clrNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        // Names that differ only in case (ProductID, ProductId) compile, but read as one member and
+        // break case-insensitive consumers: they count as the same name.
+        var clrNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { name };
+        var wireNameOf = new Dictionary<string, (string WireName, string ClrName)>(StringComparer.OrdinalIgnoreCase);
         foreach (string wireName in names)
         {
-            string clrName = Naming.ToPascalCase(wireName);
-            if (ReservedMemberNames.Contains(clrName) || clrName == name)
+            string wanted = Naming.ToPascalCase(wireName);
+            if (ReservedMemberNames.Contains(wanted) || wanted == name)
             {
-                clrName += "Value";
+                wanted += "Value";
             }
 
-            clrName = Naming.MakeUnique(clrName, clrNames);
+            string clrName = Naming.MakeUnique(wanted, clrNames);
+            if (clrName != wanted && wireNameOf.TryGetValue(wanted, out var first))
+            {
+                // Both members are generated, the later one numbered; the user learns why it is not named like its JSON.
+                SchemaNode declaring = parts.First(p => p.Properties.Any(m => m.Name == wireName));
+                string sameName = first.ClrName == wanted ? $"both map to the C# name '{wanted}'" : $"map to C# names that differ only in case ('{first.ClrName}', '{wanted}')";
+                Report(
+                    DiagnosticDescriptors.NameCollision,
+                    declaring,
+                    "properties/" + SchemaResources.EscapePointer(wireName),
+                    $"Properties '{first.WireName}' and '{wireName}' of '{name}' {sameName}: '{first.WireName}' is generated as '{first.ClrName}', '{wireName}' as '{clrName}'",
+                    "rename one of them in the schema to choose the names");
+            }
+
+            wireNameOf[clrName] = (wireName, clrName);
             properties.Add(DecideProperty(wireName, schemasByName[wireName], name, clrName, required.Contains(wireName)));
         }
 

@@ -54,7 +54,7 @@ internal sealed partial class ShapeDecider
         // What the union itself says about members must be what the discriminator already guarantees.
         if (node.Properties.Count > 0 || node.Required.Count > 0)
         {
-            return Discriminator(branches) is { } discriminator
+            return Discriminator(node, branches) is { } discriminator
                 && node.Required.All(r => r == discriminator.Name)
                 && node.Properties.All(p => p.Name == discriminator.Name && AcceptsAll(_model[p.Node], discriminator.Values));
         }
@@ -65,11 +65,18 @@ internal sealed partial class ShapeDecider
     /// <summary>
     /// The member every branch requires and fixes to a different string (by <c>const</c> or a
     /// one-value <c>enum</c>, in the branch or any of its allOf parts), and the value of each branch.
+    /// Where several are, the one OpenAPI's <c>discriminator.propertyName</c> names, else the first declared.
     /// </summary>
-    private (string Name, IReadOnlyList<string> Values)? Discriminator(IReadOnlyList<int> branches)
+    private (string Name, IReadOnlyList<string> Values)? Discriminator(SchemaNode union, IReadOnlyList<int> branches)
     {
         var fixedByBranch = branches.Select(b => FixedMembers(Resolved(_model[b]))).ToList();
-        foreach (string name in fixedByBranch[0].Keys)
+        IEnumerable<string> candidates = fixedByBranch[0].Keys;
+        if (union.DiscriminatorName is { } named && fixedByBranch[0].ContainsKey(named))
+        {
+            candidates = candidates.Where(n => n != named).Prepend(named);
+        }
+
+        foreach (string name in candidates)
         {
             if (fixedByBranch.All(f => f.ContainsKey(name)))
             {
@@ -132,7 +139,7 @@ internal sealed partial class ShapeDecider
         ImmutableEquatableArray<int> branches = oneOf ? node.OneOf : node.AnyOf;
         var targets = branches.Select(b => Resolved(_model[b])).ToList();
         int slot = ReserveSlot();
-        (string Name, IReadOnlyList<string> Values)? discriminator = Discriminator(branches);
+        (string Name, IReadOnlyList<string> Values)? discriminator = Discriminator(node, branches);
         string enumName = ReserveTypeName(name + "Variant", node);
         var variantNames = new HashSet<string>(StringComparer.Ordinal);
         var cases = new List<UnionCaseSpec>();

@@ -457,18 +457,21 @@ internal sealed partial class ShapeDecider
         // A type cannot have a member with its own name (CS0542), and every contract has these.
         if (ReservedMemberNames.Contains(name) || name is "Value" or "From")
         {
-            Report(DiagnosticDescriptors.NameCollision, node, path, $"'{name}' is the name of a member every contract has, so the type is generated as '{name}Contract'");
+            Report(DiagnosticDescriptors.NameCollision, node, path, $"'{name}' is the name of a member every contract has, so the type is generated as '{name}Contract'", RenameType);
             name += "Contract";
         }
 
         string unique = Naming.MakeUnique(name, _typeNames);
         if (unique != name)
         {
-            Report(DiagnosticDescriptors.NameCollision, node, path, $"The type name '{name}' is already used in this schema; this one is generated as '{unique}'");
+            Report(DiagnosticDescriptors.NameCollision, node, path, $"The type name '{name}' is already used in this schema; this one is generated as '{unique}'", RenameType);
         }
 
         return unique;
     }
+
+    /// <summary>What ICG008 says to do about a type name.</summary>
+    private const string RenameType = "rename the definition or property, or set the TypeName metadata, to choose the name";
 
     private int ReserveSlot()
     {
