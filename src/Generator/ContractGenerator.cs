@@ -145,6 +145,12 @@ public sealed class ContractGenerator : IIncrementalGenerator
         string? dialectSetting = Option(fileOptions, "build_metadata.AdditionalFiles.JsonSchemaDialect")
             ?? Option(options.GlobalOptions, "build_property.JsonSchemaDialect");
         bool knownDialect = Dialects.TryParseSetting(dialectSetting ?? "2020-12", out Dialect dialect);
+        string? numberType = Option(fileOptions, "build_metadata.AdditionalFiles.NumberType")
+            ?? Option(options.GlobalOptions, "build_property.JsonSchemaNumberType");
+        NumberRepresentation? numbers = numberType is null ? NumberRepresentation.Automatic
+            : string.Equals(numberType, "double", StringComparison.OrdinalIgnoreCase) ? NumberRepresentation.Double
+            : string.Equals(numberType, "decimal", StringComparison.OrdinalIgnoreCase) ? NumberRepresentation.Decimal
+            : null;
         return new SchemaFileInput(file.Path, source?.ToString() ?? string.Empty, ns, typeName)
         {
             DefaultDialect = knownDialect ? dialect : Dialect.Draft202012,
@@ -155,6 +161,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
             AssertFormats = !string.Equals(assertFormats, "false", StringComparison.OrdinalIgnoreCase),
             ForceJsonValue = string.Equals(Option(fileOptions, "build_metadata.AdditionalFiles.GenerateAs"), "JsonValue", StringComparison.OrdinalIgnoreCase),
             AnnotationKeywords = AnnotationKeywords(Option(options.GlobalOptions, "build_property.JsonSchemaAnnotationKeywords")),
+            Numbers = numbers ?? NumberRepresentation.Automatic,
+            UnknownNumberTypeSetting = numbers is null ? numberType : null,
         };
     }
 

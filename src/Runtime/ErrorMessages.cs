@@ -109,6 +109,12 @@ public static class ErrorMessages
     /// <summary>The message for a number with a fractional part where an integer is required.</summary>
     public static string Integer(string actual) => Type("integer", Shorten(actual));
 
+    /// <summary>The message for a number with more digits than a <see cref="decimal"/> keeps.</summary>
+    public static string TooPreciseForDecimal(string actual) => $"{Shorten(actual)} has more digits than a decimal holds exactly (28 to 29 significant digits, at most 28 after the point)";
+
+    /// <summary>The message for a valid date-time whose instant no <see cref="System.DateTimeOffset"/> holds.</summary>
+    public static string DateTimeOutOfRange(string value) => $"{Render(value)} is outside the range of a DateTimeOffset (0001-01-01T00:00:00Z to 9999-12-31T23:59:59.9999999Z)";
+
     /// <summary>The message for a number too large for the C# type that holds it.</summary>
     public static string OutOfRange(string actual, string clrType) => $"{Shorten(actual)} is out of range for {clrType}";
 

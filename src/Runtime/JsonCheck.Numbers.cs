@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Insights.Contracts.Runtime;
 
-// minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf: for the long and double a typed
+// minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf: for the long, double and decimal a typed
 // record holds, and for any JSON value, compared exactly (in decimal where both fit, else on the digits).
 public static partial class JsonCheck
 {
@@ -65,6 +65,47 @@ public static partial class JsonCheck
         double quotient = dividend / divisor;
         return double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
     }
+
+    /// <summary><c>minimum</c> for a decimal: <paramref name="exact"/> is the limit when it fits a decimal, <paramref name="text"/> is how the schema wrote it.</summary>
+    public static bool Minimum(decimal value, decimal? exact, string text, ValidationContext? context) =>
+        Compare(value, exact, text) >= 0 || (context?.Fail("minimum", MinimumMessage(text, JsonRead.Format(value))) ?? false);
+
+    /// <summary><c>maximum</c> for a decimal.</summary>
+    public static bool Maximum(decimal value, decimal? exact, string text, ValidationContext? context) =>
+        Compare(value, exact, text) <= 0 || (context?.Fail("maximum", MaximumMessage(text, JsonRead.Format(value))) ?? false);
+
+    /// <summary><c>exclusiveMinimum</c> for a decimal.</summary>
+    public static bool ExclusiveMinimum(decimal value, decimal? exact, string text, ValidationContext? context) =>
+        Compare(value, exact, text) > 0 || (context?.Fail("exclusiveMinimum", ExclusiveMinimumMessage(text, JsonRead.Format(value))) ?? false);
+
+    /// <summary><c>exclusiveMaximum</c> for a decimal.</summary>
+    public static bool ExclusiveMaximum(decimal value, decimal? exact, string text, ValidationContext? context) =>
+        Compare(value, exact, text) < 0 || (context?.Fail("exclusiveMaximum", ExclusiveMaximumMessage(text, JsonRead.Format(value))) ?? false);
+
+    /// <summary>
+    /// <c>multipleOf</c> for a decimal: exact in decimal where the divisor is one, else exact on the
+    /// digits, as for any JSON number (<paramref name="approximate"/> only past 10,000 orders of magnitude).
+    /// </summary>
+    public static bool MultipleOf(decimal value, decimal? exact, double approximate, string text, ValidationContext? context)
+    {
+        bool ok;
+        try
+        {
+            ok = exact is { } divisor ? decimal.Remainder(value, divisor) == 0m : IsMultipleOnDigits(value, approximate, text);
+        }
+        catch (OverflowException)
+        {
+            ok = IsMultipleOnDigits(value, approximate, text);
+        }
+
+        return ok || (context?.Fail("multipleOf", MultipleOfMessage(text, JsonRead.Format(value))) ?? false);
+    }
+
+    private static bool IsMultipleOnDigits(decimal value, double approximate, string text) =>
+        JsonNumber.IsMultiple(JsonRead.Format(value), text) ?? IsWholeQuotient((double)value, approximate);
+
+    private static int Compare(decimal value, decimal? exact, string text) =>
+        exact is { } limit ? value.CompareTo(limit) : JsonNumber.Compare(JsonRead.Format(value), text);
 
     /// <summary><c>minimum</c>: <paramref name="exact"/> is the limit when it fits a decimal, <paramref name="text"/> is how the schema wrote it.</summary>
     public static bool Minimum(JsonElement value, decimal? exact, string text, ValidationContext? context) =>

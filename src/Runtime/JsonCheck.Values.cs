@@ -31,6 +31,10 @@ public static partial class JsonCheck
     public static bool Const(double value, double expected, ValidationContext? context) =>
         value == expected || (context?.Fail("const", ErrorMessages.Const(JsonRead.Format(value), JsonRead.Format(expected))) ?? false);
 
+    /// <summary><c>const</c> over a decimal (1 and 1.0 are the same number).</summary>
+    public static bool Const(decimal value, decimal expected, ValidationContext? context) =>
+        value == expected || (context?.Fail("const", ErrorMessages.Const(JsonRead.Format(value), JsonRead.Format(expected))) ?? false);
+
     /// <summary><c>const</c> over a boolean.</summary>
     public static bool Const(bool value, bool expected, ValidationContext? context) =>
         value == expected || (context?.Fail("const", ErrorMessages.Const(Render(value), Render(expected))) ?? false);
@@ -42,6 +46,11 @@ public static partial class JsonCheck
 
     /// <summary><c>enum</c> over numbers.</summary>
     public static bool Enum(double value, double[] allowed, ValidationContext? context) =>
+        Array.IndexOf(allowed, value) >= 0
+        || (context?.Fail("enum", ErrorMessages.Enum(JsonRead.Format(value), Array.ConvertAll(allowed, JsonRead.Format))) ?? false);
+
+    /// <summary><c>enum</c> over decimals.</summary>
+    public static bool Enum(decimal value, decimal[] allowed, ValidationContext? context) =>
         Array.IndexOf(allowed, value) >= 0
         || (context?.Fail("enum", ErrorMessages.Enum(JsonRead.Format(value), Array.ConvertAll(allowed, JsonRead.Format))) ?? false);
 

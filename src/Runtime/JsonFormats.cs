@@ -37,62 +37,10 @@ public static partial class JsonFormats
     };
 
     /// <summary>RFC 3339 <c>date-time</c>: <c>full-date "T" full-time</c>, T and Z in either case.</summary>
-    public static bool IsDateTime(string value) =>
-        value.Length > 11 && (value[10] is 'T' or 't')
-        && IsoDate.TryParse(value.Substring(0, 10), out _) == IsoDate.DateProblem.None
-        && IsTime(value.Substring(11));
+    public static bool IsDateTime(string value) => Rfc3339DateTime.TryParse(value, out _, out _);
 
     /// <summary>RFC 3339 <c>full-time</c>: <c>HH:MM:SS[.frac](Z|±HH:MM)</c>; second 60 only at 23:59 UTC.</summary>
-    public static bool IsTime(string value)
-    {
-        ReadOnlySpan<char> s = value;
-        if (s.Length < 9 || s[2] != ':' || s[5] != ':'
-            || !TwoDigits(s, 0, out int hour) || !TwoDigits(s, 3, out int minute) || !TwoDigits(s, 6, out int second)
-            || hour > 23 || minute > 59 || second > 60)
-        {
-            return false;
-        }
-
-        int i = 8;
-        if (i < s.Length && s[i] == '.')
-        {
-            int start = ++i;
-            while (i < s.Length && IsDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i == start)
-            {
-                return false;
-            }
-        }
-
-        int offsetMinutes;
-        ReadOnlySpan<char> offset = s.Slice(i);
-        if (offset.Length == 1 && offset[0] is 'Z' or 'z')
-        {
-            offsetMinutes = 0;
-        }
-        else if (offset.Length == 6 && offset[0] is '+' or '-' && offset[3] == ':'
-            && TwoDigits(offset, 1, out int offsetHour) && TwoDigits(offset, 4, out int offsetMinute) && offsetHour <= 23 && offsetMinute <= 59)
-        {
-            offsetMinutes = (offset[0] == '+' ? 1 : -1) * ((offsetHour * 60) + offsetMinute);
-        }
-        else
-        {
-            return false;
-        }
-
-        if (second == 60)
-        {
-            // A leap second is the last second of a UTC day: 23:59:60 once the offset is removed.
-            int utcMinutes = ((((hour * 60) + minute - offsetMinutes) % 1440) + 1440) % 1440;
-            return utcMinutes == (23 * 60) + 59;
-        }
-
-        return true;
-    }
+    public static bool IsTime(string value) => Rfc3339DateTime.TryParseTime(value, out _, out _);
 
     /// <summary>RFC 9562 UUID text: 8-4-4-4-12 hexadecimal digits, either case, nothing around them.</summary>
     public static bool IsUuid(string value) => IsUuid(value.AsSpan());
@@ -367,18 +315,6 @@ public static partial class JsonFormats
     /// characters outside the BMP in a class) are refused.
     /// </summary>
     public static bool IsRegex(string value) => EcmaPattern.IsValid(value);
-
-    private static bool TwoDigits(ReadOnlySpan<char> s, int at, out int value)
-    {
-        value = 0;
-        if (at + 2 > s.Length || !IsDigit(s[at]) || !IsDigit(s[at + 1]))
-        {
-            return false;
-        }
-
-        value = ((s[at] - '0') * 10) + (s[at + 1] - '0');
-        return true;
-    }
 
     private static bool AllDigits(ReadOnlySpan<char> s)
     {

@@ -118,6 +118,101 @@ public static class JsonRead
         return false;
     }
 
+    /// <summary>
+    /// Reads an RFC 3339 <c>date-time</c> string, exactly the texts the <c>date-time</c> format check
+    /// accepts: a fraction finer than 100 ns is truncated, a leap second is the last tick of second 59,
+    /// an offset beyond ±14:00 becomes the same instant in UTC, and an instant outside what a
+    /// <see cref="DateTimeOffset"/> holds is a <c>format</c> error rather than an exception.
+    /// </summary>
+    public static bool TryReadDateTime(ref Utf8JsonReader reader, ValidationContext context, out DateTimeOffset value)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Mismatch(ref reader, context, "string", out value);
+        }
+
+        long clockTicks;
+        int offsetMinutes;
+        bool parsed;
+        ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && utf8.Length <= MaxStackDateTime)
+        {
+            // The grammar is ASCII: a byte of a multi-byte character becomes a char it rejects.
+            Span<char> chars = stackalloc char[utf8.Length];
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                chars[i] = (char)utf8[i];
+            }
+
+            parsed = Rfc3339DateTime.TryParse(chars, out clockTicks, out offsetMinutes);
+        }
+        else
+        {
+            parsed = Rfc3339DateTime.TryParse(reader.GetString(), out clockTicks, out offsetMinutes);
+        }
+
+        if (!parsed)
+        {
+            context.AddError("format", ErrorMessages.Format(reader.GetString()!, JsonFormat.DateTime));
+            return false;
+        }
+
+        if (!Rfc3339DateTime.TryRepresent(clockTicks, offsetMinutes, out long ticks, out int offset))
+        {
+            context.AddError("format", ErrorMessages.DateTimeOutOfRange(reader.GetString()!));
+            return false;
+        }
+
+        value = new DateTimeOffset(ticks, TimeSpan.FromMinutes(offset));
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a JSON number into a <see cref="decimal"/>, exactly: a number beyond a decimal's range is
+    /// a <c>minimum</c>/<c>maximum</c> error, and one with more digits than a decimal keeps (which
+    /// <c>decimal.Parse</c> would round) a <c>type</c> error; never a rounded value.
+    /// </summary>
+    public static bool TryReadDecimal(ref Utf8JsonReader reader, ValidationContext context, out decimal value)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return Mismatch(ref reader, context, "number", out value);
+        }
+
+        int digits = 0;
+        bool exponent = false;
+        foreach (byte b in reader.ValueSpan)
+        {
+            exponent |= b is (byte)'e' or (byte)'E';
+            digits += b is >= (byte)'0' and <= (byte)'9' ? 1 : 0;
+        }
+
+        if (ExactDecimal.Applies(digits, exponent) && !reader.HasValueSequence && reader.TryGetDecimal(out value))
+        {
+            return true;
+        }
+
+        // An exponent (1e2), or more than 28 digits (trailing zeros, say): exact when the decimal reads back as the same number.
+        string raw = RawText(ref reader);
+        if (reader.TryGetDecimal(out value) && JsonNumber.Compare(raw, Format(value)) == 0)
+        {
+            return true;
+        }
+
+        value = 0;
+        if (JsonNumber.Compare(raw, DecimalMaxText) > 0 || JsonNumber.Compare(raw, "-" + DecimalMaxText) < 0)
+        {
+            context.AddError(raw.StartsWith('-') ? "minimum" : "maximum", ErrorMessages.OutOfRange(raw, "a decimal"));
+        }
+        else
+        {
+            context.AddError("type", ErrorMessages.TooPreciseForDecimal(raw));
+        }
+
+        return false;
+    }
+
     /// <summary>Reads a UUID in its canonical 8-4-4-4-12 hexadecimal form.</summary>
     public static bool TryReadGuid(ref Utf8JsonReader reader, ValidationContext context, out Guid value)
     {
@@ -432,11 +527,21 @@ public static class JsonRead
         return false;
     }
 
-    private static string RawText(ref Utf8JsonReader reader) => System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+    private static string RawText(ref Utf8JsonReader reader) =>
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+
+    /// <summary>The longest date-time read without allocating: longer ones (a long fraction) are rare.</summary>
+    private const int MaxStackDateTime = 64;
+
+    /// <summary><see cref="decimal.MaxValue"/> as JSON number text.</summary>
+    private const string DecimalMaxText = "79228162514264337593543950335";
 
     /// <summary>Formats a number for a message, invariantly.</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Formats a number for a message, invariantly.</summary>
     public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a number for a message (and as JSON number text), invariantly.</summary>
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

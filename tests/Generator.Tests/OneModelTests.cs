@@ -185,6 +185,7 @@ public class OneModelTests
         var reported = new HashSet<string>(DiagnosticTests.Cases().Select(row => (string)row[1]))
         {
             "ICG008", "ICG011", "ICG012", "ICG013", // reported in SchemaFileTests and ContractNameTests
+            "ICG023", // an MSBuild setting's value, not a schema: reported in DecimalNumberTests
             "ICG999", // an internal failure: reported when the generator itself throws, which no schema should provoke
         };
         var declared = typeof(ContractGenerator).Assembly.GetType("Insights.Contracts.Generator.Diagnostics.DiagnosticDescriptors")!

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Insights.Contracts.Generator.Parsing;
+using Insights.Contracts.Generator.Shared;
 
 namespace Insights.Contracts.Generator.Emitting;
 
@@ -32,6 +33,9 @@ internal static class CSharpLiteral
         long.TryParse(json, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
             ? value.ToString(CultureInfo.InvariantCulture) + "L"
             : null;
+
+    /// <summary>A JSON number as a C# <c>decimal</c> when its text is exactly one (<see cref="ExactDecimal"/>); null otherwise.</summary>
+    public static string? Decimal(string json) => ExactDecimal.Applies(json) ? json + "m" : null;
 
     /// <summary>A count from the schema.</summary>
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);

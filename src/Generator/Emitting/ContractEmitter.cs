@@ -83,7 +83,9 @@ internal static partial class ContractEmitter
         ValueKind.Int32 => "int",
         ValueKind.Int64 => "long",
         ValueKind.Double => "double",
+        ValueKind.Decimal => "decimal",
         ValueKind.Date => "global::System.DateOnly",
+        ValueKind.DateTime => "global::System.DateTimeOffset",
         ValueKind.Guid => "global::System.Guid",
         ValueKind.Array => $"{Runtime}EquatableArray<{ClrTypeOf(ns, type.Item!)}>",
         ValueKind.Map => $"{Runtime}EquatableDictionary<string, {ClrTypeOf(ns, type.Item!)}>",
@@ -99,7 +101,9 @@ internal static partial class ContractEmitter
         ValueKind.Int32 => $"{Runtime}JsonRead.TryReadInt32",
         ValueKind.Int64 => $"{Runtime}JsonRead.TryReadInt64",
         ValueKind.Double => $"{Runtime}JsonRead.TryReadDouble",
+        ValueKind.Decimal => $"{Runtime}JsonRead.TryReadDecimal",
         ValueKind.Date => $"{Runtime}JsonRead.TryReadDate",
+        ValueKind.DateTime => $"{Runtime}JsonRead.TryReadDateTime",
         ValueKind.Guid => $"{Runtime}JsonRead.TryReadGuid",
         ValueKind.Object => $"{Runtime}JsonRead.TryReadObject<{Qualified(file, type.TypeName!)}>",
         ValueKind.Enum => $"{Qualified(file, type.TypeName! + "Wire")}.TryRead",
@@ -121,6 +125,8 @@ internal static partial class ContractEmitter
         {
             case ValueKind.String:
             case ValueKind.Guid:
+            case ValueKind.DateTime:
+                // A DateTimeOffset as System.Text.Json writes it: RFC 3339, the fraction without trailing zeros, always an offset.
                 writer.Line($"writer.WriteStringValue({expression});");
                 break;
             case ValueKind.Boolean:
@@ -129,6 +135,7 @@ internal static partial class ContractEmitter
             case ValueKind.Int32:
             case ValueKind.Int64:
             case ValueKind.Double:
+            case ValueKind.Decimal:
                 writer.Line($"writer.WriteNumberValue({expression});");
                 break;
             case ValueKind.Date:

@@ -31,7 +31,7 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
         }
 
         bool text = json || kind is ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum;
-        bool number = json || kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double;
+        bool number = json || kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal;
         if (json || text || number || kind == ValueKind.Boolean)
         {
             if (node.Const is { } constant)
@@ -87,7 +87,7 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
                     continue;
                 }
 
-                if (json)
+                if (json || kind == ValueKind.Decimal)
                 {
                     // Exact: the bound as a decimal where it is one, and as written for everything else.
                     string exact = limit.FitsDecimal ? limit.Text + "m" : "null";
@@ -148,6 +148,7 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
         null => members.Field($"{ContractEmitter.Json}JsonElement", "s_const", $"{ContractEmitter.Runtime}JsonValueCheck.Literal({CSharpLiteral.String(value.Json)})"),
         ValueKind.Boolean => value.Text,
         ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => CSharpLiteral.Double(value.Text),
+        ValueKind.Decimal => CSharpLiteral.Decimal(value.Text)!,
         _ => CSharpLiteral.String(value.Text),
     };
 
@@ -164,6 +165,7 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
         {
             ValueKind.Boolean => "bool",
             ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => "double",
+            ValueKind.Decimal => "decimal",
             _ => "string",
         };
         return members.Field(type + "[]", "s_enum", "[" + string.Join(", ", values.Select(v => Literal(v, kind))) + "]");

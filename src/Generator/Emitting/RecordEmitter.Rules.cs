@@ -54,6 +54,7 @@ internal static partial class ContractEmitter
                 case ValueKind.Int32:
                 case ValueKind.Int64:
                 case ValueKind.Double:
+                case ValueKind.Decimal:
                 case ValueKind.Boolean:
                     foreach (int node in nodes)
                     {

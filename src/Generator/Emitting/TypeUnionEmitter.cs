@@ -109,7 +109,7 @@ internal static partial class ContractEmitter
                 string text = alternative.Shape.Kind switch
                 {
                     ValueKind.String => Field(alternative) + "!",
-                    ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{Field(alternative)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+                    ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal => $"{Field(alternative)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
                     _ when alternative.Shape.IsReferenceType => $"{Field(alternative)}!.ToString()",
                     _ => $"{Field(alternative)}.ToString()",
                 };

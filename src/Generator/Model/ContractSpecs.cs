@@ -161,7 +161,13 @@ internal enum ValueKind
     Int32,
     Int64,
     Double,
+
+    /// <summary>A <c>number</c> held as <c>decimal</c> (the NumberType option, or a decimal-fraction <c>multipleOf</c>).</summary>
+    Decimal,
     Date,
+
+    /// <summary>An RFC 3339 <c>date-time</c> held as <c>DateTimeOffset</c>.</summary>
+    DateTime,
     Guid,
     Object,
     Enum,

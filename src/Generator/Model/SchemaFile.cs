@@ -27,6 +27,12 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
     /// <summary>The file asked for a JSON-backed value (<c>GenerateAs="JsonValue"</c>) even where a typed record is possible.</summary>
     public bool ForceJsonValue { get; init; }
 
+    /// <summary>The C# type of a <c>number</c> (<c>NumberType</c> / <c>JsonSchemaNumberType</c>).</summary>
+    public NumberRepresentation Numbers { get; init; }
+
+    /// <summary>The <c>NumberType</c> setting when it is neither <c>double</c> nor <c>decimal</c> (reported, then ignored).</summary>
+    public string? UnknownNumberTypeSetting { get; init; }
+
     /// <summary>
     /// The compiler decoded the file as strict UTF-8, so every character is what the bytes say. When
     /// false it fell back to a lenient decoding (invalid bytes became U+FFFD) or another encoding.
@@ -45,7 +51,24 @@ internal sealed record ReferenceDocument(string Uri, string Text, string Path = 
 
 /// <summary>What the later stages need to know about the file itself.</summary>
 /// <param name="RootTypeName">The root type's name as asked for (TypeName metadata or the file name), before collisions are resolved.</param>
-internal sealed record SchemaFileSpec(string Path, string FileName, string HintPrefix, string Namespace, string RootTypeName, bool ForceJsonValue);
+internal sealed record SchemaFileSpec(string Path, string FileName, string HintPrefix, string Namespace, string RootTypeName, bool ForceJsonValue)
+{
+    /// <summary>The C# type of a <c>number</c>, as the file's options ask.</summary>
+    public NumberRepresentation Numbers { get; init; }
+}
+
+/// <summary>The C# type a typed record gives a JSON Schema <c>number</c>.</summary>
+internal enum NumberRepresentation
+{
+    /// <summary>No setting: <c>double</c>, or <c>decimal</c> where <c>multipleOf</c> is a decimal fraction.</summary>
+    Automatic,
+
+    /// <summary><c>NumberType="double"</c>: always <c>double</c>.</summary>
+    Double,
+
+    /// <summary><c>NumberType="decimal"</c>: always <c>decimal</c>.</summary>
+    Decimal,
+}
 
 /// <summary>Stage 1's output: the model (null when the file has errors), where its text is, and what was wrong with it.</summary>
 internal sealed record ParsedSchema(SchemaFileSpec File, SchemaModel? Model, SchemaSpans Spans, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);

@@ -151,7 +151,7 @@ internal static class Vocabulary
         /// <summary>A string, open enum or enum (checked by its wire name).</summary>
         Text = 1,
 
-        /// <summary>An int, long or double.</summary>
+        /// <summary>An int, long, double or decimal.</summary>
         Number = 2,
 
         Boolean = 4,
@@ -159,7 +159,7 @@ internal static class Vocabulary
         /// <summary>An <c>EquatableArray</c>.</summary>
         Array = 8,
 
-        /// <summary>A <c>DateOnly</c> or <c>Guid</c>: the format is its type, and it holds nothing else.</summary>
+        /// <summary>A <c>DateOnly</c>, <c>DateTimeOffset</c> or <c>Guid</c>: the format is its type, and it holds nothing else.</summary>
         Format = 16,
     }
 
@@ -264,10 +264,10 @@ internal static class Vocabulary
         TypedValues values = kind switch
         {
             ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum => TypedValues.Text,
-            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => TypedValues.Number,
+            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal => TypedValues.Number,
             ValueKind.Boolean => TypedValues.Boolean,
             ValueKind.Array => TypedValues.Array,
-            ValueKind.Date or ValueKind.Guid => TypedValues.Format,
+            ValueKind.Date or ValueKind.DateTime or ValueKind.Guid => TypedValues.Format,
             _ => TypedValues.None,
         };
         return Keywords.TryGetValue(keyword, out Entry? entry) && (entry.CheckedOn & values) != 0;

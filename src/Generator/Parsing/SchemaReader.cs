@@ -57,7 +57,10 @@ internal sealed partial class SchemaReader
             Naming.ToHintName(stem),
             input.Namespace,
             input.TypeNameOverride ?? Naming.ToPascalCase(stem),
-            input.ForceJsonValue);
+            input.ForceJsonValue)
+        {
+            Numbers = input.Numbers,
+        };
 
         var reader = new SchemaReader(input);
         SchemaModel? model = null;
@@ -120,6 +123,11 @@ internal sealed partial class SchemaReader
         if (_input.UnknownDialectSetting is { } setting)
         {
             Report(DiagnosticDescriptors.UnsupportedMetaschema, new TextSpan(0, 0), $"JsonSchemaDialect '{setting}'", "not a draft the generator knows (draft-04, draft-06, draft-07, 2019-09, 2020-12)", Dialects.Name(_input.DefaultDialect));
+        }
+
+        if (_input.UnknownNumberTypeSetting is { } numberType)
+        {
+            Report(DiagnosticDescriptors.UnknownSetting, new TextSpan(0, 0), "NumberType", numberType, "'double' or 'decimal'", "numbers are double, or decimal where multipleOf is a decimal fraction");
         }
 
         if (!IsValidNamespace(_input.Namespace))

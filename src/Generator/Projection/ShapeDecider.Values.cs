@@ -205,9 +205,13 @@ internal sealed partial class ShapeDecider
             case JsonSchemaTypes.String:
                 JsonFormat? format = _model.AssertedFormat(node);
                 bool onlyTheFormat = !node.Keywords.Any(k => k != "format" && Vocabulary.IsCheckedOn(k, ValueKind.String));
-                kind = format == JsonFormat.Date && onlyTheFormat ? ValueKind.Date
-                    : format == JsonFormat.Uuid && onlyTheFormat ? ValueKind.Guid
-                    : ValueKind.String;
+                kind = !onlyTheFormat ? ValueKind.String : format switch
+                {
+                    JsonFormat.Date => ValueKind.Date,
+                    JsonFormat.DateTime => ValueKind.DateTime,
+                    JsonFormat.Uuid => ValueKind.Guid,
+                    _ => ValueKind.String,
+                };
                 break;
             case JsonSchemaTypes.Integer when node.Types == JsonSchemaTypes.None:
                 kind = ValueKind.Double; // integers named by const/enum: 1.0 must read as one of them
@@ -216,7 +220,7 @@ internal sealed partial class ShapeDecider
                 kind = FitsInt32(node) ? ValueKind.Int32 : ValueKind.Int64;
                 break;
             case JsonSchemaTypes.Number:
-                kind = ValueKind.Double;
+                kind = HoldsDecimal(node) ? ValueKind.Decimal : ValueKind.Double;
                 break;
             case JsonSchemaTypes.Boolean:
                 kind = ValueKind.Boolean;
@@ -262,6 +266,25 @@ internal sealed partial class ShapeDecider
         string? typeFrom = node.Types != JsonSchemaTypes.None ? null : node.Const is not null ? "const" : "enum";
         var shape = new ValueShape(kind, new[] { node.Id }.ToImmutableEquatableArray(), Item: item, AllowsNull: AllowsNull(node), TypeFrom: typeFrom);
         return LiteralsFit(node, shape) ? shape : null;
+    }
+
+    /// <summary>
+    /// Whether a <c>number</c> is a C# <c>decimal</c>: always when the file asks for decimals
+    /// (<c>NumberType</c> decimal), never when it asks for doubles, and otherwise when its
+    /// <c>multipleOf</c> is a decimal fraction (<c>0.01</c>: digits after a point, no exponent), whose
+    /// multiples a double neither holds nor checks exactly. Never when a <c>const</c> or <c>enum</c>
+    /// number is no exact decimal: no decimal could equal it.
+    /// </summary>
+    private bool HoldsDecimal(SchemaNode node)
+    {
+        bool wanted = _file.Numbers switch
+        {
+            NumberRepresentation.Decimal => true,
+            NumberRepresentation.Double => false,
+            _ => node.MultipleOf is { FitsDecimal: true } divisor && divisor.Text.IndexOf('.') is int point and >= 0 && divisor.Text.Substring(point + 1).Any(c => c != '0'),
+        };
+        IEnumerable<JsonLiteral> literals = (node.Const is { } constant ? [constant] : Enumerable.Empty<JsonLiteral>()).Concat(node.Enum ?? Enumerable.Empty<JsonLiteral>());
+        return wanted && literals.All(l => l.Kind != JsonLiteralKind.Number || CSharpLiteral.Decimal(l.Text) is not null);
     }
 
     /// <summary>Whether every keyword of an enum schema has a check on the C# enum (or open enum).</summary>
@@ -349,9 +372,9 @@ internal sealed partial class ShapeDecider
     /// <summary>The JSON type a C# value of this shape always has.</summary>
     private static JsonSchemaTypes JsonTypeOf(ValueShape shape) => shape.Kind switch
     {
-        ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum or ValueKind.Date or ValueKind.Guid => JsonSchemaTypes.String,
+        ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum or ValueKind.Date or ValueKind.DateTime or ValueKind.Guid => JsonSchemaTypes.String,
         ValueKind.Int32 or ValueKind.Int64 => JsonSchemaTypes.Integer,
-        ValueKind.Double => JsonSchemaTypes.Number,
+        ValueKind.Double or ValueKind.Decimal => JsonSchemaTypes.Number,
         ValueKind.Boolean => JsonSchemaTypes.Boolean,
         ValueKind.Array => JsonSchemaTypes.Array,
         _ => JsonSchemaTypes.Object,
@@ -441,7 +464,9 @@ internal sealed partial class ShapeDecider
         (ValueKind.Int32, JsonLiteralKind.Number) when int.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => value.Text,
         (ValueKind.Int64, JsonLiteralKind.Number) when long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => value.Text,
         (ValueKind.Double, JsonLiteralKind.Number) => CSharpLiteral.FiniteDouble(value.Text),
+        (ValueKind.Decimal, JsonLiteralKind.Number) => CSharpLiteral.Decimal(value.Text),
         (ValueKind.Date, JsonLiteralKind.String) => DateLiteral(value.Text),
+        (ValueKind.DateTime, JsonLiteralKind.String) => DateTimeLiteral(value.Text),
         (ValueKind.Guid, JsonLiteralKind.String) when Guid.TryParseExact(value.Text, "D", out Guid guid) => $"new global::System.Guid({Naming.ToLiteral(guid.ToString("D"))})",
         (ValueKind.Enum, JsonLiteralKind.String) => _types.OfType<EnumTypeSpec>().FirstOrDefault(t => t.Name == shape.TypeName)?.Members
             .FirstOrDefault(m => m.WireName == value.Text) is { } member ? $"global::{_file.Namespace}.{shape.TypeName}.{member.ClrName}" : null,
@@ -521,6 +546,25 @@ internal sealed partial class ShapeDecider
         return $"new global::System.DateOnly({date.Year}, {date.Month}, {date.Day})";
     }
 
+    /// <summary>
+    /// A C# expression for an RFC 3339 date-time, as the runtime reads it (<see cref="Rfc3339DateTime"/>),
+    /// or null when the text is not one or no DateTimeOffset holds it.
+    /// </summary>
+    private static string? DateTimeLiteral(string text)
+    {
+        if (!Rfc3339DateTime.TryParse(text.AsSpan(), out long clockTicks, out int offsetMinutes)
+            || !Rfc3339DateTime.TryRepresent(clockTicks, offsetMinutes, out long ticks, out int offset))
+        {
+            return null;
+        }
+
+        var value = new DateTimeOffset(ticks, TimeSpan.FromMinutes(offset));
+        string zone = offset == 0 ? "global::System.TimeSpan.Zero" : FormattableString.Invariant($"new global::System.TimeSpan({offset / 60}, {offset % 60}, 0)");
+        long fraction = value.Ticks % TimeSpan.TicksPerSecond;
+        return FormattableString.Invariant($"new global::System.DateTimeOffset({value.Year}, {value.Month}, {value.Day}, {value.Hour}, {value.Minute}, {value.Second}, {zone})")
+            + (fraction != 0 ? FormattableString.Invariant($".AddTicks({fraction})") : "");
+    }
+
     private static string DescribeLiteral(JsonLiteral value) =>
         value.Kind == JsonLiteralKind.Null ? "null" : $"{value.Kind.ToString().ToLowerInvariant()} {value.Json}";
 
@@ -531,7 +575,9 @@ internal sealed partial class ShapeDecider
         ValueKind.Int32 => "int",
         ValueKind.Int64 => "long",
         ValueKind.Double => "double",
+        ValueKind.Decimal => "decimal",
         ValueKind.Date => "DateOnly",
+        ValueKind.DateTime => "DateTimeOffset",
         ValueKind.Guid => "Guid",
         ValueKind.Object => "record",
         ValueKind.Enum => "enum",
