@@ -72,9 +72,14 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (all, _) => TypeCollisions.Find(all))
             .WithTrackingName(TrackingNames.Collisions);
 
-        context.RegisterSourceOutput(models.Combine(collisions), static (output, pair) =>
+        IncrementalValueProvider<ImmutableEquatableArray<string>> sharedHintPrefixes = models
+            .Collect()
+            .Select(static (all, _) => TypeCollisions.SharedHintPrefixes(all))
+            .WithTrackingName(TrackingNames.SharedHintPrefixes);
+
+        context.RegisterSourceOutput(models.Combine(collisions).Combine(sharedHintPrefixes), static (output, pair) =>
         {
-            (ContractFileSpec spec, ImmutableEquatableArray<DiagnosticInfo> clashes) = pair;
+            ((ContractFileSpec spec, ImmutableEquatableArray<DiagnosticInfo> clashes), ImmutableEquatableArray<string> shared) = pair;
             if (TypeCollisions.Involves(clashes, spec))
             {
                 return;
@@ -83,7 +88,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
             List<(string HintName, string Source)> sources;
             try
             {
-                sources = ContractEmitter.Emit(spec).ToList();
+                sources = ContractEmitter.Emit(spec, qualifyHintNames: shared.Contains(spec.File.Path)).ToList();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -214,4 +219,7 @@ public static class TrackingNames
 
     /// <summary>Type names declared by more than one schema file.</summary>
     public const string Collisions = nameof(Collisions);
+
+    /// <summary>Schema files that share a file name (their generated files add the namespace).</summary>
+    public const string SharedHintPrefixes = nameof(SharedHintPrefixes);
 }

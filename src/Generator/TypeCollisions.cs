@@ -43,6 +43,18 @@ internal static class TypeCollisions
         return diagnostics.ToImmutableEquatableArray();
     }
 
+    /// <summary>
+    /// The files whose hint prefix (their file name) another file has too: <c>a/order.schema.json</c>
+    /// and <c>b/order.schema.json</c> in two namespaces. Their generated files are named with the
+    /// namespace as well, since two sources with one hint name make Roslyn throw.
+    /// </summary>
+    public static ImmutableEquatableArray<string> SharedHintPrefixes(ImmutableArray<ContractFileSpec> files) =>
+        files.GroupBy(f => f.File.HintPrefix, System.StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select(f => f.File.Path))
+            .OrderBy(p => p, System.StringComparer.Ordinal)
+            .ToImmutableEquatableArray();
+
     /// <summary>True when <paramref name="file"/> is one of the files a collision names.</summary>
     public static bool Involves(ImmutableEquatableArray<DiagnosticInfo> collisions, ContractFileSpec file) =>
         collisions.Any(c => c.Location?.FilePath == file.File.Path);

@@ -202,7 +202,7 @@ public static class JsonValueCheck
 
                     if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array || checkStrings)
                     {
-                        context.PushProperty(property.Name);
+                        context.PushProperty(property);
                         objectValid &= WellFormed(property.Value, checkStrings, context);
                         context.Pop();
                     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
@@ -177,6 +178,33 @@ public class JsonValueBehaviourTests
         object value = Parse(type, json).Value!;
         var validate = value.GetType().GetMethod("Validate", Type.EmptyTypes)!.CreateDelegate<Func<ValidationResult>>(value);
         Assert.True(validate().IsValid); // warm up: type initialisers, regexes, the thread's context
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Same(ValidationResult.Valid, validate());
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Validating_a_valid_json_backed_value_with_nested_members_allocates_nothing()
+    {
+        // Checking that nested members are well formed once pushed each member's name as a string.
+        const string schema = """{"type": "object", "properties": {"a": {"type": "object", "properties": {"b": {"type": "array", "items": {"type": "integer"}}}}}}""";
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["/s/nested.schema.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.GenerateAs"] = "JsonValue" },
+        };
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(
+                [new InMemoryAdditionalText("/s/nested.schema.json", schema)],
+                new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = GeneratorHarness.TestNamespace }, perFile)),
+            GeneratorHarness.CreateCompilation());
+        object value = GeneratorHarness.Parse(GeneratorHarness.Load(output), "Nested", """{"a": {"b": [1, 2]}, "c": {"d": [{}]}}""").Value!;
+        var validate = value.GetType().GetMethod("Validate", Type.EmptyTypes)!.CreateDelegate<Func<ValidationResult>>(value);
+        Assert.True(validate().IsValid);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++)

@@ -84,6 +84,28 @@ public class SchemaFileTests
     }
 
     [Fact]
+    public void Two_files_of_one_name_in_two_namespaces_both_generate()
+    {
+        // Their generated files would share a hint name, which makes Roslyn throw: the namespace tells them apart.
+        const string schema = """{"type": "object", "properties": {"line": {"$ref": "#/$defs/line"}}, "$defs": {"line": {"type": "object"}}}""";
+        var texts = new[] { new InMemoryAdditionalText("/a/order.schema.json", schema), new InMemoryAdditionalText("/b/order.schema.json", schema), new InMemoryAdditionalText("/c/customer.schema.json", """{"type": "object"}""") };
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["/a/order.schema.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Namespace"] = "Shop.Sales" },
+            ["/b/order.schema.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Namespace"] = "Shop.Returns" },
+        };
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(texts, new TestOptionsProvider(new Dictionary<string, string>(), perFile)),
+            GeneratorHarness.CreateCompilation());
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Equal(
+            ["customer.Customer.g.cs", "order.Shop.Returns.Line.g.cs", "order.Shop.Returns.Order.g.cs", "order.Shop.Sales.Line.g.cs", "order.Shop.Sales.Order.g.cs"],
+            output.Sources.Select(s => s.HintName).Order(System.StringComparer.Ordinal));
+        GeneratorHarness.AssertCompilesCleanly(output.Compilation);
+    }
+
+    [Fact]
     public void A_definition_named_like_the_root_type_is_renamed_with_a_warning()
     {
         const string schema = """{"type": "object", "properties": {"next": {"$ref": "#/$defs/Order"}}, "$defs": {"Order": {"type": "object"}}}""";

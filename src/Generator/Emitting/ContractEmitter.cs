@@ -28,8 +28,14 @@ internal static partial class ContractEmitter
         return metadata < 0 ? version : version.Substring(0, metadata);
     }
 
-    public static IEnumerable<(string HintName, string Source)> Emit(ContractFileSpec file)
+    /// <summary>
+    /// The generated files of <paramref name="file"/>, named <c>{file}.{Type}.g.cs</c>, or
+    /// <c>{file}.{Namespace}.{Type}.g.cs</c> when <paramref name="qualifyHintNames"/> (another schema
+    /// file has the same name; the types differ, or ICG012 would have stopped both).
+    /// </summary>
+    public static IEnumerable<(string HintName, string Source)> Emit(ContractFileSpec file, bool qualifyHintNames = false)
     {
+        string prefix = qualifyHintNames ? $"{file.File.HintPrefix}.{file.File.Namespace}" : file.File.HintPrefix;
         foreach (TypeSpec type in file.Types)
         {
             var writer = new SourceWriter();
@@ -56,7 +62,7 @@ internal static partial class ContractEmitter
                     break;
             }
 
-            yield return ($"{file.File.HintPrefix}.{type.Name}.g.cs", writer.ToString());
+            yield return ($"{prefix}.{type.Name}.g.cs", writer.ToString());
         }
     }
 

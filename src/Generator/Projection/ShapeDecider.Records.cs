@@ -131,7 +131,7 @@ internal sealed partial class ShapeDecider
         string? description = seeds.Select(s => s.Description).FirstOrDefault(d => d is not null);
         _types[slot] = new RecordTypeSpec(name, home.Id, description, properties.ToImmutableEquatableArray(), rejectsUnknown, variants, rulesAsJson?.Reason)
         {
-            AdditionalMembers = rulesAsJson is null ? additionalMembers : null,
+            AdditionalMembers = rulesAsJson is null ? additionalMembers : KeptAsJson(parts, clrNames),
             Seeds = seeds.Select(s => s.Id).ToImmutableEquatableArray(),
             Parts = parts.Select(p => p.Id).ToImmutableEquatableArray(),
             Required = required,
@@ -179,6 +179,17 @@ internal sealed partial class ShapeDecider
     /// declared name may match it, as that member would need both schemas). False, with the reason,
     /// when the members it describes have no such map (the record's rules are then checked as JSON).
     /// </summary>
+    /// <summary>
+    /// The map of a record whose object rules are checked as JSON: every member it does not declare,
+    /// as JSON. Those rules name such members (a branch's <c>kind</c>, a pattern's), so the record
+    /// must keep them: dropped, <c>ToJson()</c> would lose data and <c>Validate()</c> of a value just
+    /// parsed would fail. None when the schema allows no undeclared member.
+    /// </summary>
+    private AdditionalMembersSpec? KeptAsJson(IReadOnlyList<SchemaNode> parts, HashSet<string> clrNames) =>
+        parts.Any(p => p.PatternProperties.Count == 0 && p.AdditionalProperties is { } additional && _model[additional].IsFalse)
+            ? null
+            : new AdditionalMembersSpec(Naming.MakeUnique("AdditionalProperties", clrNames), new ValueShape(ValueKind.Json, ImmutableEquatableArray<int>.Empty), Pattern: null, OthersRejected: false);
+
     private bool AdditionalMembersFit(SchemaNode home, IReadOnlyDictionary<string, PropertySpec> properties, out AdditionalMembersSpec? map, string recordName, HashSet<string> clrNames)
     {
         map = null;
