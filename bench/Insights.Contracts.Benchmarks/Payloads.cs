@@ -25,8 +25,7 @@ public static class Payloads
             }
 
             builder.Append("""{"insights_account_id":""").Append('"').Append(DeterministicGuid(i)).Append("\",")
-                .Append("\"iban\":\"DE").Append(((i % 90) + 10).ToString(CultureInfo.InvariantCulture))
-                .Append("3704004405").Append(i.ToString("D8", CultureInfo.InvariantCulture)).Append("\"}");
+                .Append("\"iban\":\"").Append(Iban(i)).Append("\"}");
         }
 
         builder.Append("""],"insights_consumer_id":"3dbd396b-f8ef-4ab6-9cd8-c5426eafb212"}}}""");
@@ -115,6 +114,50 @@ public static class Payloads
         builder.Append("]}");
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
+
+    /// <summary>
+    /// A ledger of <paramref name="rows"/> rows, each a tuple (IBAN, amount in minor units, currency),
+    /// valid against bench/schemas/uneval-tuple-*.schema.json.
+    /// </summary>
+    public static byte[] Ledger(int rows)
+    {
+        string[] currencies = ["EUR", "GBP", "USD"];
+        var builder = new StringBuilder(16 + (rows * 40));
+        builder.Append("""{"rows":[""");
+        for (int i = 0; i < rows; i++)
+        {
+            builder.Append(i > 0 ? "," : "").Append("[\"").Append(Iban(i)).Append("\",")
+                .Append((((long)i * 7919) % 1_000_000).ToString(CultureInfo.InvariantCulture))
+                .Append(",\"").Append(currencies[i % 3]).Append("\"]");
+        }
+
+        builder.Append("]}");
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    /// <summary>
+    /// <paramref name="methods"/> payment methods, bank accounts and cards in turn, each with an id, its
+    /// <c>kind</c> and one member of its own, valid against bench/schemas/uneval-union-*.schema.json.
+    /// </summary>
+    public static byte[] PaymentMethods(int methods)
+    {
+        var builder = new StringBuilder(16 + (methods * 96));
+        builder.Append("""{"methods":[""");
+        for (int i = 0; i < methods; i++)
+        {
+            builder.Append(i > 0 ? "," : "").Append("{\"id\":\"").Append(DeterministicGuid(i)).Append("\",");
+            builder.Append(i % 2 == 0
+                ? "\"kind\":\"bank_account\",\"iban\":\"" + Iban(i) + "\"}"
+                : "\"kind\":\"card\",\"last4\":\"" + (i % 10_000).ToString("D4", CultureInfo.InvariantCulture) + "\"}");
+        }
+
+        builder.Append("]}");
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    /// <summary>The IBAN <see cref="Response"/> gives account <paramref name="i"/>.</summary>
+    private static string Iban(int i) =>
+        "DE" + ((i % 90) + 10).ToString(CultureInfo.InvariantCulture) + "3704004405" + i.ToString("D8", CultureInfo.InvariantCulture);
 
     private static string Twelve(int i) => i.ToString("D12", CultureInfo.InvariantCulture);
 

@@ -45,6 +45,7 @@ public static class SanityChecks
         Require(!JsonBacked.InsightsFlowResponse.Parse(invalid).IsValid, "JSON-backed validates");
 
         PaymentEventUnions();
+        UnevaluatedPairs();
 
         var generator = new GeneratorBenchmarks();
         generator.Setup();
@@ -88,6 +89,102 @@ public static class SanityChecks
             // The JSON-backed value has no dispatch: it reports that the event matches none of the branches.
             Require(Rejects(JsonBackedUnions.PaymentEvents.Parse(badCurrency).Errors, "/events/1", "oneOf"), $"union JSON-backed rejects a bad currency, {layout}");
         }
+    }
+
+    /// <summary>
+    /// Each pair of <see cref="UnevaluatedBenchmarks"/> accepts and rejects the same documents, typed and
+    /// JSON-backed (so the unevaluated* keyword is really applied, and no row times a no-op), every parse
+    /// reads all the items, and every value the Validate() rows start from is valid.
+    /// </summary>
+    private static void UnevaluatedPairs()
+    {
+        string response = Encoding.UTF8.GetString(Payloads.Response(4));
+        const string Account = "{\"insights_account_id\":";
+        SameVerdicts("a objects", [
+            (response, true),
+            (response.Replace("\"state\":\"FINISHED\"", "\"state\":\"FINISHED\",\"note\":1", StringComparison.Ordinal), true),
+            (ReplaceFirst(response, Account, "{\"nickname\":\"x\",\"insights_account_id\":"), false),
+            (ReplaceFirst(response, "\"iban\":", "\"IBAN\":"), false),
+            (ReplaceFirst(response, "\"iban\":\"DE", "\"iban\":\"de"), false),
+            (ReplaceFirst(response, Account + "\"", Account + "\"x"), false),
+        ],
+        json => Unevaluated.ClosedAccounts.ClosedAccountsResponse.Parse(json).IsValid,
+        json => Unevaluated.ExtendedAccounts.ExtendedAccountsResponse.Parse(json).IsValid,
+        json => UnevaluatedJson.ClosedAccounts.ClosedAccountsResponse.Parse(json).IsValid,
+        json => UnevaluatedJson.ExtendedAccounts.ExtendedAccountsResponse.Parse(json).IsValid);
+
+        string ledger = Encoding.UTF8.GetString(Payloads.Ledger(4));
+        SameVerdicts("b tuples", [
+            (ledger, true),
+            (ReplaceFirst(ledger, "\"EUR\"]", "\"EUR\",true]"), false),
+            (ReplaceFirst(ledger, ",\"EUR\"]", "]"), false),
+            (ReplaceFirst(ledger, "\"EUR\"]", "\"euro\"]"), false),
+            (ReplaceFirst(ledger, ",0,", ",-1,"), false),
+            (ledger.Replace("{\"rows\":[", "{\"rows\":[[\"DE89370400440532013000\",1,\"EUR\"],", StringComparison.Ordinal), true),
+        ],
+        json => Unevaluated.TupleItems.TupleItemsLedger.Parse(json).IsValid,
+        json => Unevaluated.TupleUnevaluated.TupleUnevaluatedLedger.Parse(json).IsValid,
+        json => UnevaluatedJson.TupleItems.TupleItemsLedger.Parse(json).IsValid,
+        json => UnevaluatedJson.TupleUnevaluated.TupleUnevaluatedLedger.Parse(json).IsValid);
+
+        string methods = Encoding.UTF8.GetString(Payloads.PaymentMethods(4));
+        SameVerdicts("c oneOf", [
+            (methods, true),
+            (ReplaceFirst(methods, "\"kind\":\"bank_account\",", "\"kind\":\"bank_account\",\"last4\":\"1234\","), false),
+            (ReplaceFirst(methods, "\"kind\":\"card\",", "\"kind\":\"card\",\"iban\":\"DE89370400440532013000\","), false),
+            (ReplaceFirst(methods, "\"kind\":\"card\",", "\"kind\":\"card\",\"nickname\":\"x\","), false),
+            (ReplaceFirst(methods, "\"kind\":\"card\"", "\"kind\":\"wallet\""), false),
+            (ReplaceFirst(methods, "\"kind\":\"card\"", "\"kind\":\"bank_account\""), false),
+            (ReplaceFirst(methods, "{\"id\":", "{\"ID\":"), false),
+        ],
+        json => Unevaluated.UnionClosed.ClosedPaymentMethods.Parse(json).IsValid,
+        json => Unevaluated.UnionUnevaluated.UnevaluatedPaymentMethods.Parse(json).IsValid,
+        json => UnevaluatedJson.UnionClosed.ClosedPaymentMethods.Parse(json).IsValid,
+        json => UnevaluatedJson.UnionUnevaluated.UnevaluatedPaymentMethods.Parse(json).IsValid);
+
+        var bench = new UnevaluatedBenchmarks { Items = 1_000 };
+        bench.Setup();
+        string lastIban = bench.ClosedAccountsTyped().Data.Result!.Accounts[^1].Iban;
+        Require(bench.ClosedAccountsTyped().Data.Result!.Accounts.Count == 1_000 && bench.ExtendedAccountsTyped().Data.Result!.Accounts[^1].Iban == lastIban, "a objects, typed parses read every account");
+        Require(bench.ClosedAccountsJson().Value.GetProperty("data").GetProperty("result").GetProperty("accounts").GetArrayLength() == 1_000
+            && bench.ExtendedAccountsJson().Value.GetProperty("data").GetProperty("result").GetProperty("accounts").GetArrayLength() == 1_000, "a objects, JSON-backed parses read every account");
+        Require(bench.TupleItemsTyped().Rows.Count == 1_000 && bench.TupleUnevaluatedTyped().Rows.Count == 1_000
+            && bench.TupleItemsJson().Value.GetProperty("rows").GetArrayLength() == 1_000 && bench.TupleUnevaluatedJson().Value.GetProperty("rows").GetArrayLength() == 1_000, "b tuples, parses read every row");
+        Require(bench.UnionClosedTyped().Methods.Count == 1_000 && bench.UnionUnevaluatedTyped().Methods[^1].Id == bench.UnionClosedTyped().Methods[^1] switch { Unevaluated.UnionClosed.Card card => card.Id, Unevaluated.UnionClosed.BankAccount account => account.Id, _ => default },
+            "c oneOf, typed parses read every payment method");
+        Require(bench.UnionClosedJson().Value.GetProperty("methods").GetArrayLength() == 1_000 && bench.UnionUnevaluatedJson().Value.GetProperty("methods").GetArrayLength() == 1_000, "c oneOf, JSON-backed parses read every payment method");
+        foreach ((string name, Func<Runtime.ValidationResult> validate) in new (string, Func<Runtime.ValidationResult>)[]
+        {
+            ("a typed closed", bench.ClosedAccountsTypedValidate), ("a typed unevaluated", bench.ExtendedAccountsTypedValidate),
+            ("a JSON-backed closed", bench.ClosedAccountsJsonValidate), ("a JSON-backed unevaluated", bench.ExtendedAccountsJsonValidate),
+            ("b typed closed", bench.TupleItemsTypedValidate), ("b typed unevaluated", bench.TupleUnevaluatedTypedValidate),
+            ("b JSON-backed closed", bench.TupleItemsJsonValidate), ("b JSON-backed unevaluated", bench.TupleUnevaluatedJsonValidate),
+            ("c typed closed", bench.UnionClosedTypedValidate),
+            ("c JSON-backed closed", bench.UnionClosedJsonValidate), ("c JSON-backed unevaluated", bench.UnionUnevaluatedJsonValidate),
+        })
+        {
+            Require(validate().IsValid, $"{name}: Validate() of a parsed value");
+        }
+    }
+
+    /// <summary>All four parses (typed and JSON-backed, of both schemas of a pair) give each document its expected verdict.</summary>
+    private static void SameVerdicts(string pair, (string Json, bool Valid)[] documents, params Func<string, bool>[] parses)
+    {
+        string[] shapes = ["typed without unevaluated*", "typed with unevaluated*", "JSON-backed without unevaluated*", "JSON-backed with unevaluated*"];
+        for (int d = 0; d < documents.Length; d++)
+        {
+            for (int p = 0; p < parses.Length; p++)
+            {
+                Require(parses[p](documents[d].Json) == documents[d].Valid, $"{pair}, {shapes[p]}: document {d} should be {(documents[d].Valid ? "accepted" : "rejected")}: {documents[d].Json}");
+            }
+        }
+    }
+
+    private static string ReplaceFirst(string text, string find, string replacement)
+    {
+        int at = text.IndexOf(find, StringComparison.Ordinal);
+        Require(at >= 0, $"'{find}' occurs in the document to change");
+        return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + find.Length));
     }
 
     /// <summary>What <see cref="Payloads.PaymentEvents"/> holds: how many of each kind, and the last event's id and amount.</summary>
