@@ -99,13 +99,14 @@ public static class JsonRead
         }
 
         IsoDate.DateProblem problem;
-        if (!reader.ValueIsEscaped)
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             problem = IsoDate.TryParse(reader.ValueSpan, out value);
         }
         else
         {
-            // Escapes (\u0032...) are legal JSON; the unescaped text is what must be a date.
+            // Escapes (\u0032...) are legal JSON; the unescaped text is what must be a date. (A
+            // token split across the segments of a streamed body has no ValueSpan either.)
             problem = IsoDate.TryParse(reader.GetString()!, out value);
         }
 
@@ -464,19 +465,19 @@ public static class JsonRead
     /// </summary>
     public static void SkipUnknownMember(ref Utf8JsonReader reader, ValidationContext context)
     {
-        bool valid = Utf8.IsValid(reader.ValueSpan);
+        bool valid = IsValidUtf8(in reader);
         reader.Read();
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             int depth = reader.CurrentDepth;
             while (reader.Read() && !(reader.CurrentDepth == depth && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray))
             {
-                valid &= reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || Utf8.IsValid(reader.ValueSpan);
+                valid &= reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || IsValidUtf8(in reader);
             }
         }
         else if (reader.TokenType == JsonTokenType.String)
         {
-            valid &= Utf8.IsValid(reader.ValueSpan);
+            valid &= IsValidUtf8(in reader);
         }
 
         if (!valid)
@@ -526,6 +527,10 @@ public static class JsonRead
         context.AddError(integral ? (approx < 0 ? "minimum" : "maximum") : "type", integral ? ErrorMessages.OutOfRange(raw, clrType) : ErrorMessages.Integer(raw));
         return false;
     }
+
+    /// <summary>Whether the current token's raw bytes are valid UTF-8, also when they span the segments of a streamed body (then copied once).</summary>
+    private static bool IsValidUtf8(in Utf8JsonReader reader) =>
+        reader.HasValueSequence ? Utf8.IsValid(reader.ValueSequence.ToArray()) : Utf8.IsValid(reader.ValueSpan);
 
     private static string RawText(ref Utf8JsonReader reader) =>
         System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);

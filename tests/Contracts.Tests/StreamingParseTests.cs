@@ -62,6 +62,37 @@ public class StreamingParseTests
         Assert.Equal(expected.Errors, actual.Errors);
     }
 
+    /// <summary>
+    /// A body in segments (as a PipeReader hands it out) split at every byte: each token that spans
+    /// the split (a date, an undeclared member's text, valid UTF-8 or not) is read as it is in one piece.
+    /// </summary>
+    [Theory]
+    [InlineData("request", "\"to_date\":\"2024-1-05\",\"from_date\":\"2024-01-05\"")]
+    [InlineData("response", "\"note\":\"café\",\"extra\":{\"deep\":[\"été\"]}")]
+    [InlineData("response", "\"note\":\"cafX\"")]
+    public void Parse_of_a_sequence_split_anywhere_gives_what_Parse_gives_on_the_bytes(string kind, string members)
+    {
+        string json = kind == "request" ? Documents.MinimalRequest : Documents.Response();
+        byte[] bytes = Encoding.UTF8.GetBytes(json.Insert(1, members + ","));
+        int lone = Array.IndexOf(bytes, (byte)'X');
+        if (lone >= 0)
+        {
+            bytes[lone] = 0xC3; // a lead byte with no continuation: not UTF-8
+        }
+
+        string Outcome<T>(ParseResult<T> result) where T : class =>
+            result.IsValid ? "valid" : string.Join("; ", result.Errors.Select(e => e.ToString()));
+        string expected = kind == "request" ? Outcome(InsightsFlowRequest.Parse(bytes)) : Outcome(InsightsFlowResponse.Parse(bytes));
+        for (int split = 1; split < bytes.Length; split++)
+        {
+            var sequence = SplitSequence.At(bytes, split);
+            string actual = kind == "request"
+                ? Outcome(JsonContract.Parse<InsightsFlowRequest>(sequence))
+                : Outcome(JsonContract.Parse<InsightsFlowResponse>(sequence));
+            Assert.True(expected == actual, $"split at {split}: expected {expected}, got {actual}");
+        }
+    }
+
     [Fact]
     public async Task ParseAsync_from_a_pipe_written_in_pieces_while_it_reads()
     {

@@ -71,7 +71,7 @@ public class WireNamesTests
         // Every split point, so each token is at some point held in two segments.
         for (int split = 1; split < json.Length; split++)
         {
-            var reader = new Utf8JsonReader(Segments(json, split));
+            var reader = new Utf8JsonReader(SplitSequence.At(json, split));
             reader.Read();
             reader.Read();
             Assert.True(table.TryFind(ref reader, out int index));
@@ -168,28 +168,5 @@ public class WireNamesTests
         var reader = new Utf8JsonReader(jsonString);
         reader.Read();
         return table.TryFind(ref reader, out _);
-    }
-
-    private static ReadOnlySequence<byte> Segments(byte[] bytes, int split)
-    {
-        var first = new Segment(bytes.AsMemory(0, split), 0);
-        Segment last = first.Append(bytes.AsMemory(split));
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }
