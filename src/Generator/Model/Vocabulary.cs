@@ -188,7 +188,7 @@ internal static class Vocabulary
         TypedValues values = kind switch
         {
             ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum => TypedValues.Text,
-            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => TypedValues.Number,
+            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.IntegerEnum => TypedValues.Number,
             ValueKind.Boolean => TypedValues.Boolean,
             ValueKind.Array => TypedValues.Array,
             ValueKind.Date or ValueKind.Guid => TypedValues.Format,
