@@ -29,7 +29,9 @@ public class NonStringEnumTests
             "step": { "type": "integer", "enum": [10, 20], "default": 20 },
             "flag": { "enum": [true] },
             "ratio": { "type": "number", "enum": [0.5, 1.5] },
-            "mixed": { "enum": [1, "a", null] }
+            "mixed": { "enum": [1, "a", null] },
+            "version": { "const": 2 },
+            "epoch": { "const": 5000000000 }
           },
           "$defs": {
             "priority": { "type": "integer", "enum": [-1, 0, 5], "x-enumNames": ["Low", "Normal", "Urgent"], "description": "How urgent the ticket is." }
@@ -113,6 +115,8 @@ public class NonStringEnumTests
         Assert.Contains("public bool? Flag { get; init; }", ticket);
         Assert.Contains("public double? Ratio { get; init; }", ticket);
         Assert.Contains("public global::Insights.Contracts.Runtime.JsonValue? Mixed { get; init; }", ticket);
+        Assert.Contains("public int? Version { get; init; }", ticket);
+        Assert.Contains("public long? Epoch { get; init; }", ticket);
 
         string priority = Typed.Value.Source("Priority.g.cs");
         Assert.Contains("/// <summary>\n/// How urgent the ticket is.\n/// </summary>", priority);
@@ -135,6 +139,7 @@ public class NonStringEnumTests
     [Theory]
     [InlineData("""{"priority": 5}""", """Urgent=5 - null null - Value20 {"priority":5,"step":20}""")]
     [InlineData("""{"priority": -1, "retries": 3, "level": null, "state": "closed", "size": 5000000000, "step": 10}""", """Low=-1 Value3 null Closed Value5000000000 Value10 {"priority":-1,"retries":3,"state":"closed","size":5000000000,"step":10}""")]
+    [InlineData("""{"priority": 5, "version": 2.0, "epoch": 5000000000}""", """Urgent=5 - null null - Value20 {"priority":5,"step":20,"version":2,"epoch":5000000000}""")]
     [InlineData("""{"priority": 0.0, "retries": 1e0, "level": 2, "state": null}""", """Normal=0 Value1 Value2 null - Value20 {"priority":0,"retries":1,"level":2,"step":20}""")]
     public void Integer_enums_read_as_their_members_and_write_back_as_numbers(string json, string expected) =>
         Assert.Equal(expected, Call("Read", json));
@@ -150,6 +155,9 @@ public class NonStringEnumTests
     [InlineData("""{"priority": 5, "level": 3}""", "/level enum")]
     [InlineData("""{"priority": 5, "state": "pending"}""", "/state enum")]
     [InlineData("""{"priority": 5, "size": 5000000001}""", "/size enum")]
+    [InlineData("""{"priority": 5, "version": 1e30}""", "/version const")]
+    [InlineData("""{"priority": 5, "version": 2.5}""", "/version const")]
+    [InlineData("""{"priority": 5, "version": "2"}""", "/version const")]
     public void A_value_of_no_member_is_an_enum_error_at_its_pointer(string json, string expected) =>
         Assert.Equal("invalid: " + expected, Call("Read", json));
 
@@ -186,6 +194,12 @@ public class NonStringEnumTests
     [InlineData("""{"priority": 5, "flag": false}""")]
     [InlineData("""{"priority": 5, "ratio": 1}""")]
     [InlineData("""{"priority": 5, "mixed": 2}""")]
+    [InlineData("""{"priority": 5, "version": 2.0, "epoch": 5000000000}""")]
+    [InlineData("""{"priority": 5, "version": 3}""")]
+    [InlineData("""{"priority": 5, "version": 2.5}""")]
+    [InlineData("""{"priority": 5, "version": 1e30}""")]
+    [InlineData("""{"priority": 5, "version": "2"}""")]
+    [InlineData("""{"priority": 5, "epoch": 5000000001}""")]
     public void The_typed_and_json_backed_shapes_agree_on_validity_and_pointers(string json)
     {
         // The typed side holds C# enums (of integers, and nullable ones), not checked longs or JSON values.
@@ -197,5 +211,36 @@ public class NonStringEnumTests
         Assert.Equal(jsonBacked.Value is null, typed.Value is null);
         Assert.Equal(jsonBacked.Errors.Select(e => e.Path).Distinct(), typed.Errors.Select(e => e.Path).Distinct());
         Assert.Subset(jsonBacked.Errors.Select(e => e.Keyword).ToHashSet(), typed.Errors.Select(e => e.Keyword).ToHashSet());
+    }
+
+    public static TheoryData<int> Sizes => new() { 3, 16, 17, 2_500 };
+
+    /// <summary>
+    /// Sizes on both sides of the point where <c>WireNumbers</c> switches from comparing each number
+    /// to hashing, up to the thousands of values string enums were optimized for.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Every_number_of_an_integer_enum_of_any_size_round_trips_and_others_are_enum_errors(int count)
+    {
+        long[] numbers = Enumerable.Range(0, count).Select(i => i * 7L - 3).ToArray();
+        string schema = """{"type": "object", "properties": {"code": {"type": "integer", "enum": [""" + string.Join(", ", numbers) + "]}}}";
+        Assembly assembly = GeneratorHarness.Load(GeneratorHarness.RunAndCompile(("/s/codes.schema.json", schema)));
+        Type code = assembly.GetType("Test.Contracts.CodesCode", throwOnError: true)!;
+        Assert.Equal(numbers, Enum.GetValues(code).Cast<object>().Select(Convert.ToInt64).Order());
+
+        foreach (long number in numbers)
+        {
+            var (value, errors) = GeneratorHarness.Parse(assembly, "Codes", $$"""{"code": {{number}}}""");
+            Assert.Empty(errors);
+            Assert.Equal(Enum.ToObject(code, number), value!.GetType().GetProperty("Code")!.GetValue(value));
+            Assert.Equal($$"""{"code":{{number}}}""", (string)value.GetType().GetMethod("ToJson")!.Invoke(value, null)!);
+        }
+
+        foreach (long unknown in new[] { -2L, numbers[^1] + 1, long.MaxValue })
+        {
+            var error = Assert.Single(GeneratorHarness.Parse(assembly, "Codes", $$"""{"code": {{unknown}}}""").Errors);
+            Assert.Equal(("/code", "enum", $"{unknown} is not one of the allowed values: {string.Join(", ", numbers)}"), (error.Path, error.Keyword, error.Message));
+        }
     }
 }

@@ -219,8 +219,13 @@ internal sealed partial class ShapeDecider
                     : format == JsonFormat.Uuid && onlyTheFormat ? ValueKind.Guid
                     : ValueKind.String;
                 break;
-            case JsonSchemaTypes.Integer when node.Types == JsonSchemaTypes.None:
-                kind = ValueKind.Double; // integers named by const/enum: 1.0 must read as one of them
+            case JsonSchemaTypes.Integer or JsonSchemaTypes.Number when node.Types == JsonSchemaTypes.None:
+                // Numbers named by const/enum, without 'type': int or long when every one is an integer
+                // that fits (a number the C# type cannot hold is read as JSON, and fails the keyword); else double.
+                long?[] named = (node.Const is { } constant ? new[] { constant } : Array.Empty<JsonLiteral>()).Concat(node.Enum ?? Enumerable.Empty<JsonLiteral>()).Select(l => IntegerLiteral(l.Text)).ToArray();
+                kind = named.Length == 0 || named.Any(n => n is null) ? ValueKind.Double
+                    : named.All(n => n >= int.MinValue && n <= int.MaxValue) ? ValueKind.Int32
+                    : ValueKind.Int64;
                 break;
             case JsonSchemaTypes.Integer:
                 kind = FitsInt32(node) ? ValueKind.Int32 : ValueKind.Int64;
