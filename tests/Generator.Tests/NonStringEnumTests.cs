@@ -213,6 +213,25 @@ public class NonStringEnumTests
         Assert.Subset(jsonBacked.Errors.Select(e => e.Keyword).ToHashSet(), typed.Errors.Select(e => e.Keyword).ToHashSet());
     }
 
+    [Fact]
+    public void Vendor_name_arrays_name_the_members_only_when_they_name_every_value()
+    {
+        string schema = """
+            {"type": "object", "properties": {
+              "colour": {"type": "string", "enum": ["#f00", "#0f0"], "x-enum-varnames": ["Red", "Green"]},
+              "code": {"type": "integer", "enum": [1, 2], "x-enum-names": ["One", "Two"]},
+              "short": {"type": "integer", "enum": [1, 2, 3], "x-enumNames": ["One", "Two"]},
+              "wrong": {"type": "integer", "enum": [1, 2], "x-enumNames": ["One", 2]}
+            }}
+            """;
+        GeneratorOutput output = GeneratorHarness.RunAndCompile((Path, schema));
+
+        Assert.Contains("Red,", output.Source("TicketColour.g.cs"));
+        Assert.Contains("Two = 2,", output.Source("TicketCode.g.cs"));
+        Assert.Contains("Value3 = 3,", output.Source("TicketShort.g.cs"));
+        Assert.Contains("Value2 = 2,", output.Source("TicketWrong.g.cs"));
+    }
+
     public static TheoryData<int> Sizes => new() { 3, 16, 17, 2_500 };
 
     /// <summary>
