@@ -72,6 +72,17 @@ public static class JsonRead
         return TryReadIntegral(ref reader, context, long.MinValue, long.MaxValue, "a 64-bit integer", out value);
     }
 
+    /// <summary>
+    /// Whether the value is a number with no fractional part (<c>10.0</c> too) from
+    /// <paramref name="min"/> to <paramref name="max"/>: one an <c>int</c> or <c>long</c> typed by
+    /// its schema's <c>const</c>/<c>enum</c> can hold. Any other value is checked as JSON, so that it
+    /// fails that keyword rather than a range the schema never stated. The reader does not move.
+    /// </summary>
+    public static bool IsIntegerIn(ref Utf8JsonReader reader, long min, long max) =>
+        reader.TokenType == JsonTokenType.Number
+        && (reader.TryGetInt64(out long whole) ? whole >= min && whole <= max
+            : reader.TryGetDecimal(out decimal number) && decimal.Truncate(number) == number && number >= min && number <= max);
+
     /// <summary>Reads a JSON number into a finite <see cref="double"/>.</summary>
     public static bool TryReadDouble(ref Utf8JsonReader reader, ValidationContext context, out double value)
     {

@@ -7,35 +7,22 @@ internal static partial class ContractEmitter
 {
     private static void WriteClosedEnum(SourceWriter writer, ContractFileSpec file, EnumTypeSpec spec)
     {
+        if (spec.IntegerType is not null)
+        {
+            WriteIntegerEnum(writer, file, spec);
+            return;
+        }
+
         string name = spec.Name;
         string self = Qualified(file, name);
         string wire = name + "Wire";
 
-        writer.Doc("summary", spec.Description);
-        writer.Line($"[{Serialization}JsonConverter(typeof({Qualified(file, name + "JsonConverter")}))]");
-        writer.Line(GeneratedCode);
-        writer.Open($"public enum {name}");
-        foreach (EnumMemberSpec member in spec.Members)
-        {
-            writer.Line($"/// <summary>The JSON value <c>{SourceWriter.EscapeXml(member.WireName)}</c>.</summary>");
-            writer.Line(member.ClrName + ",");
-        }
-
-        writer.Close();
-        writer.Line();
-
-        writer.Line($"/// <summary>Maps <see cref=\"{name}\"/> to and from its JSON values.</summary>");
-        writer.Line(GeneratedCode);
-        writer.Open($"public static class {wire}");
+        WriteEnumAndOpenWire(writer, file, spec, $"public enum {name}", member => member.ClrName + ",", "values");
         writer.Line("// The JSON values in member order: a member's value is its index here.");
         writer.Line($"private static readonly string[] s_allowedValues = {{ {WireNameList(spec.Members)} }};");
         writer.Line($"private static readonly {Runtime}WireNames s_wireNames = new(s_allowedValues);");
         writer.Line();
-        writer.Line("/// <summary>The JSON value of <paramref name=\"value\"/>.</summary>");
-        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a defined member.</exception>");
-        writer.Line($"public static string ToWireName(this {self} value) =>");
-        writer.Line($"    IsDefined(value) ? s_allowedValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {name} value.\");");
-        writer.Line();
+        WriteToWire(writer, spec, self, "string ToWireName", "s_allowedValues[(int)value]");
         writer.Line("/// <summary>Finds the member whose JSON value is <paramref name=\"wireName\"/> (exact, case-sensitive).</summary>");
         writer.Open($"public static bool TryParse(string? wireName, out {self} value)");
         writer.Line("bool found = s_wireNames.TryFind(wireName, out int index);");
@@ -70,6 +57,52 @@ internal static partial class ContractEmitter
             $"Reads and writes <see cref=\"{name}\"/> by its JSON values, without reflection.",
             $"{Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, {wire}.TryRead, \"{name}\")",
             "writer.WriteStringValue(value.ToWireName())");
+    }
+
+    /// <summary>
+    /// An enum of JSON integers: a C# enum whose members' underlying values are the numbers, read and
+    /// written as JSON numbers, with one <c>WireNumbers</c> lookup rather than a comparison per value.
+    /// </summary>
+    private static void WriteIntegerEnum(SourceWriter writer, ContractFileSpec file, EnumTypeSpec spec)
+    {
+        string name = spec.Name;
+        string self = Qualified(file, name);
+        string wire = name + "Wire";
+        Shared.JsonSchemaTypes types = file.Model[spec.Node].Types & ~Shared.JsonSchemaTypes.Null;
+
+        WriteEnumAndOpenWire(writer, file, spec, spec.IntegerType == "long" ? $"public enum {name} : long" : $"public enum {name}", member => $"{member.ClrName} = {member.WireName},", "numbers");
+        writer.Line($"private static readonly {Runtime}WireNumbers s_numbers = new(new long[] {{ {string.Join(", ", System.Linq.Enumerable.Select(spec.Members, m => m.WireName))} }});");
+        writer.Line();
+        WriteToWire(writer, spec, self, "long ToNumber", "(long)value");
+        writer.Line("/// <summary>Finds the member whose JSON number is <paramref name=\"number\"/>.</summary>");
+        writer.Open($"public static bool TryParse(long number, out {self} value)");
+        writer.Line("bool found = s_numbers.Contains(number);");
+        writer.Line($"value = found ? ({self})number : default;");
+        writer.Line("return found;");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>True when <paramref name=\"value\"/> is a defined member (a cast integer may not be).</summary>");
+        writer.Line($"public static bool IsDefined({self} value) => s_numbers.Contains((long)value);");
+        writer.Line();
+        // Without a 'type', a value of another JSON type is only wrong for not being one of the numbers: an enum error.
+        string expected = types == Shared.JsonSchemaTypes.None ? "null" : Literal(Shared.JsonSchemaTypeNames.Describe(types));
+        writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
+        writer.Line($"bool found = s_numbers.TryRead(ref reader, context, {expected}, out long number);");
+        writer.Line($"value = ({self})number;");
+        writer.Line("return found;");
+        writer.Close();
+        writer.Line();
+        writer.Line($"internal static bool Check({self} value, {Runtime}ValidationContext? context) => s_numbers.Check((long)value, context);");
+        writer.Close();
+        writer.Line();
+
+        WriteConverterClass(
+            writer,
+            name + "JsonConverter",
+            self,
+            $"Reads and writes <see cref=\"{name}\"/> as its JSON numbers, without reflection.",
+            $"{Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, {wire}.TryRead, \"{name}\")",
+            "writer.WriteNumberValue(value.ToNumber())");
     }
 
     private static void WriteOpenEnum(SourceWriter writer, ContractFileSpec file, OpenEnumTypeSpec spec)
@@ -140,6 +173,37 @@ internal static partial class ContractEmitter
             $"{Runtime}JsonContract.ReadValueForSerializer<{self}>(ref reader, TryRead, \"{name}\")",
             "writer.WriteStringValue(value.Value)");
         writer.Close();
+    }
+
+    /// <summary>Writes the C# enum of a closed enum (each member's line from <paramref name="member"/>), then opens its <c>Wire</c> class.</summary>
+    private static void WriteEnumAndOpenWire(SourceWriter writer, ContractFileSpec file, EnumTypeSpec spec, string declaration, System.Func<EnumMemberSpec, string> member, string wireValues)
+    {
+        writer.Doc("summary", spec.Description);
+        writer.Line($"[{Serialization}JsonConverter(typeof({Qualified(file, spec.Name + "JsonConverter")}))]");
+        writer.Line(GeneratedCode);
+        writer.Open(declaration);
+        foreach (EnumMemberSpec value in spec.Members)
+        {
+            writer.Line($"/// <summary>The JSON value <c>{SourceWriter.EscapeXml(value.WireName)}</c>.</summary>");
+            writer.Line(member(value));
+        }
+
+        writer.Close();
+        writer.Line();
+
+        writer.Line($"/// <summary>Maps <see cref=\"{spec.Name}\"/> to and from its JSON {wireValues}.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Open($"public static class {spec.Name}Wire");
+    }
+
+    /// <summary>Writes the extension method <paramref name="signature"/> (return type and name) that gives a defined member's JSON value, <paramref name="known"/>, and throws for any other.</summary>
+    private static void WriteToWire(SourceWriter writer, EnumTypeSpec spec, string self, string signature, string known)
+    {
+        writer.Line("/// <summary>The JSON value of <paramref name=\"value\"/>.</summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a defined member.</exception>");
+        writer.Line($"public static {signature}(this {self} value) =>");
+        writer.Line($"    IsDefined(value) ? {known} : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {spec.Name} value.\");");
+        writer.Line();
     }
 
     /// <summary>The JSON values as C# string literals, in member order, comma-separated.</summary>

@@ -112,7 +112,7 @@ internal static partial class ContractEmitter
         ValueKind.DateTime => $"{Runtime}JsonRead.TryReadDateTime",
         ValueKind.Guid => $"{Runtime}JsonRead.TryReadGuid",
         ValueKind.Object => $"{Runtime}JsonRead.TryReadObject<{Qualified(file, type.TypeName!)}>",
-        ValueKind.Enum => $"{Qualified(file, type.TypeName! + "Wire")}.TryRead",
+        ValueKind.Enum or ValueKind.IntegerEnum => $"{Qualified(file, type.TypeName! + "Wire")}.TryRead",
         ValueKind.OpenEnum => $"{Qualified(file, type.TypeName!)}.TryRead",
         ValueKind.Json => $"{Runtime}JsonRead.TryReadJson",
         _ => $"static (ref {Json}Utf8JsonReader r, {Runtime}ValidationContext c, out {ClrType(file, type)} v) => {ReadCall(file, type, "r", "c", "v")}",
@@ -161,6 +161,9 @@ internal static partial class ContractEmitter
                 break;
             case ValueKind.Enum:
                 writer.Line($"writer.WriteStringValue({Qualified(file, type.TypeName! + "Wire")}.ToWireName({expression}));");
+                break;
+            case ValueKind.IntegerEnum:
+                writer.Line($"writer.WriteNumberValue({Qualified(file, type.TypeName! + "Wire")}.ToNumber({expression}));");
                 break;
             case ValueKind.OpenEnum:
                 writer.Line($"writer.WriteStringValue({expression}.Value);");

@@ -51,6 +51,23 @@ internal static partial class ContractEmitter
 
                     break;
 
+                case ValueKind.IntegerEnum:
+                    // Checked as its number: defined (for a value set in code), then any keywords beside a $ref to it.
+                    if (mode == CheckMode.Validate)
+                    {
+                        Check($"{Qualified(_file, shape.TypeName + "Wire")}.Check({value}, context)");
+                    }
+
+                    foreach (int node in nodes)
+                    {
+                        foreach (string call in _checks.Value(Model[node], ValueKind.Int64, $"(long){value}"))
+                        {
+                            Check(call);
+                        }
+                    }
+
+                    break;
+
                 case ValueKind.Int32:
                 case ValueKind.Int64:
                 case ValueKind.Double:

@@ -499,6 +499,8 @@ internal static partial class ContractEmitter
             {
                 ValueKind.String => $"reader.TokenType == {Json}JsonTokenType.String",
                 ValueKind.Boolean => $"reader.TokenType is {Json}JsonTokenType.True or {Json}JsonTokenType.False",
+                ValueKind.Int32 => $"{Runtime}JsonRead.IsIntegerIn(ref reader, int.MinValue, int.MaxValue)",
+                ValueKind.Int64 => $"{Runtime}JsonRead.IsIntegerIn(ref reader, long.MinValue, long.MaxValue)",
                 _ => $"reader.TokenType == {Json}JsonTokenType.Number",
             };
             string name = _members.NextName("ReadBy" + char.ToUpperInvariant(keyword[0]) + keyword.Substring(1));

@@ -118,9 +118,13 @@ internal sealed record TypeAlternativeSpec(string Name, ValueShape Shape, int? B
 /// <param name="Value">The discriminator's value for this branch, when the union has one.</param>
 internal sealed record UnionCaseSpec(string Union, string EnumName, string TypeName, string VariantName, int Branch, string? Value, string? Description);
 
-/// <summary>A closed string enum: a C# enum, wire names kept.</summary>
+/// <summary>A closed enum: a C# enum, wire names kept (of strings), or numbers as its underlying values (of integers).</summary>
 internal sealed record EnumTypeSpec(string Name, int Node, string? Description, ImmutableEquatableArray<EnumMemberSpec> Members)
-    : TypeSpec(Name, Node, Description);
+    : TypeSpec(Name, Node, Description)
+{
+    /// <summary>For an enum of JSON integers, its underlying type (<c>int</c> or <c>long</c>), each member's <see cref="EnumMemberSpec.WireName"/> its number; null for strings.</summary>
+    public string? IntegerType { get; init; }
+}
 
 /// <summary>An open string enum (<c>anyOf: [{enum: [...]}, {type: string}]</c>): named known values, any string accepted.</summary>
 internal sealed record OpenEnumTypeSpec(string Name, int Node, string? Description, ImmutableEquatableArray<EnumMemberSpec> Members)
@@ -172,6 +176,9 @@ internal enum ValueKind
     Object,
     Enum,
     OpenEnum,
+
+    /// <summary>An enum of JSON integers: the C# enum <see cref="ValueShape.TypeName"/> whose underlying values are the numbers.</summary>
+    IntegerEnum,
     Array,
 
     /// <summary>Any JSON value (<c>JsonValue</c>), checked by the validator of its schema: for schemas without an exact C# type.</summary>

@@ -62,6 +62,13 @@ internal sealed record SchemaNode(int Id, string Location)
     /// <summary><c>enum</c>; null when absent (an empty array is a valid <c>enum</c> that nothing matches).</summary>
     public ImmutableEquatableArray<JsonLiteral>? Enum { get; init; }
 
+    /// <summary>
+    /// C# names for the <see cref="Enum"/> values, one per value in order, from the vendor arrays
+    /// NSwag and openapi-generator read (<c>x-enumNames</c>, <c>x-enum-varnames</c>, <c>x-enum-names</c>);
+    /// null when there is none, or it is not an array of strings as long as <c>enum</c>.
+    /// </summary>
+    public ImmutableEquatableArray<string>? EnumNames { get; init; }
+
     public NumberLimit? Minimum { get; init; }
     public NumberLimit? Maximum { get; init; }
     public NumberLimit? ExclusiveMinimum { get; init; }

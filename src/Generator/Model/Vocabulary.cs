@@ -264,7 +264,7 @@ internal static class Vocabulary
         TypedValues values = kind switch
         {
             ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum => TypedValues.Text,
-            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal => TypedValues.Number,
+            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal or ValueKind.IntegerEnum => TypedValues.Number,
             ValueKind.Boolean => TypedValues.Boolean,
             ValueKind.Array => TypedValues.Array,
             ValueKind.Date or ValueKind.DateTime or ValueKind.Guid => TypedValues.Format,

@@ -220,10 +220,29 @@ internal sealed partial class SchemaReader
             else
             {
                 node = node with { Enum = values.Items.Select(JsonText.Literal).ToImmutableEquatableArray() };
+                node = node with { EnumNames = VendorEnumNames(keywords.Schema, values.Items.Count) };
             }
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// The first vendor array of enum member names that names every value (<c>x-enumNames</c>, as
+    /// NSwag writes it, then openapi-generator's <c>x-enum-varnames</c> and <c>x-enum-names</c>); an
+    /// array of another length or with a non-string entry names nothing, and the values name the members.
+    /// </summary>
+    private static ImmutableEquatableArray<string>? VendorEnumNames(JsonNode schema, int count)
+    {
+        foreach (string key in new[] { "x-enumNames", "x-enum-varnames", "x-enum-names" })
+        {
+            if (schema[key] is { Kind: JsonNodeKind.Array } names && names.Items.Count == count && names.Items.All(n => n.Kind == JsonNodeKind.String))
+            {
+                return names.Items.Select(n => n.Text!).ToImmutableEquatableArray();
+            }
+        }
+
+        return null;
     }
 
     private SchemaNode ReadNumbers(KeywordReader keywords, SchemaNode node)

@@ -67,16 +67,17 @@ internal sealed partial class ShapeDecider
 
             case TypeShape.ClosedEnum:
             case TypeShape.OpenEnum:
+            case TypeShape.IntegerEnum:
             {
-                bool open = ClassifyType(node) == TypeShape.OpenEnum;
-                if (!EnumFits(node, open))
+                TypeShape shape = ClassifyType(node);
+                if (!EnumFits(node, shape == TypeShape.OpenEnum))
                 {
                     return null;
                 }
 
                 string name = ReserveTypeName(suggestedTypeName, node);
-                DecideEnum(node, name, open);
-                return EnumShape(node, name, open);
+                DecideEnum(node, name, shape);
+                return EnumShape(node, name, shape);
             }
 
             default:
@@ -106,7 +107,7 @@ internal sealed partial class ShapeDecider
             {
                 TypeShape.Record or TypeShape.Union => new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, typeName, AllowsNull: AllowsNull(target)),
                 TypeShape.TypeUnion => new ValueShape(ValueKind.Union, new[] { target.Id }.ToImmutableEquatableArray(), typeName, AllowsNull: AllowsNull(target)),
-                _ => EnumShape(target, typeName, shape == TypeShape.OpenEnum),
+                _ => EnumShape(target, typeName, shape),
             };
         }
 
@@ -164,10 +165,12 @@ internal sealed partial class ShapeDecider
         return ValueRuleFits(besides, shape) ? shape with { CheckNodes = shape.CheckNodes.Append(node.Id).ToImmutableEquatableArray() } : null;
     }
 
-    private ValueShape EnumShape(SchemaNode node, string typeName, bool open) =>
-        open
-            ? new ValueShape(ValueKind.OpenEnum, new[] { node.Id }.ToImmutableEquatableArray(), typeName, AllowsNull: AllowsNull(node))
-            : new ValueShape(ValueKind.Enum, ImmutableEquatableArray<int>.Empty, typeName, AllowsNull: AllowsNull(node));
+    private ValueShape EnumShape(SchemaNode node, string typeName, TypeShape shape) => shape switch
+    {
+        TypeShape.OpenEnum => new ValueShape(ValueKind.OpenEnum, new[] { node.Id }.ToImmutableEquatableArray(), typeName, AllowsNull: AllowsNull(node)),
+        TypeShape.IntegerEnum => new ValueShape(ValueKind.IntegerEnum, ImmutableEquatableArray<int>.Empty, typeName, AllowsNull: AllowsNull(node)),
+        _ => new ValueShape(ValueKind.Enum, ImmutableEquatableArray<int>.Empty, typeName, AllowsNull: AllowsNull(node)),
+    };
 
     private ValueShape? DecideScalarOrArray(SchemaNode node, string suggestedTypeName)
     {
@@ -190,6 +193,13 @@ internal sealed partial class ShapeDecider
 
         if ((type & (type - 1)) != 0)
         {
+            if (!node.Has("type") && node.Enum is { } values && !node.Keywords.Any(k => Vocabulary.Validates(k) && k != "enum"))
+            {
+                // [1, "a", null]: the values themselves are of several types.
+                string kinds = string.Join(", ", values.Where(v => v.Kind != JsonLiteralKind.Null).GroupBy(v => v.Kind).Select(g => DescribeLiteral(g.First())));
+                return Refuse<ValueShape>(node, "enum", $"its values are of several JSON types ({kinds}), which no one C# type holds", atName: true);
+            }
+
             return Refuse<ValueShape>(node, node.Has("type") ? "type" : null, $"a union of types ({JsonSchemaTypeNames.Describe(type).Replace(" or ", ", ")}) cannot be given one C# type here");
         }
 
@@ -213,8 +223,13 @@ internal sealed partial class ShapeDecider
                     _ => ValueKind.String,
                 };
                 break;
-            case JsonSchemaTypes.Integer when node.Types == JsonSchemaTypes.None:
-                kind = ValueKind.Double; // integers named by const/enum: 1.0 must read as one of them
+            case JsonSchemaTypes.Integer or JsonSchemaTypes.Number when node.Types == JsonSchemaTypes.None:
+                // Numbers named by const/enum, without 'type': int or long when every one is an integer
+                // that fits (a number the C# type cannot hold is read as JSON, and fails the keyword); else double.
+                long?[] named = (node.Const is { } constant ? new[] { constant } : Array.Empty<JsonLiteral>()).Concat(node.Enum ?? Enumerable.Empty<JsonLiteral>()).Select(l => IntegerLiteral(l.Text)).ToArray();
+                kind = named.Length == 0 || named.Any(n => n is null) ? ValueKind.Double
+                    : named.All(n => n >= int.MinValue && n <= int.MaxValue) ? ValueKind.Int32
+                    : ValueKind.Int64;
                 break;
             case JsonSchemaTypes.Integer:
                 kind = FitsInt32(node) ? ValueKind.Int32 : ValueKind.Int64;
@@ -303,37 +318,47 @@ internal sealed partial class ShapeDecider
         return !open || LiteralsFit(node, new ValueShape(ValueKind.OpenEnum, ImmutableEquatableArray<int>.Empty));
     }
 
-    private void DecideEnum(SchemaNode node, string name, bool open)
+    private void DecideEnum(SchemaNode node, string name, TypeShape shape)
     {
+        bool open = shape == TypeShape.OpenEnum;
         if (!EnumFits(node, open))
         {
             return;
         }
 
         int slot = ReserveSlot();
-        ImmutableEquatableArray<JsonLiteral> values = open ? OpenEnumValues(node)! : node.Enum!;
+        SchemaNode named = open ? _model[node.AnyOf.First(b => _model[b].Enum is not null)] : node;
+        long?[]? numbers = shape == TypeShape.IntegerEnum ? IntegerEnumValues(node) : null;
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberSpec>();
-        foreach (JsonLiteral value in values)
+        for (int i = 0; i < named.Enum!.Count; i++)
         {
-            if (!wireNames.Add(value.Text))
+            JsonLiteral value = named.Enum[i];
+            string? wireName = numbers is not null ? numbers[i]?.ToString(CultureInfo.InvariantCulture) : value.Kind == JsonLiteralKind.String ? value.Text : null;
+            if (wireName is null || !wireNames.Add(wireName))
             {
-                continue; // a repeated value adds nothing
+                continue; // null makes the value nullable, and a repeated value adds nothing
             }
 
-            string clrName = Naming.ToPascalCase(value.Text);
+            // Names from a vendor array first; else from the value (a number as Value1, ValueMinus1).
+            string clrName = named.EnumNames is { } vendorNames ? Naming.ToPascalCase(vendorNames[i])
+                : numbers is not null ? "Value" + (wireName[0] == '-' ? "Minus" + wireName.Substring(1) : wireName)
+                : Naming.ToPascalCase(wireName);
             if ((open && ReservedMemberNames.Contains(clrName)) || clrName is "Value" or "IsKnown")
             {
                 clrName += "Value";
             }
 
-            members.Add(new EnumMemberSpec(Naming.MakeUnique(clrName, memberNames), value.Text));
+            members.Add(new EnumMemberSpec(Naming.MakeUnique(clrName, memberNames), wireName));
         }
 
         _types[slot] = open
             ? new OpenEnumTypeSpec(name, node.Id, node.Description, members.ToImmutableEquatableArray())
-            : new EnumTypeSpec(name, node.Id, node.Description, members.ToImmutableEquatableArray());
+            : new EnumTypeSpec(name, node.Id, node.Description, members.ToImmutableEquatableArray())
+            {
+                IntegerType = numbers is null ? null : numbers.All(n => n is null or >= int.MinValue and <= int.MaxValue) ? "int" : "long",
+            };
     }
 
     /// <summary>Whether the <c>const</c>/<c>enum</c> values of <paramref name="node"/> can be compared with the C# value.</summary>
@@ -373,7 +398,7 @@ internal sealed partial class ShapeDecider
     private static JsonSchemaTypes JsonTypeOf(ValueShape shape) => shape.Kind switch
     {
         ValueKind.String or ValueKind.OpenEnum or ValueKind.Enum or ValueKind.Date or ValueKind.DateTime or ValueKind.Guid => JsonSchemaTypes.String,
-        ValueKind.Int32 or ValueKind.Int64 => JsonSchemaTypes.Integer,
+        ValueKind.Int32 or ValueKind.Int64 or ValueKind.IntegerEnum => JsonSchemaTypes.Integer,
         ValueKind.Double or ValueKind.Decimal => JsonSchemaTypes.Number,
         ValueKind.Boolean => JsonSchemaTypes.Boolean,
         ValueKind.Array => JsonSchemaTypes.Array,
@@ -470,6 +495,8 @@ internal sealed partial class ShapeDecider
         (ValueKind.Guid, JsonLiteralKind.String) when Guid.TryParseExact(value.Text, "D", out Guid guid) => $"new global::System.Guid({Naming.ToLiteral(guid.ToString("D"))})",
         (ValueKind.Enum, JsonLiteralKind.String) => _types.OfType<EnumTypeSpec>().FirstOrDefault(t => t.Name == shape.TypeName)?.Members
             .FirstOrDefault(m => m.WireName == value.Text) is { } member ? $"global::{_file.Namespace}.{shape.TypeName}.{member.ClrName}" : null,
+        (ValueKind.IntegerEnum, JsonLiteralKind.Number) => _types.OfType<EnumTypeSpec>().FirstOrDefault(t => t.Name == shape.TypeName)?.Members
+            .FirstOrDefault(m => m.WireName == IntegerLiteral(value.Text)?.ToString(CultureInfo.InvariantCulture)) is { } number ? $"global::{_file.Namespace}.{shape.TypeName}.{number.ClrName}" : null,
         (ValueKind.OpenEnum, JsonLiteralKind.String) => $"new global::{_file.Namespace}.{shape.TypeName}({Naming.ToLiteral(value.Text)})",
         (ValueKind.Array, JsonLiteralKind.Array) => ArrayLiteral(value, shape.Item!),
         (ValueKind.Map, JsonLiteralKind.Object) => MapLiteral(value, shape),
@@ -580,7 +607,7 @@ internal sealed partial class ShapeDecider
         ValueKind.DateTime => "DateTimeOffset",
         ValueKind.Guid => "Guid",
         ValueKind.Object => "record",
-        ValueKind.Enum => "enum",
+        ValueKind.Enum or ValueKind.IntegerEnum => "enum",
         ValueKind.OpenEnum => "open enum",
         ValueKind.Json => "JSON value",
         ValueKind.Map => "dictionary",

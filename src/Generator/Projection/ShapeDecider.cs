@@ -171,7 +171,7 @@ internal sealed partial class ShapeDecider
         var definitions = new List<int>();
         foreach (NamedSchema definition in root.Definitions)
         {
-            if (ClassifyType(_model[definition.Node]) is TypeShape.Record or TypeShape.Union or TypeShape.TypeUnion or TypeShape.ClosedEnum or TypeShape.OpenEnum
+            if (ClassifyType(_model[definition.Node]) is TypeShape.Record or TypeShape.Union or TypeShape.TypeUnion or TypeShape.ClosedEnum or TypeShape.OpenEnum or TypeShape.IntegerEnum
                 && !_definitionTypeNames.ContainsKey(definition.Node))
             {
                 _definitionTypeNames[definition.Node] = ReserveTypeName(Naming.ToPascalCase(definition.Name), root, PathFrom(root, _model[definition.Node]));
@@ -211,6 +211,7 @@ internal sealed partial class ShapeDecider
         Map,
         ClosedEnum,
         OpenEnum,
+        IntegerEnum,
         Value,
     }
 
@@ -252,9 +253,15 @@ internal sealed partial class ShapeDecider
             return IsMap(node) ? TypeShape.Map : TypeShape.Record;
         }
 
-        if (accepted == JsonSchemaTypes.String && node.Enum is { Count: > 0 } values && values.All(v => v.Kind == JsonLiteralKind.String))
+        // null among the values makes the enum nullable; it is no member.
+        if (accepted == JsonSchemaTypes.String && node.Enum is { } values && values.Any(v => v.Kind == JsonLiteralKind.String) && values.All(v => v.Kind is JsonLiteralKind.String or JsonLiteralKind.Null))
         {
             return TypeShape.ClosedEnum;
+        }
+
+        if (IntegerEnumValues(node) is not null)
+        {
+            return TypeShape.IntegerEnum;
         }
 
         if ((node.Types & JsonSchemaTypes.String) != 0 && OpenEnumValues(node) is not null)
@@ -343,6 +350,47 @@ internal sealed partial class ShapeDecider
         decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value) ? value == decimal.Truncate(value)
         : double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double large) && Math.Floor(large) == large;
 
+    /// <summary>
+    /// The numbers of an enum of JSON integers that a C# enum holds exactly, or null when the node is
+    /// not one: every value an integer that fits a <c>long</c> (or null, which makes it nullable), no
+    /// keyword but <c>type</c> and <c>enum</c> (with others it stays a checked <c>long</c>), and not a
+    /// draft-04 <c>integer</c>, which tells <c>1.0</c> from <c>1</c>.
+    /// </summary>
+    private static long?[]? IntegerEnumValues(SchemaNode node)
+    {
+        if (node.Enum is not { } values || !values.Any(v => v.Kind == JsonLiteralKind.Number)
+            || (node.Types & ~(JsonSchemaTypes.Integer | JsonSchemaTypes.Number | JsonSchemaTypes.Null)) != 0
+            || (node.Draft == Dialect.Draft4 && (node.Types & JsonSchemaTypes.Integer) != 0)
+            || node.Keywords.Any(k => Vocabulary.Validates(k) && k is not ("type" or "enum")))
+        {
+            return null;
+        }
+
+        var numbers = new long?[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i].Kind == JsonLiteralKind.Null)
+            {
+                continue;
+            }
+
+            if (values[i].Kind != JsonLiteralKind.Number || IntegerLiteral(values[i].Text) is not { } number)
+            {
+                return null;
+            }
+
+            numbers[i] = number;
+        }
+
+        return numbers;
+    }
+
+    /// <summary>A JSON number with no fractional part that fits a <c>long</c> (<c>1</c>, <c>1.0</c>, <c>1e2</c>), or null.</summary>
+    private static long? IntegerLiteral(string number) =>
+        decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value) && value == decimal.Truncate(value) && value >= long.MinValue && value <= long.MaxValue
+            ? (long)value
+            : null;
+
     /// <summary>The known values of <c>anyOf: [{enum: [strings]}, {type: "string"}]</c> (either order), or null when the node is not that idiom.</summary>
     private ImmutableEquatableArray<JsonLiteral>? OpenEnumValues(SchemaNode node)
     {
@@ -388,7 +436,7 @@ internal sealed partial class ShapeDecider
                 }
                 else
                 {
-                    DecideEnum(node, name, open: shape == TypeShape.OpenEnum);
+                    DecideEnum(node, name, shape);
                 }
             }) is { } refusal)
         {
