@@ -4,7 +4,6 @@ using Insights.Contracts.AspNetCore;
 using Insights.Contracts.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Shop.Contracts;
 
 // Serves a generated contract the way a user's service would, calls itself on 127.0.0.1, and exits
 // non-zero if any answer is not what Insights.Contracts.AspNetCore promises.
