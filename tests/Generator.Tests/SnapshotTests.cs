@@ -46,6 +46,41 @@ public class SnapshotTests
 
     public static TheoryData<string> JsonValueFiles() => [.. GenerateJsonValueSamples().Sources.Select(s => s.HintName)];
 
+    /// <summary>
+    /// A representative few of the real-world corpus (tests/Generator.Tests/RealWorld), as a user
+    /// reads what their schema became: maps and members of several types (build-pipeline), a union
+    /// of objects extending a base by allOf with OpenAPI keywords (openapi-pets), and nullable
+    /// members (user-account).
+    /// </summary>
+    private static readonly string[] RealWorldSnapshots = ["build-pipeline", "openapi-pets", "user-account"];
+
+    internal static GeneratorOutput GenerateRealWorldSamples()
+    {
+        var schemas = RealWorldSnapshots
+            .Select(name => Path.Combine(Repository.Path("tests", "Generator.Tests", "RealWorld"), name, name + ".schema.json"))
+            .Select(path => new InMemoryAdditionalText(path, File.ReadAllText(path)))
+            .ToArray();
+        var options = new TestOptionsProvider(
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = GeneratorHarness.TestNamespace },
+            schemas.ToDictionary(
+                s => s.Path,
+                s => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Namespace"] = "RealWorld." + Parsing.Naming.ToPascalCase(Path.GetFileName(Path.GetDirectoryName(s.Path))!) }));
+        GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.CreateDriver(schemas, options), GeneratorHarness.CreateCompilation());
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        GeneratorHarness.AssertCompilesCleanly(output.Compilation);
+        return output;
+    }
+
+    public static TheoryData<string> RealWorldFiles() => [.. GenerateRealWorldSamples().Sources.Select(s => s.HintName)];
+
+    [Theory]
+    [MemberData(nameof(RealWorldFiles))]
+    public void Generated_real_world_source_matches_snapshot(string hintName)
+    {
+        string source = GenerateRealWorldSamples().Source(hintName);
+        Snapshot.Verify(source, Path.GetFileNameWithoutExtension(hintName));
+    }
+
     [Theory]
     [MemberData(nameof(JsonValueFiles))]
     public void Generated_json_value_source_matches_snapshot(string hintName)
