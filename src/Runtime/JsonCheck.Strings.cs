@@ -39,6 +39,13 @@ public static partial class JsonCheck
         return ok || (context?.Fail("pattern", PatternMessage(value, schemaPattern)) ?? false);
     }
 
+    /// <summary>
+    /// <c>pattern</c>, matched by the caller: generated code calls a matcher that cannot time out
+    /// (direct character tests) itself, so that it inlines.
+    /// </summary>
+    public static bool Pattern(bool matches, string value, string schemaPattern, ValidationContext? context) =>
+        matches || (context?.Fail("pattern", PatternMessage(value, schemaPattern)) ?? false);
+
     /// <summary><c>format</c>, asserted, for the formats that stay strings in a typed record.</summary>
     public static bool Format(string value, JsonFormat format, ValidationContext? context) =>
         JsonFormats.IsValid(value, format) || (context?.Fail("format", ErrorMessages.Format(value, format)) ?? false);

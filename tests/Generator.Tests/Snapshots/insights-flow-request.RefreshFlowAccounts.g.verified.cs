@@ -242,7 +242,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 else
                 {
                     global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(item0, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(item0), item0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 context.Pop();
             }
@@ -418,7 +418,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
             return false;
         }
 
-        global::Insights.Contracts.Runtime.JsonCheck.Pattern(value, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+        global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(value), value, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
         return true;
     }
 

@@ -100,7 +100,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
                 if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readIban))
                 {
                     valueIban = readIban;
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(readIban, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(readIban), readIban, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 else
                 {
@@ -172,7 +172,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
         {
             context.PushProperty("iban");
             global::Insights.Contracts.Runtime.JsonCheck.WellFormed(ibanValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Pattern(ibanValue, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+            global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(ibanValue), ibanValue, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
             context.Pop();
         }
 
