@@ -290,7 +290,7 @@ internal sealed class LiteralCheck(SchemaModel model)
 
             if (!evaluated && schema.AdditionalProperties is { } additional)
             {
-                verdicts.Add(Evaluate(value, model[additional]));
+                verdicts.Add(model[additional].IsFalse ? Fail($"'additionalProperties': member '{name}' is not allowed") : Evaluate(value, model[additional]));
             }
 
             if (schema.PropertyNames is { } names)
