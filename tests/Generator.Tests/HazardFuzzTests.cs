@@ -21,7 +21,8 @@ namespace Insights.Contracts.Generator.Tests;
 /// and reports no ICG999, the generated code compiles with no warning, <c>Parse</c> never throws,
 /// and both shapes give every document the same verdict. CI runs fixed seeds; set
 /// <c>HAZARD_FUZZ_SCHEMAS</c> (and optionally <c>HAZARD_FUZZ_SEED</c>) for a longer random run,
-/// which prints the seed of every failing batch.
+/// which prints the seed of every failing batch (and, with <c>HAZARD_FUZZ_PROGRESS</c> naming a
+/// file, writes a line there after each batch).
 /// </summary>
 public class HazardFuzzTests(ITestOutputHelper output)
 {
@@ -65,6 +66,12 @@ public class HazardFuzzTests(ITestOutputHelper output)
             if (result.Failures.Count > 0)
             {
                 failed.Add($"batch seed {batchSeed} ({count} schemas): {result.Failures.Count} failures; the first:\n{result.Failures[0]}");
+            }
+
+            // A long run reports as it goes (xUnit shows test output only at the end) where asked.
+            if (Environment.GetEnvironmentVariable("HAZARD_FUZZ_PROGRESS") is { Length: > 0 } progress)
+            {
+                System.IO.File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss} seed {seed}: {schemas} schemas, {documents} documents, {failed.Count} failing batches{(result.Failures.Count > 0 ? $"; batch seed {batchSeed} failed: {result.Failures[0]}" : "")}\n");
             }
         }
 
