@@ -59,6 +59,26 @@ public class BuildBreakingSchemaTests
         AssertInvalid(assembly, "Tools", """{"z":{"c":1}}""", "/z/c");
     }
 
+    [Fact]
+    public void Schema_files_whose_names_and_namespaces_differ_only_in_case_both_generate()
+    {
+        const string schema = """{"type":"object","properties":{"id":{"type":"integer"}}}""";
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["/a/Order.schema.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Namespace"] = "Shop" },
+            ["/b/order.schema.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Namespace"] = "shop" },
+        };
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver([new InMemoryAdditionalText("/a/Order.schema.json", schema), new InMemoryAdditionalText("/b/order.schema.json", schema)], new TestOptionsProvider(new Dictionary<string, string>(), perFile)),
+            GeneratorHarness.CreateCompilation());
+
+        Assert.All(output.Driver.GetRunResult().Results, r => Assert.Null(r.Exception));
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Equal(2, output.Sources.Count);
+        Assert.Equal(2, output.Sources.Select(s => s.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        GeneratorHarness.AssertCompilesCleanly(output.Compilation);
+    }
+
     public static TheoryData<string> ReservedMemberNames() => new()
     {
         "clone", "Clone", "equals", "to_string", "get_hash_code", "deconstruct", "equality_contract", "print_members", "get_type",

@@ -63,6 +63,7 @@ public class HostileSchemaTests
 
         Assert.Null(failure);
         Assert.NotNull(output);
+        Assert.All(output.Driver.GetRunResult().Results, r => Assert.Null(r.Exception));
         Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Id == "ICG999");
         if (output.Sources.Count > 0)
         {
