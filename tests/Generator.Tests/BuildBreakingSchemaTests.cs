@@ -167,6 +167,32 @@ public class BuildBreakingSchemaTests
         AssertInvalid(assembly, "Defaults", $$$"""{"v":{{{invalid}}}}""", "/v");
     }
 
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"a\ud800":{"type":"string"}}}""", "a\\ud800")]
+    [InlineData("""{"type":"object","properties":{"v":{"enum":["x\udc00","y"]}}}""", "x\\udc00")]
+    [InlineData("""{"type":"object","properties":{"v":{"const":"\ud83d"}}}""", "\\ud83d")]
+    [InlineData("""{"type":"object","properties":{"v":{"type":"string","default":"\ud800"}}}""", "\\ud800")]
+    [InlineData("""{"type":"object","required":["\udfff"]}""", "\\udfff")]
+    public void A_lone_surrogate_in_a_name_or_value_is_an_error_at_it_not_a_type_that_fails_to_load(string schema, string token)
+    {
+        // Was: JsonEncodedText.Encode threw in the record's static initializer (a member name), or Parse threw (a required name).
+        GeneratorOutput output = GeneratorHarness.Run(("/schemas/odd.schema.json", schema));
+        Assert.All(output.Driver.GetRunResult().Results, r => Assert.Null(r.Exception));
+        Diagnostic error = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("ICG005", error.Id);
+        Assert.Contains("lone surrogate", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(schema.IndexOf(token, StringComparison.Ordinal) - 1, error.Location.SourceSpan.Start);
+        Assert.Empty(output.Sources);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_a_description_is_kept()
+    {
+        GeneratorOutput output = GeneratorHarness.Run(("/schemas/odd.schema.json", """{"type":"object","description":"half \ud800","properties":{"v":{"type":"string","title":"\udc00"}}}"""));
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        AssertValid(GeneratorHarness.Load(output), "Odd", """{"v":"x"}""");
+    }
+
     [Fact]
     public void Const_under_draft_04_says_it_is_a_draft_06_keyword()
     {

@@ -147,12 +147,72 @@ internal sealed partial class SchemaReader
             Report(DiagnosticDescriptors.DuplicateKey, duplicate.NameSpan, duplicate.Name);
         }
 
+        if (LoneSurrogate(root, "(schema)") is { } lone)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, lone.Span, lone.Keyword, "holds a lone surrogate, which no UTF-8 JSON document can hold (a name or value with one could never match, and writing one throws); write the character it stands for as a surrogate pair, or remove it");
+            return null;
+        }
+
         _resources.AddDocument(root, _fileUri);
         Visit(root, _fileUri);
         ReadPending();
         cancellationToken.ThrowIfCancellationRequested();
         ReportInfiniteRecursion();
         return root;
+    }
+
+    /// <summary>
+    /// The first name or string value with an unpaired surrogate (<c>"\udfff"</c>), which JSON text
+    /// may escape but no UTF-8 document can hold: the runtime could neither match nor write it. Text
+    /// that only documents (<c>description</c>, <c>title</c>, <c>$comment</c>, <c>examples</c>) may keep one.
+    /// Bounded by <see cref="JsonTextReader.MaxDepth"/>.
+    /// </summary>
+    private static (TextSpan Span, string Keyword)? LoneSurrogate(JsonNode node, string keyword)
+    {
+        if (node.Kind == JsonNodeKind.String && HasLoneSurrogate(node.Text!))
+        {
+            return (node.Span, keyword);
+        }
+
+        foreach (JsonMember member in node.Members)
+        {
+            if (HasLoneSurrogate(member.Name))
+            {
+                return (member.NameSpan, keyword);
+            }
+
+            if (member.Name is not ("description" or "title" or "$comment" or "examples") && LoneSurrogate(member.Value, member.Name) is { } found)
+            {
+                return found;
+            }
+        }
+
+        foreach (JsonNode item in node.Items)
+        {
+            if (LoneSurrogate(item, keyword) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A <c>file:</c> URI for a path, as the base URI of a schema without <c>$id</c>.</summary>
