@@ -42,6 +42,29 @@ public static class NJsonSchemaPeer
         Console.WriteLine($"wrote {GeneratedFile}");
     }
 
+    /// <summary>
+    /// Writes the DTO classes NJsonSchema.CodeGeneration.CSharp makes from a schema file, with the
+    /// same settings as above: the reference of the generated-size benchmark (bench/generated-size.sh).
+    /// </summary>
+    public static async Task WriteDtosAsync(string schemaPath, string outputPath, string ns)
+    {
+        JsonSchema schema = await JsonSchema.FromFileAsync(schemaPath);
+
+        // NJsonSchema 11.6.2 types a member that refers to a definition made of a oneOf (a union)
+        // with a class it never emits, which does not compile. Its copy of each such definition
+        // drops the oneOf: an empty class that keeps the members in AdditionalProperties, the
+        // least a DTO can hold (its branches are still generated, as definitions of their own).
+        foreach (JsonSchema definition in schema.Definitions.Values)
+        {
+            definition.OneOf.Clear();
+        }
+
+        string title = schema.Title is { Length: > 0 } named ? named : Path.GetFileNameWithoutExtension(schemaPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+        await File.WriteAllTextAsync(outputPath, Generate(schema, title, ns));
+        Console.WriteLine($"wrote {outputPath}");
+    }
+
     private static string Generate(JsonSchema schema, string className, string ns) =>
         new CSharpGenerator(schema, new CSharpGeneratorSettings
         {

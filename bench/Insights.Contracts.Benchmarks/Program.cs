@@ -10,6 +10,13 @@ if (args.Contains("--regenerate-njsonschema"))
     return 0;
 }
 
+// The reference of bench/generated-size.sh: NJsonSchema's DTO classes for a schema, written in the same run.
+if (args is ["--write-njsonschema-dtos", string schemaPath, string outputPath, string ns])
+{
+    await NJsonSchemaPeer.WriteDtosAsync(schemaPath, outputPath, ns);
+    return 0;
+}
+
 // The schema LargeEnumBenchmarks measures, as a file, to time it in a real `dotnet build` too.
 if (args is ["--write-large-enum-schema", string path, string values, string shape])
 {
