@@ -131,8 +131,8 @@ internal static partial class ContractEmitter
                 ? "/// Which alternative of the schema's <c>oneOf</c> this value is, or null when it matches none or"
                 : "/// The first alternative of the schema's <c>anyOf</c> this value matches, or null when it matches none");
             _writer.Line(oneOf
-                ? "/// more than one (then <see cref=\"Validate\"/> reports a <c>oneOf</c> error)."
-                : "/// (then <see cref=\"Validate\"/> reports an <c>anyOf</c> error).");
+                ? "/// more than one (then <c>Validate()</c> reports a <c>oneOf</c> error)."
+                : "/// (then <c>Validate()</c> reports an <c>anyOf</c> error).");
             _writer.Line("/// </summary>");
             _writer.Open($"public {enumType}? Variant");
             _writer.Open("get");
@@ -375,7 +375,7 @@ internal static partial class ContractEmitter
             _writer.Line("ValidateObjectRules(value, context);");
             _writer.Close();
             _writer.Line();
-            _writer.Line("/// <summary>The rules over the whole object (applicators and <see cref=\"OnValidate\"/>), shared by reading and <see cref=\"Validate\"/>; true when the applicators hold.</summary>");
+            _writer.Line("/// <summary>The rules over the whole object (applicators and <c>OnValidate</c>), shared by reading and <c>Validate()</c>; true when the applicators hold.</summary>");
             _writer.Open($"private static bool ValidateObjectRules({Self} value, {Runtime}ValidationContext context)");
             string applicators = _spec.RulesCheckedAsJson is null
                 ? SourceWriter.Capture(w =>

@@ -62,14 +62,18 @@ internal sealed class SourceWriter
     public static string EscapeXml(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
             _ = c switch
             {
                 '&' => builder.Append("&amp;"),
                 '<' => builder.Append("&lt;"),
                 '>' => builder.Append("&gt;"),
-                < ' ' or '\u0085' or '\u2028' or '\u2029' => builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)),
+                // A lone surrogate is not XML (CS1570 where documentation is checked): shown as its code.
+                < ' ' or '\u0085' or '\u2028' or '\u2029' or >= '\uD800' and <= '\uDFFF' when !pair && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]))
+                    => builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)),
                 _ => builder.Append(c),
             };
         }

@@ -162,7 +162,7 @@ public sealed partial record JobNeedsItemObject : global::Insights.Contracts.Run
         ValidateObjectRules(value, context);
     }
 
-    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>; true when the applicators hold.</summary>
+    /// <summary>The rules over the whole object (applicators and <c>OnValidate</c>), shared by reading and <c>Validate()</c>; true when the applicators hold.</summary>
     private static bool ValidateObjectRules(global::RealWorld.BuildPipeline.JobNeedsItemObject value, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         value.OnValidate(context);

@@ -31,7 +31,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
 
     /// <summary>
     /// Which alternative of the schema's <c>oneOf</c> this value is, or null when it matches none or
-    /// more than one (then <see cref="Validate"/> reports a <c>oneOf</c> error).
+    /// more than one (then <c>Validate()</c> reports a <c>oneOf</c> error).
     /// </summary>
     public global::Insights.Contracts.RefreshFlowAccountsVariant? Variant
     {
@@ -253,7 +253,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         ValidateObjectRules(value, context);
     }
 
-    /// <summary>The rules over the whole object (applicators and <see cref="OnValidate"/>), shared by reading and <see cref="Validate"/>; true when the applicators hold.</summary>
+    /// <summary>The rules over the whole object (applicators and <c>OnValidate</c>), shared by reading and <c>Validate()</c>; true when the applicators hold.</summary>
     private static bool ValidateObjectRules(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         bool valid = true;
