@@ -16,6 +16,16 @@ internal static class SimplePattern
 {
     public static ImmutableEquatableArray<PatternPart>? TryParse(string pattern)
     {
+        List<PatternPart>? parts = Parts(pattern);
+
+        // Only the last part may vary in length; otherwise greedy matching could be wrong.
+        bool fixedPrefix = parts is not null && parts.Take(parts.Count - 1).All(p => p.Min == p.Max);
+        return parts is { Count: > 0 } && fixedPrefix ? parts.ToImmutableEquatableArray() : null;
+    }
+
+    /// <summary>The anchored pattern as a sequence of counted character classes, whatever their counts; null when it is anything else.</summary>
+    public static List<PatternPart>? Parts(string pattern)
+    {
         if (pattern.Length < 2 || pattern[0] != '^' || pattern[pattern.Length - 1] != '$')
         {
             return null;
@@ -35,9 +45,7 @@ internal static class SimplePattern
             parts.Add(new PatternPart(ranges.ToImmutableEquatableArray(), min, max));
         }
 
-        // Only the last part may vary in length; otherwise greedy matching could be wrong.
-        bool fixedPrefix = parts.Take(parts.Count - 1).All(p => p.Min == p.Max);
-        return parts.Count > 0 && fixedPrefix ? parts.ToImmutableEquatableArray() : null;
+        return parts;
     }
 
     private static List<CharRange>? ReadAtom(string p, ref int i, int end)
