@@ -29,13 +29,18 @@ internal sealed partial class SchemaComparer
     private readonly SchemaModel _new;
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<(int Old, int New, bool Swapped)> _visited = [];
+
+    // Whether two subschemas accept the same documents, shared by a walk and its trial walks, so each
+    // pair is tried once; a pair asked again while it is being tried (a cycle) counts as the same.
+    private readonly Dictionary<(int Old, int New), bool> _same;
     private List<CompatibilityFinding> _findings = [];
 
-    private SchemaComparer(SchemaModel baseline, SchemaModel current, CancellationToken cancellationToken)
+    private SchemaComparer(SchemaModel baseline, SchemaModel current, CancellationToken cancellationToken, Dictionary<(int Old, int New), bool>? same = null)
     {
         _old = baseline;
         _new = current;
         _cancellationToken = cancellationToken;
+        _same = same ?? [];
     }
 
     /// <summary>Every change from <paramref name="baseline"/> to <paramref name="current"/>, in a stable order.</summary>
@@ -230,9 +235,15 @@ internal sealed partial class SchemaComparer
     /// <summary>Whether two subschemas accept the same documents as far as the rules can tell (a walk of its own, with its own visited set).</summary>
     private bool Same(SchemaNode o, SchemaNode n, Place place)
     {
-        var trial = new SchemaComparer(_old, _new, _cancellationToken);
+        if (_same.TryGetValue((o.Id, n.Id), out bool known))
+        {
+            return known;
+        }
+
+        _same[(o.Id, n.Id)] = true;
+        var trial = new SchemaComparer(_old, _new, _cancellationToken, _same);
         trial.Compare(o, n, place with { Swapped = false });
-        return trial._findings.Count == 0;
+        return _same[(o.Id, n.Id)] = trial._findings.Count == 0;
     }
 
     private SchemaNode Old(int? id) => id is { } i ? _old[i] : True;
