@@ -199,7 +199,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         return uri is null ? null : new ReferenceDocument(uri, file.GetText(cancellationToken)?.ToString() ?? string.Empty, file.Path);
     }
 
-    private static string? Option(AnalyzerConfigOptions options, string key) =>
+    internal static string? Option(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 

@@ -41,7 +41,7 @@ internal static class CompatibilityPipeline
         IncrementalValueProvider<ImmutableEquatableArray<BaselineFile>> baselines = files
             .Where(static pair => ContractGenerator.Role(pair.Left, pair.Right) == "Baseline")
             .Select(static (pair, cancellationToken) => new BaselineFile(
-                Option(pair.Right.GetOptions(pair.Left), BaselineNameKey) ?? Path.GetFileName(pair.Left.Path),
+                ContractGenerator.Option(pair.Right.GetOptions(pair.Left), BaselineNameKey) ?? Path.GetFileName(pair.Left.Path),
                 pair.Left.Path,
                 pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect()
@@ -87,12 +87,12 @@ internal static class CompatibilityPipeline
     private static CompatibilityTarget Target(AdditionalText file, AnalyzerConfigOptionsProvider options)
     {
         AnalyzerConfigOptions fileOptions = options.GetOptions(file);
-        string? setting = Option(fileOptions, "build_metadata.AdditionalFiles.Compatibility")
-            ?? Option(options.GlobalOptions, "build_property.JsonSchemaCompatibility");
+        string? setting = ContractGenerator.Option(fileOptions, "build_metadata.AdditionalFiles.Compatibility")
+            ?? ContractGenerator.Option(options.GlobalOptions, "build_property.JsonSchemaCompatibility");
         bool known = CompatibilityModes.TryParse(setting ?? "Backward", out CompatibilityMode mode);
         return new CompatibilityTarget(
             file.Path,
-            Option(fileOptions, BaselineNameKey) ?? Path.GetFileName(file.Path),
+            ContractGenerator.Option(fileOptions, BaselineNameKey) ?? Path.GetFileName(file.Path),
             known ? mode : CompatibilityMode.Backward,
             known ? null : setting);
     }
@@ -179,7 +179,4 @@ internal static class CompatibilityPipeline
                 new[] { finding.Message, finding.Rule, baselineName }.ToImmutableEquatableArray()),
         };
     }
-
-    private static string? Option(AnalyzerConfigOptions options, string key) =>
-        options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

@@ -29,29 +29,8 @@ internal sealed partial class SchemaComparer
 
         string lowerKeyword = n.ExclusiveMinimum is not null ? "exclusiveMinimum" : n.Minimum is not null ? "minimum" : o.ExclusiveMinimum is not null ? "exclusiveMinimum" : "minimum";
         string upperKeyword = n.ExclusiveMaximum is not null ? "exclusiveMaximum" : n.Maximum is not null ? "maximum" : o.ExclusiveMaximum is not null ? "exclusiveMaximum" : "maximum";
-        int lower = CompareLower(oldLower, newLower);
-        if (lower != 0)
-        {
-            string change = $"{lowerKeyword} {Describe(oldLower, ">")} → {Describe(newLower, ">")}";
-            Report(
-                lower > 0 ? $"{lowerKeyword}-tightened" : $"{lowerKeyword}-loosened",
-                place,
-                lower > 0 ? Direction.Narrows : Direction.Widens,
-                lowerKeyword,
-                lower > 0 ? $"{change} {Rejects($"numbers {Between(oldLower, newLower, upper: false)}")}" : $"{change} {Accepts($"numbers {Between(newLower, oldLower, upper: false)}")}");
-        }
-
-        int upperChange = CompareLower(Negate(oldUpper), Negate(newUpper));
-        if (upperChange != 0)
-        {
-            string change = $"{upperKeyword} {Describe(oldUpper, "<")} → {Describe(newUpper, "<")}";
-            Report(
-                upperChange > 0 ? $"{upperKeyword}-tightened" : $"{upperKeyword}-loosened",
-                place,
-                upperChange > 0 ? Direction.Narrows : Direction.Widens,
-                upperKeyword,
-                upperChange > 0 ? $"{change} {Rejects($"numbers {Between(newUpper, oldUpper, upper: true)}")}" : $"{change} {Accepts($"numbers {Between(oldUpper, newUpper, upper: true)}")}");
-        }
+        ReportBound(place, lowerKeyword, oldLower, newLower, ">", upper: false);
+        ReportBound(place, upperKeyword, oldUpper, newUpper, "<", upper: true);
 
         decimal? oldStep = o.MultipleOf is { } om ? Number(om.Text) : integersOnly ? 1 : null;
         decimal? newStep = n.MultipleOf is { } nm ? Number(nm.Text) : integersOnly ? 1 : null;
@@ -78,6 +57,26 @@ internal sealed partial class SchemaComparer
         {
             Report("multipleOf-loosened", place, Direction.Widens, "multipleOf", $"{steps} {Accepts("numbers that are multiples of the new step but not of the old one")}");
         }
+    }
+
+    /// <summary>One bound raised or lowered: which numbers one side accepts and the other does not.</summary>
+    private void ReportBound(Place place, string keyword, (decimal Value, bool Exclusive)? before, (decimal Value, bool Exclusive)? after, string relation, bool upper)
+    {
+        // An upper bound is a lower bound of the negated numbers.
+        int tighter = upper ? CompareLower(Negate(before), Negate(after)) : CompareLower(before, after);
+        if (tighter == 0)
+        {
+            return;
+        }
+
+        string change = $"{keyword} {Describe(before, relation)} → {Describe(after, relation)}";
+        string numbers = tighter > 0 == upper ? $"numbers {Between(after, before, upper)}" : $"numbers {Between(before, after, upper)}";
+        Report(
+            tighter > 0 ? $"{keyword}-tightened" : $"{keyword}-loosened",
+            place,
+            tighter > 0 ? Direction.Narrows : Direction.Widens,
+            keyword,
+            tighter > 0 ? $"{change} {Rejects(numbers)}" : $"{change} {Accepts(numbers)}");
     }
 
     private static decimal? IntegerStep(decimal? step)

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Insights.Contracts.Generator.Model;
 using Insights.Contracts.Generator.Parsing;
 
@@ -89,32 +88,7 @@ internal sealed partial class SchemaComparer
             yield break;
         }
 
-        // Each character range of each part in turn, at the part's least and most count (at least one,
-        // so the range shows), the other parts at theirs with their first range.
-        var samples = new List<string>();
-        foreach (bool longest in new[] { false, true })
-        {
-            for (int varied = 0; varied < parts.Count; varied++)
-            {
-                foreach (CharRange range in parts[varied].Ranges)
-                {
-                    foreach (char c in new[] { range.From, range.To })
-                    {
-                        var text = new StringBuilder();
-                        for (int i = 0; i < parts.Count; i++)
-                        {
-                            PatternPart part = parts[i];
-                            int count = longest ? (part.Max < 0 ? part.Min + 2 : part.Max) : part.Min;
-                            text.Append(i == varied ? c : part.Ranges[0].From, i == varied ? System.Math.Max(count, 1) : count);
-                        }
-
-                        samples.Add(text.ToString());
-                    }
-                }
-            }
-        }
-
-        foreach (string sample in samples.Distinct())
+        foreach (string sample in SimplePattern.Samples(parts).Distinct())
         {
             long length = CodePoints(sample);
             if (length >= (node.MinLength ?? 0) && length <= (node.MaxLength ?? long.MaxValue) && Matches(pattern, sample) == true)

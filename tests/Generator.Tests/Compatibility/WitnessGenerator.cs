@@ -262,33 +262,8 @@ internal sealed class WitnessGenerator
         return fits;
     }
 
-    /// <summary>Strings an anchored sequence of counted character classes matches: each range of each part, at the least and most count.</summary>
-    private static IEnumerable<string> PatternSamples(string pattern)
-    {
-        List<PatternPart>? parts = SimplePattern.Parts(pattern);
-        if (parts is null)
-        {
-            yield break;
-        }
-
-        foreach (bool longest in new[] { false, true })
-        {
-            for (int varied = 0; varied < parts.Count; varied++)
-            {
-                foreach (CharRange range in parts[varied].Ranges)
-                {
-                    foreach (char c in new[] { range.From, range.To })
-                    {
-                        yield return string.Concat(parts.Select((part, i) =>
-                        {
-                            int count = longest ? (part.Max < 0 ? part.Min + 2 : part.Max) : part.Min;
-                            return new string(i == varied ? c : part.Ranges[0].From, i == varied ? Math.Max(count, 1) : count);
-                        }));
-                    }
-                }
-            }
-        }
-    }
+    private static IEnumerable<string> PatternSamples(string pattern) =>
+        SimplePattern.Parts(pattern) is { } parts ? SimplePattern.Samples(parts) : [];
 
     private static List<decimal> Numbers(List<JsonObject> schemas, bool integers)
     {
