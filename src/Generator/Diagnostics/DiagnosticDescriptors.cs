@@ -86,13 +86,13 @@ internal static class DiagnosticDescriptors
         "ICG023", "Unknown setting value", "The {0} setting '{1}' is not {2}, so it is ignored and {3}; set it to one of them", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg023");
 
     public static readonly DiagnosticDescriptor IncompatibleChange = new(
-        "ICG024", "Schema change is incompatible with the baseline", "{0} [{1}]; incompatible under {2} compatibility with the baseline {3}: keep the documents the mode protects valid, or refresh the baseline (insights-contracts baseline) when the break is intended", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg024");
+        "ICG027", "Schema change is incompatible with the baseline", "{0} [{1}]; incompatible under {2} compatibility with the baseline {3}: keep the documents the mode protects valid, or refresh the baseline (insights-contracts baseline) when the break is intended", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg027");
 
     public static readonly DiagnosticDescriptor DefaultChanged = new(
-        "ICG025", "Default changed from the baseline", "{0} [{1}], compared with the baseline {2}; keep the default, or refresh the baseline (insights-contracts baseline) when the new meaning is intended", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg025");
+        "ICG028", "Default changed from the baseline", "{0} [{1}], compared with the baseline {2}; keep the default, or refresh the baseline (insights-contracts baseline) when the new meaning is intended", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg028");
 
     public static readonly DiagnosticDescriptor CompatibilityUndecided = new(
-        "ICG026", "Compatibility with the baseline cannot be decided", "{0} [{1}], compared with the baseline {2}; check the change by hand, then refresh the baseline (insights-contracts baseline) or set the file's Compatibility to None", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg026");
+        "ICG029", "Compatibility with the baseline cannot be decided", "{0} [{1}], compared with the baseline {2}; check the change by hand, then refresh the baseline (insights-contracts baseline) or set the file's Compatibility to None", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg029");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "ICG999", "The generator failed on this schema", "The generator failed on this schema: {0}. Please report this with the schema file.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg999");

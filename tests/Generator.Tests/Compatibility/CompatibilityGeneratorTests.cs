@@ -79,7 +79,7 @@ public class CompatibilityGeneratorTests
         GeneratorOutput output = Run(changed, Shipped);
 
         Diagnostic warning = Assert.Single(output.GeneratorDiagnostics);
-        Assert.Equal("ICG024", warning.Id);
+        Assert.Equal("ICG027", warning.Id);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(SchemaPath, warning.Location.GetLineSpan().Path);
         Assert.Equal("10", changed.Substring(warning.Location.SourceSpan.Start, warning.Location.SourceSpan.Length));
@@ -95,8 +95,8 @@ public class CompatibilityGeneratorTests
         string widened = Shipped.Replace("\"maxItems\": 100", "\"maxItems\": 1000", StringComparison.Ordinal);
 
         Assert.Empty(Run(widened, Shipped).GeneratorDiagnostics); // Backward by default: accepting more is compatible
-        Assert.Equal("ICG024", Assert.Single(Run(widened, Shipped, projectMode: "Forward").GeneratorDiagnostics).Id);
-        Assert.Equal("ICG024", Assert.Single(Run(widened, Shipped, projectMode: "Full").GeneratorDiagnostics).Id);
+        Assert.Equal("ICG027", Assert.Single(Run(widened, Shipped, projectMode: "Forward").GeneratorDiagnostics).Id);
+        Assert.Equal("ICG027", Assert.Single(Run(widened, Shipped, projectMode: "Full").GeneratorDiagnostics).Id);
         Assert.Empty(Run(widened, Shipped, fileMode: "backward", projectMode: "Forward").GeneratorDiagnostics); // the file's own mode wins
         Assert.Empty(Run(Shipped.Replace("\"maxItems\": 100", "\"maxItems\": 1", StringComparison.Ordinal), Shipped, fileMode: "None").GeneratorDiagnostics);
     }
@@ -107,7 +107,7 @@ public class CompatibilityGeneratorTests
         string changed = Shipped.Replace("\"default\": \"open\"", "\"default\": \"closed\"", StringComparison.Ordinal);
 
         Diagnostic warning = Assert.Single(Run(changed, Shipped).GeneratorDiagnostics);
-        Assert.Equal("ICG025", warning.Id);
+        Assert.Equal("ICG028", warning.Id);
         Assert.Equal("\"closed\"", changed.Substring(warning.Location.SourceSpan.Start, warning.Location.SourceSpan.Length));
     }
 
@@ -118,7 +118,7 @@ public class CompatibilityGeneratorTests
         GeneratorOutput output = Run(required, Shipped, fileMode: "Backwards");
 
         Assert.Contains(output.GeneratorDiagnostics, d => d.Id == "ICG023" && d.GetMessage().Contains("'Backwards'", StringComparison.Ordinal));
-        Diagnostic warning = Assert.Single(output.GeneratorDiagnostics, d => d.Id == "ICG024");
+        Diagnostic warning = Assert.Single(output.GeneratorDiagnostics, d => d.Id == "ICG027");
         Assert.Contains("member 'lines' is now required", warning.GetMessage(), StringComparison.Ordinal);
         Assert.Equal("\"lines\"", required.Substring(warning.Location.SourceSpan.Start, warning.Location.SourceSpan.Length));
     }
@@ -129,7 +129,7 @@ public class CompatibilityGeneratorTests
         GeneratorOutput output = Run(Shipped, "{ \"type\": ");
 
         Diagnostic warning = Assert.Single(output.GeneratorDiagnostics);
-        Assert.Equal("ICG026", warning.Id);
+        Assert.Equal("ICG029", warning.Id);
         Assert.Contains("baseline cannot be read", warning.GetMessage(), StringComparison.Ordinal);
         Assert.NotEmpty(output.Sources);
     }
@@ -139,7 +139,7 @@ public class CompatibilityGeneratorTests
     {
         GeneratorOutput output = Run("""{"type": "object", "properties": {"a": {"$ref": "#/$defs/missing"}}}""", Shipped);
 
-        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Id is "ICG024" or "ICG025" or "ICG026" or "ICG999");
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Id is "ICG027" or "ICG028" or "ICG029" or "ICG999");
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class CompatibilityGeneratorTests
         driver = driver.RunGenerators(compilation);
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
-        Assert.Equal("ICG024", Assert.Single(result.Diagnostics).Id);
+        Assert.Equal("ICG027", Assert.Single(result.Diagnostics).Id);
         Assert.Contains(result.TrackedSteps[TrackingNames.Compatibility].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         // Emit's inputs are the model, the collisions and the shared hint names: none of them ran again.
         foreach (string step in new[] { TrackingNames.SchemaFiles, TrackingNames.Parsed, TrackingNames.Decided, TrackingNames.Model, TrackingNames.Collisions, TrackingNames.SharedHintPrefixes })
@@ -179,7 +179,7 @@ public class CompatibilityGeneratorTests
             Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         }
 
-        Assert.Equal("ICG024", Assert.Single(result.Diagnostics).Id);
+        Assert.Equal("ICG027", Assert.Single(result.Diagnostics).Id);
     }
 
     private static IEnumerable<object> Flatten(IncrementalGeneratorRunStep step) =>

@@ -64,7 +64,7 @@ public class InsightsBaselineTests
         GeneratorOutput output = Run((name, text) => name == "insights-flow-request.schema.json" ? text.Replace("\"maxLength\": 127", "\"maxLength\": 64", StringComparison.Ordinal) : text);
 
         Diagnostic warning = Assert.Single(output.GeneratorDiagnostics);
-        Assert.Equal("ICG024", warning.Id);
+        Assert.Equal("ICG027", warning.Id);
         Assert.EndsWith("insights-flow-request.schema.json", warning.Location.GetLineSpan().Path, StringComparison.Ordinal);
         Assert.StartsWith("at /insights_consumer_id: maxLength 127 → 64 rejects strings of 65–127 characters", warning.GetMessage(), StringComparison.Ordinal);
     }
@@ -79,7 +79,7 @@ public class InsightsBaselineTests
         GeneratorOutput output = Run(Widen);
 
         Diagnostic warning = Assert.Single(output.GeneratorDiagnostics);
-        Assert.Equal("ICG024", warning.Id);
+        Assert.Equal("ICG027", warning.Id);
         Assert.EndsWith("insights-flow-response.schema.json", warning.Location.GetLineSpan().Path, StringComparison.Ordinal);
         Assert.Contains("\"insights_report\"", warning.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("incompatible under Forward", warning.GetMessage(), StringComparison.Ordinal);
