@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Insights.Contracts.Generator.Diagnostics;
 using Insights.Contracts.Generator.Emitting;
 using Insights.Contracts.Generator.Model;
 using Insights.Contracts.Generator.Parsing;
@@ -72,33 +73,37 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select(static (all, _) => TypeCollisions.Find(all))
             .WithTrackingName(TrackingNames.Collisions);
 
-        IncrementalValueProvider<ImmutableEquatableArray<string>> sharedHintPrefixes = models
+        IncrementalValueProvider<ImmutableEquatableArray<HintPrefix>> sharedHintPrefixes = models
             .Collect()
             .Select(static (all, _) => TypeCollisions.SharedHintPrefixes(all))
             .WithTrackingName(TrackingNames.SharedHintPrefixes);
 
         context.RegisterSourceOutput(models.Combine(collisions).Combine(sharedHintPrefixes), static (output, pair) =>
         {
-            ((ContractFileSpec spec, ImmutableEquatableArray<DiagnosticInfo> clashes), ImmutableEquatableArray<string> shared) = pair;
+            ((ContractFileSpec spec, ImmutableEquatableArray<DiagnosticInfo> clashes), ImmutableEquatableArray<HintPrefix> shared) = pair;
             if (TypeCollisions.Involves(clashes, spec))
             {
                 return;
             }
 
-            List<(string HintName, string Source)> sources;
+            // Nothing may escape a generator: an exception drops every contract of the compilation
+            // (CS8785). Sources are added only once the whole file emitted, so a failure adds none.
             try
             {
-                sources = ContractEmitter.Emit(spec, qualifyHintNames: shared.Contains(spec.File.Path)).ToList();
+                string hintPrefix = shared.FirstOrDefault(h => h.Path == spec.File.Path)?.Prefix ?? spec.File.HintPrefix;
+                List<(string HintName, string Source)> sources = ContractEmitter.Emit(spec, hintPrefix).ToList();
+                foreach ((string hintName, string source) in sources)
+                {
+                    output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+                }
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                output.ReportDiagnostic(new DiagnosticInfo(DiagnosticDescriptors.TooDeep, new LocationInfo(spec.File.Path, default, default), new[] { "The schema file" }.ToImmutableEquatableArray()).ToDiagnostic());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 output.ReportDiagnostic(ShapeDecider.InternalError(spec.File.Path, e).ToDiagnostic());
-                return;
-            }
-
-            foreach ((string hintName, string source) in sources)
-            {
-                output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
             }
         });
 

@@ -7,6 +7,9 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Insights.Contracts.Generator;
 
+/// <summary>The prefix of the hint names of the file at <paramref name="Path"/>, where its file name alone is not unique.</summary>
+internal sealed record HintPrefix(string Path, string Prefix);
+
 /// <summary>Finds types that two schema files would both declare (same namespace and name).</summary>
 internal static class TypeCollisions
 {
@@ -44,16 +47,27 @@ internal static class TypeCollisions
     }
 
     /// <summary>
-    /// The files whose hint prefix (their file name) another file has too: <c>a/order.schema.json</c>
-    /// and <c>b/order.schema.json</c> in two namespaces. Their generated files are named with the
-    /// namespace as well, since two sources with one hint name make Roslyn throw.
+    /// The hint prefixes of files whose own prefix (their file name) another file has too, compared
+    /// without case as Roslyn compares hint names: <c>a/order.schema.json</c> and
+    /// <c>b/Order.schema.json</c>. Their generated files are named with the namespace as well, and
+    /// where that is shared too (one namespace, file names that differ in case) with the file's
+    /// place in the sorted list, since two sources with one hint name make Roslyn throw.
     /// </summary>
-    public static ImmutableEquatableArray<string> SharedHintPrefixes(ImmutableArray<ContractFileSpec> files) =>
-        files.GroupBy(f => f.File.HintPrefix, System.StringComparer.OrdinalIgnoreCase)
+    public static ImmutableEquatableArray<HintPrefix> SharedHintPrefixes(ImmutableArray<ContractFileSpec> files)
+    {
+        var qualified = files.GroupBy(f => f.File.HintPrefix, System.StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() > 1)
-            .SelectMany(g => g.Select(f => f.File.Path))
-            .OrderBy(p => p, System.StringComparer.Ordinal)
+            .SelectMany(g => g)
+            .OrderBy(f => f.File.Path, System.StringComparer.Ordinal)
+            .Select(f => (f.File.Path, Prefix: $"{f.File.HintPrefix}.{Parsing.Naming.ToHintName(f.File.Namespace)}"))
+            .ToList();
+        return qualified
+            .GroupBy(q => q.Prefix, System.StringComparer.OrdinalIgnoreCase)
+            .SelectMany(g => g.Count() == 1 ? g : g.Select((q, i) => (q.Path, Prefix: $"{q.Prefix}.{i + 1}")))
+            .Select(q => new HintPrefix(q.Path, q.Prefix))
+            .OrderBy(h => h.Path, System.StringComparer.Ordinal)
             .ToImmutableEquatableArray();
+    }
 
     /// <summary>True when <paramref name="file"/> is one of the files a collision names.</summary>
     public static bool Involves(ImmutableEquatableArray<DiagnosticInfo> collisions, ContractFileSpec file) =>

@@ -49,10 +49,13 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "anyOf": [{[|"patternProperties"|]: {}}]}""", "ICG021", DiagnosticSeverity.Info },
         { """{"type": "object", [|"patternProperties"|]: {"^a": {"type": "integer"}}, "additionalProperties": {"type": "string"}}""", "ICG021", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"ab": {"type": "string"}}, [|"patternProperties"|]: {"^a": {"type": "string"}}}""", "ICG021", DiagnosticSeverity.Info },
-        // Defaults that do not fit their member: not set, the member is nullable (ICG020)
-        { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG020", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG020", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"type": "integer", "default": [|1.5|]}}}""", "ICG020", DiagnosticSeverity.Info },
+        // Defaults that break their own schema: a warning at the default, and the member gets none (ICG024)
+        { """{"type": "object", "properties": {"a": {"type": "string", "format": "date", "default": [|"2024-02-30"|]}}}""", "ICG024", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": {"enum": ["x", "y"], "default": [|"z"|]}}}""", "ICG024", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": {"type": "integer", "default": [|1.5|]}}}""", "ICG024", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": {"type": "string", "pattern": "^\\d+$", "default": [|""|]}}}""", "ICG024", DiagnosticSeverity.Warning },
+        // A default the schema allows but the C# type cannot hold: not set, the member is nullable (ICG020)
+        { """{"type": "object", "properties": {"a": {"type": "number", "default": [|1e400|]}}}""", "ICG020", DiagnosticSeverity.Info },
         { """{"type": "object", [|"then"|]: {"required": []}}""", "ICG006", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {"a": [[|"b"|]]}}""", "ICG021", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "dependentRequired": {[|"b"|]: ["a"]}}""", "ICG021", DiagnosticSeverity.Info },
@@ -126,7 +129,7 @@ public class DiagnosticTests
         {
             // 'prefixItems' is a keyword of 2020-12 only, and no draft-07 keyword is near it
             """{"$schema": "http://json-schema.org/draft-07/schema#", "type": "array", [|"prefixItems"|]: [{"type": "string"}]}""", "ICG010",
-            "'prefixItems' is not a keyword of draft-07 and is ignored; correct its spelling, or start a vendor extension with 'x-'"
+            "'prefixItems' is a keyword of draft 2020-12 and later, not of draft-07, and is ignored; declare draft 2020-12 or later in $schema to apply it"
         },
 
         // ICG002: the names at the point where the pointer found nothing, or the anchors of the resource

@@ -308,8 +308,9 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
 
                 foreach (EvaluationResults child in children.Where(c => !IsBranch(c)))
                 {
-                    string last = child.EvaluationPath.ToString().Split('/')[^1];
-                    if (last is not ("if" or "not"))
+                    // The if and not keywords, not members called "if" or "not" (properties/not).
+                    string[] steps = child.EvaluationPath.ToString().Split('/');
+                    if (steps[^1] is not ("if" or "not") || (steps.Length > 1 && steps[^2] == "properties"))
                     {
                         Walk(child);
                     }

@@ -33,18 +33,34 @@ public class SchemaFileTests
     }
 
     [Fact]
-    public void Invalid_utf8_bytes_are_an_error_at_the_first_bad_byte()
+    public void Invalid_utf8_bytes_are_a_warning_at_the_first_bad_byte()
     {
         // What the compiler on .NET does with a Latin-1 file: decode as UTF-8, bad bytes become U+FFFD.
+        // It cannot be told from a literal U+FFFD (below), which must never break a build.
         byte[] bytes = [.. Encoding.ASCII.GetBytes("{\"type\": \"object\", \"description\": \"Gr"), 0xF6, 0xDF, .. Encoding.ASCII.GetBytes("e\"}")];
         GeneratorOutput output = GeneratorHarness.Run(
             GeneratorHarness.CreateDriver([new EncodedText("/s/size.schema.json", bytes, new UTF8Encoding(false, throwOnInvalidBytes: false))]),
             GeneratorHarness.CreateCompilation());
 
         Diagnostic diagnostic = Assert.Single(output.GeneratorDiagnostics);
-        Assert.Equal("ICG011", diagnostic.Id);
+        Assert.Equal("ICG026", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(37, diagnostic.Location.SourceSpan.Start); // just after "Gr"
-        Assert.Empty(output.Sources);
+        Assert.NotEmpty(output.Sources);
+    }
+
+    [Fact]
+    public void A_valid_utf8_file_with_a_literal_replacement_character_generates()
+    {
+        // A mis-encoded apostrophe kept in a description, in a file the compiler decoded leniently (as a real build does).
+        byte[] utf8 = Encoding.UTF8.GetBytes("{\"type\": \"object\", \"description\": \"The customer\uFFFDs name\", \"properties\": {\"n\": {\"type\": \"string\"}}}");
+        GeneratorOutput output = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver([new EncodedText("/s/name.schema.json", utf8, new UTF8Encoding(false, throwOnInvalidBytes: false))]),
+            GeneratorHarness.CreateCompilation());
+
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("The customer\uFFFDs name", output.Source("Name.g.cs"));
+        GeneratorHarness.AssertCompilesCleanly(output.Compilation);
     }
 
     [Fact]

@@ -18,8 +18,11 @@ internal sealed record BaselineFile(string Name, string Path, string Text);
 /// <summary>A schema's compatibility settings: the baseline name it pairs with and its mode (<see cref="UnknownMode"/>: a setting that names none).</summary>
 internal sealed record CompatibilityTarget(string SchemaPath, string BaselineName, CompatibilityMode Mode, string? UnknownMode);
 
-/// <summary>A schema with its baseline, read with the schema's own settings (dialect, reference documents).</summary>
-internal sealed record ParsedBaseline(string SchemaPath, CompatibilityMode Mode, string BaselinePath, SchemaModel? Model, string? Problem);
+/// <summary>
+/// A schema with its baseline, read with the schema's own settings (dialect, reference documents);
+/// <see cref="Identical"/> when the two files have the same text, which is neither parsed nor compared.
+/// </summary>
+internal sealed record ParsedBaseline(string SchemaPath, CompatibilityMode Mode, string BaselinePath, SchemaModel? Model, string? Problem, bool Identical = false);
 
 /// <summary>
 /// The compatibility branch of the pipeline, apart from the sources: baselines are read and parsed
@@ -59,7 +62,7 @@ internal static class CompatibilityPipeline
             .Combine(targets.Combine(baselines))
             .Select(static (pair, _) => BaselineInput(pair.Left, pair.Right.Left, pair.Right.Right))
             .Where(static pair => pair is not null)
-            .Select(static (pair, cancellationToken) => ParseBaseline(pair!.Value.Target, pair.Value.Input, cancellationToken))
+            .Select(static (pair, cancellationToken) => ParseBaseline(pair!.Value.Target, pair.Value.Input, pair.Value.SchemaText, cancellationToken))
             .Collect()
             .Select(static (all, _) => all.OrderBy(b => b.SchemaPath, StringComparer.Ordinal).ToImmutableEquatableArray())
             .WithTrackingName(TrackingNames.ParsedBaselines);
@@ -103,7 +106,7 @@ internal static class CompatibilityPipeline
         new[] { "Compatibility", target.UnknownMode!, CompatibilityModes.Names, "the file is checked under Backward" }.ToImmutableEquatableArray());
 
     /// <summary>The baseline of <paramref name="input"/> as a parser input with the schema's own settings, or null when it has none (or its mode is None).</summary>
-    private static (CompatibilityTarget Target, SchemaFileInput Input)? BaselineInput(SchemaFileInput input, ImmutableEquatableArray<CompatibilityTarget> targets, ImmutableEquatableArray<BaselineFile> baselines)
+    private static (CompatibilityTarget Target, SchemaFileInput Input, string SchemaText)? BaselineInput(SchemaFileInput input, ImmutableEquatableArray<CompatibilityTarget> targets, ImmutableEquatableArray<BaselineFile> baselines)
     {
         CompatibilityTarget? target = targets.FirstOrDefault(t => t.SchemaPath == input.Path);
         if (target is null || target.Mode == CompatibilityMode.None)
@@ -112,11 +115,17 @@ internal static class CompatibilityPipeline
         }
 
         BaselineFile? baseline = baselines.FirstOrDefault(b => string.Equals(b.Name, target.BaselineName, StringComparison.OrdinalIgnoreCase));
-        return baseline is null ? null : (target, input with { Path = baseline.Path, Text = baseline.Text });
+        return baseline is null ? null : (target, input with { Path = baseline.Path, Text = baseline.Text }, input.Text);
     }
 
-    private static ParsedBaseline ParseBaseline(CompatibilityTarget target, SchemaFileInput baseline, CancellationToken cancellationToken)
+    private static ParsedBaseline ParseBaseline(CompatibilityTarget target, SchemaFileInput baseline, string schemaText, CancellationToken cancellationToken)
     {
+        // Most schemas are as shipped: the same text is the same schema, at the cost of one string comparison.
+        if (baseline.Text == schemaText)
+        {
+            return new ParsedBaseline(target.SchemaPath, target.Mode, baseline.Path, null, null, Identical: true);
+        }
+
         ParsedSchema parsed = SchemaReader.Read(baseline, cancellationToken);
         string? problem = parsed.Model is null
             ? parsed.Diagnostics.FirstOrDefault(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)?.ToDiagnostic().GetMessage() ?? "it has errors"
@@ -128,7 +137,7 @@ internal static class CompatibilityPipeline
     private static ImmutableEquatableArray<DiagnosticInfo> Diagnose(ParsedSchema schema, ImmutableEquatableArray<ParsedBaseline> baselines, CancellationToken cancellationToken)
     {
         ParsedBaseline? baseline = baselines.FirstOrDefault(b => b.SchemaPath == schema.File.Path);
-        if (baseline is null || schema.Model is not { } model)
+        if (baseline is null || baseline.Identical || schema.Model is not { } model)
         {
             return ImmutableEquatableArray<DiagnosticInfo>.Empty;
         }

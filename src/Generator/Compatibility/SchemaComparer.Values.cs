@@ -286,14 +286,49 @@ internal sealed partial class SchemaComparer
     /// <summary>Whether a pattern matches; null when the regular expression cannot be run here (or takes too long).</summary>
     private static bool? Matches(SchemaPattern pattern, string text)
     {
-        try
-        {
-            return Regex.IsMatch(text, pattern.DotNet, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-        }
-        catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
+        if (RegexFor(pattern.DotNet) is not { } regex)
         {
             return null;
         }
+
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    // Patterns are tried many times in one comparison (samples, member names, listed values): each is
+    // built once per thread; the cache is bounded, as the compiler server lives long.
+    [ThreadStatic]
+    private static Dictionary<string, Regex?>? _regexes;
+
+    private static Regex? RegexFor(string pattern)
+    {
+        _regexes ??= new Dictionary<string, Regex?>(StringComparer.Ordinal);
+        if (!_regexes.TryGetValue(pattern, out Regex? regex))
+        {
+            if (_regexes.Count > 256)
+            {
+                _regexes.Clear();
+            }
+
+            try
+            {
+                regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            }
+            catch (ArgumentException)
+            {
+                regex = null;
+            }
+
+            _regexes[pattern] = regex;
+        }
+
+        return regex;
     }
 
     private void CompareDefaults(SchemaNode o, SchemaNode n, Place place)

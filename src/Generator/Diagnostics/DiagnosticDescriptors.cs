@@ -85,6 +85,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownSetting = new(
         "ICG023", "Unknown setting value", "The {0} setting '{1}' is not {2}, so it is ignored and {3}; set it to one of them", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg023");
 
+    public static readonly DiagnosticDescriptor DefaultBreaksSchema = new(
+        "ICG024", "Default does not satisfy its schema", "The default at {0} does not satisfy its own schema ({1}), so the member gets no default: it is absent (null) when the JSON leaves it out; correct the default, or remove it", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg024");
+
+    public static readonly DiagnosticDescriptor TooDeep = new(
+        "ICG025", "Schema nests too deeply", "{0} nests too deeply for the generator (it would overflow the compiler's stack); flatten it, for example into definitions referenced with $ref", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg025");
+
+    public static readonly DiagnosticDescriptor MayNotBeUtf8 = new(
+        "ICG026", "Schema file may not be UTF-8", "The schema file holds a replacement character U+FFFD, which is what a byte that is not UTF-8 becomes ({0}); it is read as written, but if the file is not UTF-8, save it as UTF-8, or write the character as \\uFFFD", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg026");
+
     public static readonly DiagnosticDescriptor IncompatibleChange = new(
         "ICG027", "Schema change is incompatible with the baseline", "{0} [{1}]; incompatible under {2} compatibility with the baseline {3}: keep the documents the mode protects valid, or refresh the baseline (insights-contracts baseline) when the break is intended", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg027");
 

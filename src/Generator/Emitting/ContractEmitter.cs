@@ -29,13 +29,14 @@ internal static partial class ContractEmitter
     }
 
     /// <summary>
-    /// The generated files of <paramref name="file"/>, named <c>{file}.{Type}.g.cs</c>, or
-    /// <c>{file}.{Namespace}.{Type}.g.cs</c> when <paramref name="qualifyHintNames"/> (another schema
-    /// file has the same name; the types differ, or ICG012 would have stopped both).
+    /// The generated files of <paramref name="file"/>, named <c>{hintPrefix}.{Type}.g.cs</c>: the
+    /// prefix is the file's name, qualified where another schema file has the same name (see
+    /// <see cref="TypeCollisions.SharedHintPrefixes"/>). Type names are unique without regard to case
+    /// (<see cref="Projection.Identifiers"/>), and so are the hint names.
     /// </summary>
-    public static IEnumerable<(string HintName, string Source)> Emit(ContractFileSpec file, bool qualifyHintNames = false)
+    public static IEnumerable<(string HintName, string Source)> Emit(ContractFileSpec file, string? hintPrefix = null)
     {
-        string prefix = qualifyHintNames ? $"{file.File.HintPrefix}.{file.File.Namespace}" : file.File.HintPrefix;
+        string prefix = hintPrefix ?? file.File.HintPrefix;
         foreach (TypeSpec type in file.Types)
         {
             var writer = new SourceWriter();
@@ -127,6 +128,7 @@ internal static partial class ContractEmitter
     /// <summary>Writes one value of <paramref name="type"/> held in <paramref name="expression"/>.</summary>
     private static void WriteValue(SourceWriter writer, ContractFileSpec file, ValueShape type, string expression, int depth = 0)
     {
+        StackGuard.Check();
         switch (type.Kind)
         {
             case ValueKind.String:

@@ -21,6 +21,7 @@ internal static partial class ContractEmitter
         /// </summary>
         private void WriteChecks(SourceWriter w, string value, ValueShape shape, IReadOnlyList<int> nodes, CheckMode mode, int depth)
         {
+            StackGuard.Check();
             void Check(string call) => w.Line(mode == CheckMode.Rule ? $"valid &= {call};" : call + ";");
             string context = mode == CheckMode.Rule ? "context?." : "context.";
             switch (shape.Kind)
@@ -125,8 +126,10 @@ internal static partial class ContractEmitter
                     break;
 
                 case ValueKind.Union when mode == CheckMode.Validate:
-                    // While reading, the union's reader checked the alternative it read.
-                    WriteUnionChecks(w, value, _file.Types.OfType<TypeUnionSpec>().Single(t => t.Name == shape.TypeName), depth);
+                    // While reading, the union's reader checked the alternative it read. A union may
+                    // hold itself (a value that is a string or a map of such values), so its checks
+                    // are one method that calls itself, never written out inline.
+                    w.Line($"{UnionValidator(shape.TypeName!)}({value}, context);");
                     break;
 
                 case ValueKind.Object when mode == CheckMode.Validate:
@@ -155,26 +158,48 @@ internal static partial class ContractEmitter
             }
         }
 
-        /// <summary>A union of types built in code: the checks of the alternative it holds (for a oneOf/anyOf, as one error of that keyword).</summary>
-        private void WriteUnionChecks(SourceWriter w, string value, TypeUnionSpec union, int depth)
+        /// <summary>
+        /// The method that checks a union of types built in code, declared once per union (before its
+        /// body is written, so that a union that holds itself calls the method it is in).
+        /// </summary>
+        private string UnionValidator(string unionName)
         {
-            string suffix = depth.ToString(CultureInfo.InvariantCulture);
+            if (_unionValidators.TryGetValue(unionName, out string? existing))
+            {
+                return existing;
+            }
+
+            TypeUnionSpec union = _file.Types.OfType<TypeUnionSpec>().Single(t => t.Name == unionName);
+            string name = _members.NextName("Check" + union.Name);
+            _unionValidators[union.Name] = name;
+            var method = new SourceWriter();
+            method.Line($"/// <summary>Checks the alternative a <see cref=\"{union.Name}\"/> holds.</summary>");
+            method.Open($"private static void {name}({Qualified(_file, union.Name)} value, {Runtime}ValidationContext context)");
+            WriteUnionChecks(method, "value", union);
+            method.Close();
+            _members.Method(method.ToString());
+            return name;
+        }
+
+        /// <summary>A union of types built in code: the checks of the alternative it holds (for a oneOf/anyOf, as one error of that keyword).</summary>
+        private void WriteUnionChecks(SourceWriter w, string value, TypeUnionSpec union)
+        {
             bool branches = union.Keyword != "type";
             if (branches)
             {
-                w.Line($"int unionErrors{suffix} = context.ErrorCount;");
+                w.Line("int unionErrors = context.ErrorCount;");
             }
 
             for (int i = 0; i < union.Alternatives.Count; i++)
             {
                 TypeAlternativeSpec alternative = union.Alternatives[i];
-                string local = Camel(alternative.Name) + suffix;
+                string local = "held" + alternative.Name;
                 string nullable = alternative.Shape.IsReferenceType ? "?" : "";
                 w.Open($"{(i == 0 ? "if" : "else if")} ({value}.TryGet{alternative.Name}(out {ClrType(_file, alternative.Shape)}{nullable} {local}))");
-                w.Lines(SourceWriter.Capture(inner => WriteChecks(inner, local, alternative.Shape, alternative.Shape.CheckNodes, CheckMode.Validate, depth + 1)));
+                w.Lines(SourceWriter.Capture(inner => WriteChecks(inner, local, alternative.Shape, alternative.Shape.CheckNodes, CheckMode.Validate, 1)));
                 if (branches)
                 {
-                    w.Line($"context.ReplaceErrorsSince(unionErrors{suffix}, {Literal(union.Keyword)}, {Literal(BranchName(alternative, i))});");
+                    w.Line($"context.ReplaceErrorsSince(unionErrors, {Literal(union.Keyword)}, {Literal(BranchName(alternative, i))});");
                 }
 
                 w.Close();

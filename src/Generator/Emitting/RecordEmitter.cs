@@ -31,6 +31,7 @@ internal static partial class ContractEmitter
         private readonly NodeValidators _validators;
         private readonly Dictionary<string, PropertySpec> _properties;
         private readonly Dictionary<string, string> _unionReaders = [];
+        private readonly Dictionary<string, string> _unionValidators = [];
 
         public RecordEmitter(SourceWriter writer, ContractFileSpec file, RecordTypeSpec spec)
         {

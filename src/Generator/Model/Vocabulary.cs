@@ -279,6 +279,9 @@ internal static class Vocabulary
     /// </summary>
     public static IEnumerable<string> KeywordsOf(Dialect draft) => Keywords.Where(e => (e.Value.Drafts & draft) != 0).Select(e => e.Key).Concat(VendorAnnotationNames);
 
+    /// <summary>The drafts that define <paramref name="keyword"/> (none for a key no draft defines).</summary>
+    public static Dialect DraftsOf(string keyword) => Keywords.TryGetValue(keyword, out Entry? entry) ? entry.Drafts : 0;
+
     /// <summary>The value keywords worth a warning (ICG006) on a schema whose own <c>type</c> excludes their JSON type.</summary>
     public static IEnumerable<string> TypeSpecific => Keywords.Where(e => e.Value.Warns).Select(e => e.Key);
 }

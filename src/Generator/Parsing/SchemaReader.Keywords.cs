@@ -71,7 +71,7 @@ internal sealed partial class SchemaReader
             if (status != KeywordStatus.VocabularyOff)
             {
                 (string what, string fix) = status == KeywordStatus.OtherDraft
-                    ? ($"is not a keyword of {dialect}", "correct its spelling, or start a vendor extension with 'x-'")
+                    ? OtherDraftKeyword(member.Name, dialect.Draft)
                     : ("is not a JSON Schema keyword", "correct its spelling, start a vendor extension with 'x-', or list it in JsonSchemaAnnotationKeywords");
                 IEnumerable<string> candidates = Vocabulary.KeywordsOf(dialect.Draft).Concat(_input.AnnotationKeywords.Where(k => !k.EndsWith("*", StringComparison.Ordinal)));
                 Report(DiagnosticDescriptors.UnknownKeyword, member.NameSpan, member.Name, what, fix + Suggestions.DidYouMean(member.Name, candidates));
@@ -82,6 +82,22 @@ internal sealed partial class SchemaReader
         {
             Keywords = Normalized(keywords, node).Distinct().ToImmutableEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// What ICG010 says of a keyword another draft defines: <c>const</c> under draft-04 is a
+    /// draft-06 keyword that draft-04 ignores, and declaring a later draft applies it.
+    /// </summary>
+    private static (string What, string Fix) OtherDraftKeyword(string keyword, Dialect draft)
+    {
+        Dialect drafts = Vocabulary.DraftsOf(keyword);
+        Dialect? later = new[] { Dialect.Draft4, Dialect.Draft6, Dialect.Draft7, Dialect.Draft201909, Dialect.Draft202012 }
+            .Where(d => d > draft && (drafts & d) != 0)
+            .Select(d => (Dialect?)d)
+            .FirstOrDefault();
+        return later is { } from
+            ? ($"is a keyword of {Dialects.Name(from)} and later, not of {Dialects.Name(draft)},", $"declare {Dialects.Name(from)} or later in $schema to apply it")
+            : ($"is not a keyword of {Dialects.Name(draft)} (it was one of earlier drafts)", "use the keyword that replaced it, or start a vendor extension with 'x-'");
     }
 
     /// <summary>

@@ -136,13 +136,13 @@ internal sealed partial class SchemaReader
         bool foreign = targetDocument is not null && targetDocument != _fileUri;
         if (!foreign || _foreignSpan is not null)
         {
-            return Visit(target, baseUri);
+            return VisitLater(target, baseUri);
         }
 
         _foreignSpan = reference.Value.Span;
         try
         {
-            return Visit(target, baseUri);
+            return VisitLater(target, baseUri);
         }
         finally
         {

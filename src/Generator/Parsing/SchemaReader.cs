@@ -40,6 +40,9 @@ internal sealed partial class SchemaReader
     // While walking a document other than the schema file, diagnostics point at the $ref that led there.
     private TextSpan? _foreignSpan;
 
+    // Nodes that a $ref reserved, to read after the one being read (see VisitLater).
+    private readonly Queue<(int Id, JsonNode Schema, string InheritedBase, TextSpan? ForeignSpan)> _pending = new();
+
     private SchemaReader(SchemaFileInput input)
     {
         _input = input;
@@ -81,6 +84,10 @@ internal sealed partial class SchemaReader
         {
             reader.Report(DiagnosticDescriptors.InvalidJson, e.Span, e.Message);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            reader.Report(DiagnosticDescriptors.TooDeep, new TextSpan(0, 0), "The schema file");
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A generator exception would only surface as warning CS8785 and silently drop every
@@ -105,18 +112,16 @@ internal sealed partial class SchemaReader
                 return null;
             }
 
-            // A file with a byte-order mark is decoded leniently even when it is valid, so there a
-            // literal U+FFFD and an invalid byte look the same.
+            // The compiler may hand over leniently decoded text even for a valid file (it does with a
+            // byte-order mark), so a literal U+FFFD (a mis-encoded apostrophe in a description, say)
+            // and an invalid byte look the same: a warning, and the text is read as it is.
             int replacement = _input.Text.IndexOf('\uFFFD');
             if (replacement >= 0)
             {
                 Report(
-                    DiagnosticDescriptors.NotUtf8,
+                    DiagnosticDescriptors.MayNotBeUtf8,
                     new TextSpan(replacement, 1),
-                    _input.Text.StartsWith("\uFEFF", StringComparison.Ordinal)
-                        ? "it starts with a byte-order mark, so the compiler cannot tell this U+FFFD from an invalid byte; remove the byte-order mark, or write the character as \\uFFFD"
-                        : "it has bytes that decode to the replacement character U+FFFD");
-                return null;
+                    _input.Text.StartsWith("\uFEFF", StringComparison.Ordinal) ? "the file starts with a byte-order mark, so the compiler decoded it leniently" : "the compiler decoded the file leniently");
             }
         }
 
@@ -144,6 +149,7 @@ internal sealed partial class SchemaReader
 
         _resources.AddDocument(root, _fileUri);
         Visit(root, _fileUri);
+        ReadPending();
         cancellationToken.ThrowIfCancellationRequested();
         ReportInfiniteRecursion();
         return root;
@@ -175,11 +181,60 @@ internal sealed partial class SchemaReader
             return existing;
         }
 
+        int id = Reserve(schema);
+        Read(id, schema, inheritedBase);
+        return id;
+    }
+
+    /// <summary>
+    /// The node a <c>$ref</c> leads to, read later: a chain of thousands of definitions, each
+    /// referencing the next, is then read one after another instead of each inside the last (which
+    /// overflowed the compiler's stack). A subschema nested in the text is read at once; its depth is
+    /// bounded by <see cref="JsonTextReader.MaxDepth"/>.
+    /// </summary>
+    private int VisitLater(JsonNode schema, string inheritedBase)
+    {
+        if (_ids.TryGetValue(schema, out int existing))
+        {
+            return existing;
+        }
+
+        int id = Reserve(schema);
+        _pending.Enqueue((id, schema, inheritedBase, _foreignSpan));
+        return id;
+    }
+
+    /// <summary>Reads every node that references have reserved, and the ones they reserve in turn.</summary>
+    private void ReadPending()
+    {
+        while (_pending.Count > 0)
+        {
+            (int id, JsonNode schema, string inheritedBase, TextSpan? foreignSpan) = _pending.Dequeue();
+            _foreignSpan = foreignSpan;
+            Read(id, schema, inheritedBase);
+        }
+
+        _foreignSpan = null;
+    }
+
+    private int Reserve(JsonNode schema)
+    {
         int id = _nodes.Count;
         _nodes.Add(null);
         _ids[schema] = id;
         _nodeSpans.Add(Location(_foreignSpan ?? schema.Span));
+        if (schema.Kind == JsonNodeKind.Object && _resources.DialectOf(schema).Draft == Dialect.Draft202012
+            && schema["$dynamicAnchor"] is { Kind: JsonNodeKind.String, Text: { } dynamicAnchor })
+        {
+            _dynamicAnchorNames[id] = dynamicAnchor;
+        }
 
+        return id;
+    }
+
+    private void Read(int id, JsonNode schema, string inheritedBase)
+    {
+        StackGuard.Check();
         string? document = _resources.DocumentOf(schema);
         string pointer = _resources.PointerOf(schema);
         string location = document is null || document == _fileUri ? "#" + pointer : document + "#" + pointer;
@@ -189,23 +244,17 @@ internal sealed partial class SchemaReader
         if (schema.Kind is JsonNodeKind.True or JsonNodeKind.False)
         {
             _nodes[id] = node with { IsBoolean = true, IsFalse = schema.Kind == JsonNodeKind.False };
-            return id;
+            return;
         }
 
         if (schema.Kind != JsonNodeKind.Object)
         {
             Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Span, "(schema)", $"must be an object or a boolean, found {schema.KindName}");
             _nodes[id] = node;
-            return id;
-        }
-
-        if (dialect.Draft == Dialect.Draft202012 && schema["$dynamicAnchor"] is { Kind: JsonNodeKind.String, Text: { } dynamicAnchor })
-        {
-            _dynamicAnchorNames[id] = dynamicAnchor;
+            return;
         }
 
         _nodes[id] = ReadKeywords(new KeywordReader(schema, dialect, _input.AnnotationKeywords), node, baseUri);
-        return id;
     }
 
     /// <summary>
@@ -223,8 +272,8 @@ internal sealed partial class SchemaReader
         index = _resourceSpecs.Count;
         _resourceIndexes[uri] = index;
         _resourceSpecs.Add(null);
-        var anchors = _resources.DynamicAnchorsOf(uri).Select(a => new NamedSchema(a.Name, Visit(a.Node, uri))).ToImmutableEquatableArray();
-        int? recursiveRoot = _resources.HasRecursiveAnchor(uri) && _resources.ResourceRoot(uri) is { } root ? Visit(root, uri) : null;
+        var anchors = _resources.DynamicAnchorsOf(uri).Select(a => new NamedSchema(a.Name, VisitLater(a.Node, uri))).ToImmutableEquatableArray();
+        int? recursiveRoot = _resources.HasRecursiveAnchor(uri) && _resources.ResourceRoot(uri) is { } root ? VisitLater(root, uri) : null;
         _resourceSpecs[index] = new SchemaResourceSpec(uri, anchors, recursiveRoot);
         return index;
     }

@@ -23,6 +23,7 @@ internal sealed partial class ShapeDecider
     /// </summary>
     private bool? NullPasses(SchemaNode node, HashSet<int> visiting)
     {
+        StackGuard.Check();
         if (node.IsBoolean || (node.Types != JsonSchemaTypes.None && (node.Types & JsonSchemaTypes.Null) == 0)
             || (node.Const is { } constant && constant.Kind != JsonLiteralKind.Null)
             || (node.Enum is { } values && values.All(v => v.Kind != JsonLiteralKind.Null)))

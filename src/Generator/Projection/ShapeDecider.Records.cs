@@ -51,6 +51,7 @@ internal sealed partial class ShapeDecider
     /// </summary>
     private void DecideRecord(IReadOnlyList<SchemaNode> seeds, string name)
     {
+        StackGuard.Check();
         int slot = ReserveSlot();
         _recordSlots[name] = slot;
         List<SchemaNode> parts = MergedParts(seeds);
@@ -82,11 +83,7 @@ internal sealed partial class ShapeDecider
         var wireNameOf = new Dictionary<string, (string WireName, string ClrName)>(StringComparer.OrdinalIgnoreCase);
         foreach (string wireName in names)
         {
-            string wanted = Naming.ToPascalCase(wireName);
-            if (ReservedMemberNames.Contains(wanted) || wanted == name)
-            {
-                wanted += "Value";
-            }
+            string wanted = Identifiers.MemberName(wireName, name);
 
             string clrName = Naming.MakeUnique(wanted, clrNames);
             if (clrName != wanted && wireNameOf.TryGetValue(wanted, out var first))
@@ -309,10 +306,18 @@ internal sealed partial class ShapeDecider
         }
         else if (schemas.Select(s => s.Default).FirstOrDefault(d => d is not null) is { } value)
         {
-            defaultLiteral = DefaultLiteral(value, shape);
-            if (defaultLiteral is null)
+            SchemaNode withDefault = schemas.First(s => s.Default is not null);
+            if (DefaultBreaksSchema(value, withDefault, schemas) is { } reason)
             {
-                SchemaNode withDefault = schemas.First(s => s.Default is not null);
+                // JSON Schema allows such a default (it is an annotation), but a member that starts
+                // with a value its own schema rejects would make every record invalid.
+                _diagnostics.Add(new DiagnosticInfo(
+                    DiagnosticDescriptors.DefaultBreaksSchema,
+                    _spans.Locate(withDefault, "default", atName: false),
+                    new[] { withDefault.Location + "/default", reason }.ToImmutableEquatableArray()));
+            }
+            else if ((defaultLiteral = DefaultLiteral(value, shape)) is null)
+            {
                 _diagnostics.Add(new DiagnosticInfo(
                     DiagnosticDescriptors.DefaultIgnored,
                     _spans.Locate(withDefault, "default", atName: false),
@@ -322,6 +327,22 @@ internal sealed partial class ShapeDecider
 
         string? description = schemas.Select(s => s.Description ?? (s.Ref is { } target ? _model[target].Description : null)).FirstOrDefault(d => d is not null);
         return new PropertySpec(wireName, clrName, schema.Id, description, shape, isRequired, defaultLiteral);
+    }
+
+    /// <summary>Why <paramref name="value"/>, the default of <paramref name="withDefault"/>, breaks a schema of its member; null when it does not, or that cannot be told while generating.</summary>
+    private string? DefaultBreaksSchema(JsonLiteral value, SchemaNode withDefault, IReadOnlyList<SchemaNode> schemas)
+    {
+        var check = new LiteralCheck(_model);
+        foreach (SchemaNode schema in schemas.Contains(withDefault) ? schemas : [withDefault, .. schemas])
+        {
+            (LiteralVerdict verdict, string? reason) = check.Check(value, schema.Id);
+            if (verdict == LiteralVerdict.Invalid)
+            {
+                return reason;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The schema a pure reference (<c>{"$ref": ...}</c> and annotations) stands for; any other schema itself.</summary>
@@ -377,6 +398,7 @@ internal sealed partial class ShapeDecider
 
     private bool BranchFits(SchemaNode branch, IReadOnlyDictionary<string, PropertySpec> properties)
     {
+        StackGuard.Check();
         if (branch.IsBoolean)
         {
             return true;
@@ -451,6 +473,7 @@ internal sealed partial class ShapeDecider
     /// <summary>Whether a branch's schema for one member only uses keywords the member's C# type can be checked against.</summary>
     private bool ValueRuleFits(SchemaNode rule, ValueShape shape)
     {
+        StackGuard.Check();
         if (shape.Kind == ValueKind.Json)
         {
             return true; // the branch's validator for the member checks the JSON value

@@ -47,7 +47,7 @@ internal sealed partial class ShapeDecider
         }
 
         ImmutableEquatableArray<int> branches = node.OneOf.Count > 0 ? node.OneOf : node.AnyOf;
-        var alternatives = new List<(JsonSchemaTypes, SchemaNode, int?)>();
+        var alternatives = new List<(JsonSchemaTypes Type, SchemaNode Schema, int? Branch)>();
         JsonSchemaTypes seen = JsonSchemaTypes.None;
         foreach (int branch in branches)
         {
@@ -62,8 +62,27 @@ internal sealed partial class ShapeDecider
             alternatives.Add((type, schema, branch));
         }
 
+        // Every integer is a number, so a number token can match an integer branch and a number
+        // branch both: the JSON type alone does not pick the alternative. Only where the number
+        // branch accepts every number and anyOf needs one match is the integer branch redundant.
+        if ((seen & NumberTypes) == NumberTypes)
+        {
+            var number = alternatives.Single(a => a.Type == JsonSchemaTypes.Number);
+            if (node.AnyOf.Count == 0 || !OnlyTyped(Resolved(number.Schema)))
+            {
+                return null;
+            }
+
+            alternatives.RemoveAll(a => a.Type == JsonSchemaTypes.Integer);
+        }
+
         return alternatives.Count >= 2 ? alternatives : null;
     }
+
+    private const JsonSchemaTypes NumberTypes = JsonSchemaTypes.Integer | JsonSchemaTypes.Number;
+
+    /// <summary>Whether <paramref name="schema"/> says nothing that validates but its type.</summary>
+    private static bool OnlyTyped(SchemaNode schema) => !schema.Keywords.Any(k => Vocabulary.Validates(k) && k != "type");
 
     /// <summary>Types with number and integer both present counted as number (every integer is a number).</summary>
     private static JsonSchemaTypes Single(JsonSchemaTypes types) =>

@@ -16,6 +16,28 @@ internal sealed partial class ShapeDecider
     /// <param name="memberName">The C# name of the member holding the value, which names a union declared in place (<c>Payment</c> rather than <c>OrderPayment</c>) when free.</param>
     private ValueShape? DecideValue(SchemaNode node, string suggestedTypeName, string? memberName = null)
     {
+        StackGuard.Check();
+        // Each level of nesting, in the text or through a definition decided where it is first
+        // referenced, is a few frames of the compiler's stack: past a depth no real schema reaches,
+        // the value is held as JSON (and checked as JSON) instead of overflowing the stack.
+        if (_depth >= MaxDecisionDepth)
+        {
+            return Refuse<ValueShape>(node, null, $"it is nested more than {MaxDecisionDepth} levels deep (in the text or through definitions)");
+        }
+
+        _depth++;
+        try
+        {
+            return DecideValueAtDepth(node, suggestedTypeName, memberName);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private ValueShape? DecideValueAtDepth(SchemaNode node, string suggestedTypeName, string? memberName)
+    {
         if (node.IsBoolean || AllowsAnything(node))
         {
             // true, false, or a schema that asserts nothing: any JSON value (for false, none) is exactly a JsonValue.
@@ -59,7 +81,7 @@ internal sealed partial class ShapeDecider
 
             case TypeShape.Union:
             {
-                string name = memberName is not null && !_typeNames.Contains(memberName) && !ReservedMemberNames.Contains(memberName) && memberName is not ("Value" or "From")
+                string name = memberName is not null && !_typeNames.Contains(memberName) && !Identifiers.IsReservedType(memberName)
                     ? ReserveTypeName(memberName, node)
                     : ReserveTypeName(suggestedTypeName, node);
                 return DecideUnion(node, name) ? new ValueShape(ValueKind.Object, ImmutableEquatableArray<int>.Empty, name) : null;
@@ -95,7 +117,7 @@ internal sealed partial class ShapeDecider
 
         if (_definitionTypeNames.TryGetValue(target.Id, out string? typeName))
         {
-            EnsureDefinitionDecided(target.Id);
+            EnsureDefinitionDecided(target.Id, mayDefer: true);
             if (_definitionRefusals.TryGetValue(target.Id, out ShapeRefusal? refusal))
             {
                 _refusal ??= refusal;
@@ -345,7 +367,7 @@ internal sealed partial class ShapeDecider
             string clrName = named.EnumNames is { } vendorNames ? Naming.ToPascalCase(vendorNames[i])
                 : numbers is not null ? "Value" + (wireName[0] == '-' ? "Minus" + wireName.Substring(1) : wireName)
                 : Naming.ToPascalCase(wireName);
-            if ((open && ReservedMemberNames.Contains(clrName)) || clrName is "Value" or "IsKnown")
+            if ((open && Identifiers.IsReservedMember(clrName)) || clrName is "Value" or "IsKnown")
             {
                 clrName += "Value";
             }

@@ -25,19 +25,12 @@ internal sealed record ShapeRefusal(int Node, string? Path, bool AtName, string 
 /// </summary>
 internal sealed partial class ShapeDecider
 {
-    /// <summary>Member names every generated record already has; a schema property with one of them gets a suffix.</summary>
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "Validate", "Parse", "TryParse", "TryParseJson", "JsonSchemaText", "ToJson", "ToUtf8Json", "WriteJson", "Variant", "Converter", "EqualityContract",
-        "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
-    };
-
     private readonly SchemaFileSpec _file;
     private readonly SchemaModel _model;
     private readonly SpanLocator _spans;
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly List<TypeSpec?> _types = [];
-    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _typeNames = Identifiers.NewTypeNameSet();
     private readonly Dictionary<int, string> _definitionTypeNames = [];
     private readonly HashSet<int> _decidedDefinitions = [];
     private readonly HashSet<int> _inlining = [];
@@ -48,6 +41,15 @@ internal sealed partial class ShapeDecider
     private readonly Dictionary<string, string> _recordNames = new(StringComparer.Ordinal);
     private ShapeRefusal? _refusal;
     private string _rootName = "";
+
+    /// <summary>How deep <see cref="DecideValue"/> is: nesting levels, in the text and through definitions.</summary>
+    private int _depth;
+
+    /// <summary>The deepest nesting decided as C# types (a bound on the generator's stack, see <see cref="DecideValue"/>).</summary>
+    internal const int MaxDecisionDepth = 128;
+
+    /// <summary>Below this depth a referenced record is decided where it is first referenced (which keeps the order of names as it was).</summary>
+    private const int DeferRecordsBeyondDepth = 16;
 
     private ShapeDecider(SchemaFileSpec file, SchemaModel model, SpanLocator spans)
     {
@@ -66,6 +68,15 @@ internal sealed partial class ShapeDecider
         try
         {
             return Decide(parsed, model);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Deciding types recurses through the schema's nesting; a schema deeper than the stack
+            // allows is still exactly a JSON-backed value, whose validators are one method per node.
+            var spans = new SpanLocator(parsed.Spans);
+            ShapeDecider fallback = JsonBacked(parsed.File, model, spans, null, "it nests too deeply to be decided as C# types");
+            var contract = new ContractFileSpec(parsed.File, model, fallback._types.OfType<TypeSpec>().ToImmutableEquatableArray());
+            return new DecidedContract(contract, parsed.Diagnostics.Concat(fallback._diagnostics).ToImmutableEquatableArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -217,6 +228,7 @@ internal sealed partial class ShapeDecider
 
     private TypeShape ClassifyType(SchemaNode node)
     {
+        StackGuard.Check();
         if (node.IsBoolean)
         {
             return TypeShape.Value;
@@ -296,6 +308,7 @@ internal sealed partial class ShapeDecider
     /// </summary>
     private JsonSchemaTypes AcceptedTypes(SchemaNode node)
     {
+        StackGuard.Check();
         if (node.Types != JsonSchemaTypes.None)
         {
             return (node.Types & JsonSchemaTypes.Number) != 0 ? node.Types | JsonSchemaTypes.Integer : node.Types;
@@ -410,16 +423,26 @@ internal sealed partial class ShapeDecider
             : null;
     }
 
-    private void EnsureDefinitionDecided(int definition)
+    /// <param name="mayDefer">The caller needs only the definition's name, not its spec.</param>
+    private void EnsureDefinitionDecided(int definition, bool mayDefer = false)
     {
+        SchemaNode node = _model[definition];
+        TypeShape shape = ClassifyType(node);
+
+        // A record's name is all a reference to it needs, and a record is never refused: deep in a
+        // chain of definitions it is left for DecideTyped's loop over every definition, so that a
+        // chain of a thousand definitions is not decided a thousand calls deep.
+        if (mayDefer && shape == TypeShape.Record && _depth > DeferRecordsBeyondDepth)
+        {
+            return;
+        }
+
         if (!_decidedDefinitions.Add(definition))
         {
             return;
         }
 
-        SchemaNode node = _model[definition];
         string name = _definitionTypeNames[definition];
-        TypeShape shape = ClassifyType(node);
         if (shape == TypeShape.Record)
         {
             DecideRecord(node, name);
@@ -503,7 +526,7 @@ internal sealed partial class ShapeDecider
     private string ReserveTypeName(string name, SchemaNode node, string? path = null)
     {
         // A type cannot have a member with its own name (CS0542), and every contract has these.
-        if (ReservedMemberNames.Contains(name) || name is "Value" or "From")
+        if (Identifiers.IsReservedType(name))
         {
             Report(DiagnosticDescriptors.NameCollision, node, path, $"'{name}' is the name of a member every contract has, so the type is generated as '{name}Contract'", RenameType);
             name += "Contract";
@@ -512,7 +535,9 @@ internal sealed partial class ShapeDecider
         string unique = Naming.MakeUnique(name, _typeNames);
         if (unique != name)
         {
-            Report(DiagnosticDescriptors.NameCollision, node, path, $"The type name '{name}' is already used in this schema; this one is generated as '{unique}'", RenameType);
+            string? existing = _typeNames.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase) && t != name);
+            string taken = existing is not null ? $"like '{existing}' but for case (generated files are named after types, and compared without case)," : "already used in this schema";
+            Report(DiagnosticDescriptors.NameCollision, node, path, $"The type name '{name}' is {taken}; this one is generated as '{unique}'", RenameType);
         }
 
         return unique;

@@ -337,27 +337,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
         if (value.Include is { } includeValue)
         {
             context.PushProperty("include");
-            int unionErrors0 = context.ErrorCount;
-            if (includeValue.TryGetString(out string? string0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (includeValue.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue> array0))
-            {
-                for (int i1 = 0; i1 < array0.Count; i1++)
-                {
-                    global::Insights.Contracts.Runtime.JsonValue item1 = array0[i1];
-                    context.PushIndex(i1);
-                    global::Insights.Contracts.Runtime.JsonValueCheck.Validate(item1, ValidateNode73, context);
-                    context.Pop();
-                }
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckBuildPipelineInclude1(includeValue, context);
             context.Pop();
         }
 
@@ -662,6 +642,32 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
             }
             default:
                 return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="BuildPipelineInclude"/> holds.</summary>
+    private static void CheckBuildPipelineInclude1(global::RealWorld.BuildPipeline.BuildPipelineInclude value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        int unionErrors = context.ErrorCount;
+        if (value.TryGetString(out string? heldString))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
+        }
+        else if (value.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue> heldArray))
+        {
+            for (int i1 = 0; i1 < heldArray.Count; i1++)
+            {
+                global::Insights.Contracts.Runtime.JsonValue item1 = heldArray[i1];
+                context.PushIndex(i1);
+                global::Insights.Contracts.Runtime.JsonValueCheck.Validate(item1, ValidateNode73, context);
+                context.Pop();
+            }
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
+        }
+        else
+        {
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
         }
     }
 

@@ -214,80 +214,21 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
         if (value.Image is { } imageValue)
         {
             context.PushProperty("image");
-            int unionErrors0 = context.ErrorCount;
-            if (imageValue.TryGetString(out string? string0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (imageValue.TryGetObject(out global::RealWorld.BuildPipeline.ImageObject? object0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.Object(object0, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckImage1(imageValue, context);
             context.Pop();
         }
 
         if (value.BeforeScript is { } beforeScriptValue)
         {
             context.PushProperty("before_script");
-            int unionErrors0 = context.ErrorCount;
-            if (beforeScriptValue.TryGetString(out string? string0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (beforeScriptValue.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> array0))
-            {
-                for (int i1 = 0; i1 < array0.Count; i1++)
-                {
-                    string item1 = array0[i1];
-                    context.PushIndex(i1);
-                    if (item1 is null)
-                    {
-                        context.AddTypeMismatch("string", global::System.Text.Json.JsonTokenType.Null);
-                    }
-                    else
-                    {
-                        global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
-                    }
-                    context.Pop();
-                }
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(array0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckScript1(beforeScriptValue, context);
             context.Pop();
         }
 
         if (value.Retry is { } retryValue)
         {
             context.PushProperty("retry");
-            int unionErrors0 = context.ErrorCount;
-            if (retryValue.TryGetInteger(out int integer0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.Minimum(integer0, 0L, context);
-                global::Insights.Contracts.Runtime.JsonCheck.Maximum(integer0, 2L, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (retryValue.TryGetObject(out global::RealWorld.BuildPipeline.RetryObject? object0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.Object(object0, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckRetry1(retryValue, context);
             context.Pop();
         }
 
@@ -423,6 +364,83 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
             }
             default:
                 return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "integer or object", out value);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="Image"/> holds.</summary>
+    private static void CheckImage1(global::RealWorld.BuildPipeline.Image value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        int unionErrors = context.ErrorCount;
+        if (value.TryGetString(out string? heldString))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.JsonCheck.MinLength(heldString, 1, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
+        }
+        else if (value.TryGetObject(out global::RealWorld.BuildPipeline.ImageObject? heldObject))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
+        }
+        else
+        {
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="Script"/> holds.</summary>
+    private static void CheckScript1(global::RealWorld.BuildPipeline.Script value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        int unionErrors = context.ErrorCount;
+        if (value.TryGetString(out string? heldString))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.JsonCheck.MinLength(heldString, 1, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
+        }
+        else if (value.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> heldArray))
+        {
+            for (int i1 = 0; i1 < heldArray.Count; i1++)
+            {
+                string item1 = heldArray[i1];
+                context.PushIndex(i1);
+                if (item1 is null)
+                {
+                    context.AddTypeMismatch("string", global::System.Text.Json.JsonTokenType.Null);
+                }
+                else
+                {
+                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
+                }
+                context.Pop();
+            }
+            global::Insights.Contracts.Runtime.JsonCheck.MinItems(heldArray, 1, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
+        }
+        else
+        {
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="Retry"/> holds.</summary>
+    private static void CheckRetry1(global::RealWorld.BuildPipeline.Retry value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        int unionErrors = context.ErrorCount;
+        if (value.TryGetInteger(out int heldInteger))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.Minimum(heldInteger, 0L, context);
+            global::Insights.Contracts.Runtime.JsonCheck.Maximum(heldInteger, 2L, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
+        }
+        else if (value.TryGetObject(out global::RealWorld.BuildPipeline.RetryObject? heldObject))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
+        }
+        else
+        {
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
         }
     }
 

@@ -599,130 +599,28 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Image is { } imageValue)
         {
             context.PushProperty("image");
-            int unionErrors0 = context.ErrorCount;
-            if (imageValue.TryGetString(out string? string0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (imageValue.TryGetObject(out global::RealWorld.BuildPipeline.ImageObject? object0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.Object(object0, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckImage1(imageValue, context);
             context.Pop();
         }
 
         if (value.Script is { } scriptValue)
         {
             context.PushProperty("script");
-            int unionErrors0 = context.ErrorCount;
-            if (scriptValue.TryGetString(out string? string0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (scriptValue.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> array0))
-            {
-                for (int i1 = 0; i1 < array0.Count; i1++)
-                {
-                    string item1 = array0[i1];
-                    context.PushIndex(i1);
-                    if (item1 is null)
-                    {
-                        context.AddTypeMismatch("string", global::System.Text.Json.JsonTokenType.Null);
-                    }
-                    else
-                    {
-                        global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
-                    }
-                    context.Pop();
-                }
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(array0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckScript1(scriptValue, context);
             context.Pop();
         }
 
         if (value.BeforeScript is { } beforeScriptValue)
         {
             context.PushProperty("before_script");
-            int unionErrors0 = context.ErrorCount;
-            if (beforeScriptValue.TryGetString(out string? string0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (beforeScriptValue.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> array0))
-            {
-                for (int i1 = 0; i1 < array0.Count; i1++)
-                {
-                    string item1 = array0[i1];
-                    context.PushIndex(i1);
-                    if (item1 is null)
-                    {
-                        context.AddTypeMismatch("string", global::System.Text.Json.JsonTokenType.Null);
-                    }
-                    else
-                    {
-                        global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
-                    }
-                    context.Pop();
-                }
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(array0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckScript1(beforeScriptValue, context);
             context.Pop();
         }
 
         if (value.AfterScript is { } afterScriptValue)
         {
             context.PushProperty("after_script");
-            int unionErrors0 = context.ErrorCount;
-            if (afterScriptValue.TryGetString(out string? string0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (afterScriptValue.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> array0))
-            {
-                for (int i1 = 0; i1 < array0.Count; i1++)
-                {
-                    string item1 = array0[i1];
-                    context.PushIndex(i1);
-                    if (item1 is null)
-                    {
-                        context.AddTypeMismatch("string", global::System.Text.Json.JsonTokenType.Null);
-                    }
-                    else
-                    {
-                        global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
-                    }
-                    context.Pop();
-                }
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(array0, 1, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckScript1(afterScriptValue, context);
             context.Pop();
         }
 
@@ -760,21 +658,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             {
                 global::RealWorld.BuildPipeline.JobNeedsItem item0 = needsValue[i0];
                 context.PushIndex(i0);
-                int unionErrors1 = context.ErrorCount;
-                if (item0.TryGetString(out string? string1))
-                {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string1, context);
-                    context.ReplaceErrorsSince(unionErrors1, "oneOf", "branch 0");
-                }
-                else if (item0.TryGetObject(out global::RealWorld.BuildPipeline.JobNeedsItemObject? object1))
-                {
-                    global::Insights.Contracts.Runtime.JsonCheck.Object(object1, context);
-                    context.ReplaceErrorsSince(unionErrors1, "oneOf", "branch 1");
-                }
-                else
-                {
-                    context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-                }
+                CheckJobNeedsItem1(item0, context);
                 context.Pop();
             }
             context.Pop();
@@ -783,22 +667,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Retry is { } retryValue)
         {
             context.PushProperty("retry");
-            int unionErrors0 = context.ErrorCount;
-            if (retryValue.TryGetInteger(out int integer0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.Minimum(integer0, 0L, context);
-                global::Insights.Contracts.Runtime.JsonCheck.Maximum(integer0, 2L, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
-            }
-            else if (retryValue.TryGetObject(out global::RealWorld.BuildPipeline.RetryObject? object0))
-            {
-                global::Insights.Contracts.Runtime.JsonCheck.Object(object0, context);
-                context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
-            }
-            else
-            {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-            }
+            CheckRetry1(retryValue, context);
             context.Pop();
         }
 
@@ -843,17 +712,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             foreach (global::System.Collections.Generic.KeyValuePair<string, global::RealWorld.BuildPipeline.JobVariablesValue> entry0 in variablesValue)
             {
                 context.PushProperty(entry0.Key);
-                if (entry0.Value.TryGetString(out string? string1))
-                {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string1, context);
-                }
-                else if (entry0.Value.TryGetNumber(out double number1))
-                {
-                }
-                else
-                {
-                    context.AddError("type", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
-                }
+                CheckJobVariablesValue1(entry0.Value, context);
                 context.Pop();
             }
             context.Pop();
@@ -1063,6 +922,119 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             }
             default:
                 return global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "string or number", out value);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="Image"/> holds.</summary>
+    private static void CheckImage1(global::RealWorld.BuildPipeline.Image value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        int unionErrors = context.ErrorCount;
+        if (value.TryGetString(out string? heldString))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.JsonCheck.MinLength(heldString, 1, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
+        }
+        else if (value.TryGetObject(out global::RealWorld.BuildPipeline.ImageObject? heldObject))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
+        }
+        else
+        {
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="Script"/> holds.</summary>
+    private static void CheckScript1(global::RealWorld.BuildPipeline.Script value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        int unionErrors = context.ErrorCount;
+        if (value.TryGetString(out string? heldString))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.JsonCheck.MinLength(heldString, 1, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
+        }
+        else if (value.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> heldArray))
+        {
+            for (int i1 = 0; i1 < heldArray.Count; i1++)
+            {
+                string item1 = heldArray[i1];
+                context.PushIndex(i1);
+                if (item1 is null)
+                {
+                    context.AddTypeMismatch("string", global::System.Text.Json.JsonTokenType.Null);
+                }
+                else
+                {
+                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
+                }
+                context.Pop();
+            }
+            global::Insights.Contracts.Runtime.JsonCheck.MinItems(heldArray, 1, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
+        }
+        else
+        {
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="JobNeedsItem"/> holds.</summary>
+    private static void CheckJobNeedsItem1(global::RealWorld.BuildPipeline.JobNeedsItem value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        int unionErrors = context.ErrorCount;
+        if (value.TryGetString(out string? heldString))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
+        }
+        else if (value.TryGetObject(out global::RealWorld.BuildPipeline.JobNeedsItemObject? heldObject))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
+        }
+        else
+        {
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="Retry"/> holds.</summary>
+    private static void CheckRetry1(global::RealWorld.BuildPipeline.Retry value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        int unionErrors = context.ErrorCount;
+        if (value.TryGetInteger(out int heldInteger))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.Minimum(heldInteger, 0L, context);
+            global::Insights.Contracts.Runtime.JsonCheck.Maximum(heldInteger, 2L, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
+        }
+        else if (value.TryGetObject(out global::RealWorld.BuildPipeline.RetryObject? heldObject))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
+        }
+        else
+        {
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+        }
+    }
+
+    /// <summary>Checks the alternative a <see cref="JobVariablesValue"/> holds.</summary>
+    private static void CheckJobVariablesValue1(global::RealWorld.BuildPipeline.JobVariablesValue value, global::Insights.Contracts.Runtime.ValidationContext context)
+    {
+        if (value.TryGetString(out string? heldString))
+        {
+            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+        }
+        else if (value.TryGetNumber(out double heldNumber))
+        {
+        }
+        else
+        {
+            context.AddError("type", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
         }
     }
 
