@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Insights.Contracts.Generator.Model;
+using Insights.Contracts.Generator.Projection;
 using Insights.Contracts.Generator.Shared;
 
 namespace Insights.Contracts.Generator.Compatibility;
@@ -109,7 +110,7 @@ internal sealed partial class SchemaComparer
             Report($"{keyword}-added", place, Direction.Narrows, keyword, $"{keyword} [{string.Join(", ", after.Select(v => v.Json))}] added: " + Rejects("any other value"));
             foreach (JsonLiteral value in after)
             {
-                ReportLiteralAgainst(o, value, place, keyword, Direction.Widens);
+                ReportLiteralAgainst(_old, o, value, place, keyword, Direction.Widens);
             }
 
             return true;
@@ -118,16 +119,22 @@ internal sealed partial class SchemaComparer
         Report($"{keyword}-removed", place, Direction.Widens, keyword, $"{keyword} [{string.Join(", ", before!.Select(v => v.Json))}] removed: " + Accepts("values other than those"));
         foreach (JsonLiteral value in before!)
         {
-            ReportLiteralAgainst(n, value, place, keyword, Direction.Narrows);
+            ReportLiteralAgainst(_new, n, value, place, keyword, Direction.Narrows);
         }
 
         return true;
     }
 
     /// <summary>A listed value of one side checked against the other side's rules: rejected (a change), or unknown (said so).</summary>
-    private void ReportLiteralAgainst(SchemaNode other, JsonLiteral value, Place place, string keyword, Direction direction)
+    private void ReportLiteralAgainst(SchemaModel model, SchemaNode other, JsonLiteral value, Place place, string keyword, Direction direction)
     {
-        bool? accepted = LiteralAccepts(other, value);
+        // The generator's own check of a literal against a subschema (the one defaults go through).
+        bool? accepted = other.Id < 0 ? !other.IsFalse : new LiteralCheck(model).Check(value, other.Id).Verdict switch
+        {
+            LiteralVerdict.Valid => true,
+            LiteralVerdict.Invalid => false,
+            _ => null,
+        };
         if (accepted == true)
         {
             return;
@@ -168,102 +175,6 @@ internal sealed partial class SchemaComparer
     /// <summary>JSON equality as JSON Schema has it: <c>1</c> and <c>1.0</c> are the same number.</summary>
     private static bool SameValue(JsonLiteral a, JsonLiteral b) =>
         a.Kind == b.Kind && (a.Json == b.Json || (a.Kind == JsonLiteralKind.Number && Number(a.Text) is { } x && Number(b.Text) is { } y && x == y));
-
-    /// <summary>Whether <paramref name="node"/>'s own value rules accept <paramref name="value"/>; null when they depend on more than the rules read here.</summary>
-    private static bool? LiteralAccepts(SchemaNode node, JsonLiteral value)
-    {
-        if ((TypeSet(node) & TypeOf(value)) == 0)
-        {
-            return false;
-        }
-
-        if (Literals(node) is { } listed)
-        {
-            return listed.Any(v => SameValue(v, value));
-        }
-
-        bool? accepted = true;
-        switch (value.Kind)
-        {
-            case JsonLiteralKind.String:
-                long length = CodePoints(value.Text);
-                if (length < (node.MinLength ?? 0) || length > (node.MaxLength ?? long.MaxValue))
-                {
-                    return false;
-                }
-
-                if (node.Pattern is { } pattern)
-                {
-                    bool? matches = Matches(pattern, value.Text);
-                    if (matches == false)
-                    {
-                        return false;
-                    }
-
-                    accepted = matches;
-                }
-
-                if (node.AssertsFormat && node.Format is not null)
-                {
-                    accepted = null;
-                }
-
-                break;
-            case JsonLiteralKind.Number:
-                if (NumberAccepts(node, value.Text) is { } inRange)
-                {
-                    if (!inRange)
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    accepted = null;
-                }
-
-                break;
-            case JsonLiteralKind.Object or JsonLiteralKind.Array:
-                accepted = null;
-                break;
-        }
-
-        bool composed = node.Ref is not null || node.AllOf.Count > 0 || node.AnyOf.Count > 0 || node.OneOf.Count > 0
-            || node.Not is not null || node.If is not null || node.DynamicRef is not null;
-        return composed ? null : accepted;
-    }
-
-    private static bool? NumberAccepts(SchemaNode node, string text)
-    {
-        if (Number(text) is not { } value)
-        {
-            return null;
-        }
-
-        (decimal Value, bool Exclusive)? lower = LowerBound(node, out bool lowerKnown);
-        (decimal Value, bool Exclusive)? upper = UpperBound(node, out bool upperKnown);
-        if (!lowerKnown || !upperKnown)
-        {
-            return null;
-        }
-
-        if (lower is { } l && (value < l.Value || (l.Exclusive && value == l.Value)))
-        {
-            return false;
-        }
-
-        if (upper is { } u && (value > u.Value || (u.Exclusive && value == u.Value)))
-        {
-            return false;
-        }
-
-        if (node.MultipleOf is { } multipleOf)
-        {
-            return Number(multipleOf.Text) is { } m && m != 0 ? value % m == 0 : null;
-        }
-
-        return true;
-    }
 
     private static decimal? Number(string text) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value) ? value : null;
