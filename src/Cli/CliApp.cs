@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.IO;
+using Insights.Contracts.Generator.Compatibility;
 using Insights.Contracts.Runtime;
 
 namespace Insights.Contracts.Cli;
@@ -60,7 +61,47 @@ internal static class CliApp
         return new RootCommand("Insights.Contracts: validate Open Banking Insights flow requests and responses.")
         {
             validate,
+            BaselineCommand(),
+            DiffCommand(),
         };
+
+        Command BaselineCommand()
+        {
+            var schemas = new Argument<string[]>("schemas")
+            {
+                Description = "The schema files (or folders, or globs) as they ship now.",
+                HelpName = "file|folder|glob",
+                Arity = ArgumentArity.OneOrMore,
+            };
+            var outputFolder = new Option<string>("--output", "-o")
+            {
+                Description = "The baseline folder (the project's JsonSchemaBaselineDirectory).",
+                DefaultValueFactory = _ => "schemas.baseline",
+            };
+            var command = new Command("baseline", "Write or refresh the baseline: a copy of each schema as shipped, which the generator and 'diff' compare later versions with.") { schemas, outputFolder };
+            command.SetAction(result => Compatibility.Baseline(InputFiles.Expand(result.GetValue(schemas)!), result.GetValue(outputFolder)!, output, error));
+            return command;
+        }
+
+        Command DiffCommand()
+        {
+            var before = new Argument<string>("old") { Description = "The baseline schema (or a folder of them)." };
+            var after = new Argument<string>("new") { Description = "The new schema (or a folder; files pair by name)." };
+            var mode = new Option<string>("--mode")
+            {
+                Description = "backward: the new schema must accept every document the old one did; forward: the old must accept every document the new one does; full: both.",
+                DefaultValueFactory = _ => "backward",
+                HelpName = "backward|forward|full",
+            };
+            mode.AcceptOnlyFromAmong("backward", "forward", "full");
+            var command = new Command("diff", "Compare two versions of a schema with the generator's compatibility rules; exit 1 on an incompatible change.") { before, after, mode, format };
+            command.SetAction(result =>
+            {
+                CompatibilityModes.TryParse(result.GetValue(mode), out CompatibilityMode parsedMode);
+                return Compatibility.Diff(result.GetValue(before)!, result.GetValue(after)!, parsedMode, result.GetValue(format) == "json", output, error);
+            });
+            return command;
+        }
 
         Command DocumentCommand(string name, string description, Func<byte[], IReadOnlyList<ValidationError>> check)
         {

@@ -107,6 +107,9 @@ public sealed class ContractGenerator : IIncrementalGenerator
             }
         });
 
+        // Compatibility with the shipped schemas: a branch of its own, diagnostics only (issue 20).
+        Compatibility.CompatibilityPipeline.Register(context, files, inputs, parsed);
+
         context.RegisterSourceOutput(collisions, static (output, list) =>
         {
             foreach (DiagnosticInfo diagnostic in list)
@@ -126,15 +129,19 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
     /// <summary>
     /// A JsonSchema item is a schema whatever its file is called (the package's .targets mark it), a
-    /// JsonSchemaReference item never is; any other AdditionalFile is one when it ends in <see cref="SchemaFileEnding"/>.
+    /// JsonSchemaReference or JsonSchemaBaseline item never is; any other AdditionalFile is one when it ends in <see cref="SchemaFileEnding"/>.
     /// </summary>
-    private static bool IsSchema(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
-        Option(options.GetOptions(file), "build_metadata.AdditionalFiles.JsonSchemaRole") switch
+    internal static bool IsSchema(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+        Role(file, options) switch
         {
             "Schema" => true,
-            "Reference" => false,
+            "Reference" or "Baseline" => false,
             _ => file.Path.EndsWith(SchemaFileEnding, StringComparison.OrdinalIgnoreCase),
         };
+
+    /// <summary>The file's JsonSchemaRole metadata: Schema, Reference, Baseline, or null.</summary>
+    internal static string? Role(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+        Option(options.GetOptions(file), "build_metadata.AdditionalFiles.JsonSchemaRole");
 
     private static SchemaFileInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
@@ -197,7 +204,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         return uri is null ? null : new ReferenceDocument(uri, file.GetText(cancellationToken)?.ToString() ?? string.Empty, file.Path);
     }
 
-    private static string? Option(AnalyzerConfigOptions options, string key) =>
+    internal static string? Option(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
@@ -227,4 +234,16 @@ public static class TrackingNames
 
     /// <summary>Schema files that share a file name (their generated files add the namespace).</summary>
     public const string SharedHintPrefixes = nameof(SharedHintPrefixes);
+
+    /// <summary>Baseline files (the schemas as last shipped), by name.</summary>
+    public const string Baselines = nameof(Baselines);
+
+    /// <summary>Each schema's compatibility mode and baseline name.</summary>
+    public const string CompatibilityTargets = nameof(CompatibilityTargets);
+
+    /// <summary>The baselines, parsed with their schema's settings.</summary>
+    public const string ParsedBaselines = nameof(ParsedBaselines);
+
+    /// <summary>The compatibility findings of each schema against its baseline, as diagnostics.</summary>
+    public const string Compatibility = nameof(Compatibility);
 }

@@ -410,4 +410,43 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("--json: /intended_reports: ", run.Output[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Baseline_writes_the_schemas_and_diff_finds_an_incompatible_change_with_exit_1()
+    {
+        string baseline = Path.Combine(_scratch, "baseline");
+        Run written = Invoke("baseline", "schema/insights-flow-request.schema.json", "-o", baseline);
+        Assert.Equal(0, written.ExitCode);
+        Assert.StartsWith("schema/insights-flow-request.schema.json: written ", written.Output[0], StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Repository.Path("schema", "insights-flow-request.schema.json")), File.ReadAllText(Path.Combine(baseline, "insights-flow-request.schema.json")));
+        Assert.EndsWith(": unchanged " + Path.Combine(baseline, "insights-flow-request.schema.json"), Invoke("baseline", "schema/insights-flow-request.schema.json", "-o", baseline).Output[0], StringComparison.Ordinal);
+
+        string changed = Path.Combine(_scratch, "insights-flow-request.schema.json");
+        File.WriteAllText(changed, File.ReadAllText(Repository.Path("schema", "insights-flow-request.schema.json")).Replace("\"maxLength\": 127", "\"maxLength\": 64", StringComparison.Ordinal));
+        string shipped = Path.Combine(baseline, "insights-flow-request.schema.json");
+
+        Run diff = Invoke("diff", shipped, changed);
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Equal($"{changed}(35,20): incompatible [maxLength-tightened] #/properties/insights_consumer_id/maxLength: at /insights_consumer_id: maxLength 127 → 64 rejects strings of 65–127 characters that the baseline accepted (Backward)", diff.Output[0]);
+
+        Run forward = Invoke("diff", shipped, changed, "--mode", "forward", "--format", "json");
+        Assert.Equal(0, forward.ExitCode); // accepting less is no break for readers of the baseline
+        using JsonDocument report = JsonDocument.Parse(forward.Text);
+        Assert.Equal("compatible", report.RootElement[0].GetProperty("status").GetString());
+
+        Assert.Equal(0, Invoke("diff", shipped, Repository.Path("schema", "insights-flow-request.schema.json"), "--mode", "full").ExitCode);
+    }
+
+    [Fact]
+    public void Baseline_refuses_a_schema_with_errors()
+    {
+        string broken = Path.Combine(_scratch, "broken.schema.json");
+        File.WriteAllText(broken, "{ \"type\": ");
+
+        Run run = Invoke("baseline", broken, "-o", Path.Combine(_scratch, "baseline"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not written to the baseline: ICG001", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_scratch, "baseline", "broken.schema.json")));
+    }
 }

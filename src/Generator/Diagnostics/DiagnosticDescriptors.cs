@@ -94,6 +94,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MayNotBeUtf8 = new(
         "ICG026", "Schema file may not be UTF-8", "The schema file holds a replacement character U+FFFD, which is what a byte that is not UTF-8 becomes ({0}); it is read as written, but if the file is not UTF-8, save it as UTF-8, or write the character as \\uFFFD", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg026");
 
+    public static readonly DiagnosticDescriptor IncompatibleChange = new(
+        "ICG027", "Schema change is incompatible with the baseline", "{0} [{1}]; incompatible under {2} compatibility with the baseline {3}: keep the documents the mode protects valid, or refresh the baseline (insights-contracts baseline) when the break is intended", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg027");
+
+    public static readonly DiagnosticDescriptor DefaultChanged = new(
+        "ICG028", "Default changed from the baseline", "{0} [{1}], compared with the baseline {2}; keep the default, or refresh the baseline (insights-contracts baseline) when the new meaning is intended", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg028");
+
+    public static readonly DiagnosticDescriptor CompatibilityUndecided = new(
+        "ICG029", "Compatibility with the baseline cannot be decided", "{0} [{1}], compared with the baseline {2}; check the change by hand, then refresh the baseline (insights-contracts baseline) or set the file's Compatibility to None", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg029");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ICG999", "The generator failed on this schema", "The generator failed on this schema: {0}. Please report this with the schema file.", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg999");
 }

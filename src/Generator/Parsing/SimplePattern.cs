@@ -16,6 +16,42 @@ internal static class SimplePattern
 {
     public static ImmutableEquatableArray<PatternPart>? TryParse(string pattern)
     {
+        List<PatternPart>? parts = Parts(pattern);
+
+        // Only the last part may vary in length; otherwise greedy matching could be wrong.
+        bool fixedPrefix = parts is not null && parts.Take(parts.Count - 1).All(p => p.Min == p.Max);
+        return parts is { Count: > 0 } && fixedPrefix ? parts.ToImmutableEquatableArray() : null;
+    }
+
+    /// <summary>
+    /// Strings a sequence of parts matches: each character range of each part in turn (its first and
+    /// last character), at the parts' least and most counts (at least one, so the range shows), the
+    /// other parts with their first range. For the compatibility check and its tests.
+    /// </summary>
+    public static IEnumerable<string> Samples(List<PatternPart> parts)
+    {
+        foreach (bool longest in new[] { false, true })
+        {
+            for (int varied = 0; varied < parts.Count; varied++)
+            {
+                foreach (CharRange range in parts[varied].Ranges)
+                {
+                    foreach (char c in new[] { range.From, range.To })
+                    {
+                        yield return string.Concat(parts.Select((part, i) =>
+                        {
+                            int count = longest ? (part.Max < 0 ? part.Min + 2 : part.Max) : part.Min;
+                            return new string(i == varied ? c : part.Ranges[0].From, i == varied ? System.Math.Max(count, 1) : count);
+                        }));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The anchored pattern as a sequence of counted character classes, whatever their counts; null when it is anything else.</summary>
+    public static List<PatternPart>? Parts(string pattern)
+    {
         if (pattern.Length < 2 || pattern[0] != '^' || pattern[pattern.Length - 1] != '$')
         {
             return null;
@@ -35,9 +71,7 @@ internal static class SimplePattern
             parts.Add(new PatternPart(ranges.ToImmutableEquatableArray(), min, max));
         }
 
-        // Only the last part may vary in length; otherwise greedy matching could be wrong.
-        bool fixedPrefix = parts.Take(parts.Count - 1).All(p => p.Min == p.Max);
-        return parts.Count > 0 && fixedPrefix ? parts.ToImmutableEquatableArray() : null;
+        return parts;
     }
 
     private static List<CharRange>? ReadAtom(string p, ref int i, int end)
