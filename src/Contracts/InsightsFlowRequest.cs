@@ -1,3 +1,4 @@
+using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
 
 namespace Insights.Contracts;

@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using Insights.Contracts.Runtime.CompilerServices;
 
 namespace Insights.Contracts.Runtime;
 
@@ -121,6 +123,7 @@ public static partial class JsonContract
     /// read once into the generated record's static field. A default the schema does not allow is a
     /// mistake in the schema, reported when the record is first used.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     public static T ParseDefault<T>(string json) where T : class, IJsonContract<T>
     {
         ParseResult<T> result = Parse<T>(json);
@@ -136,6 +139,7 @@ public static partial class JsonContract
     /// reader, throwing <see cref="JsonContractException"/> with every error, as the converter
     /// contract requires.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     public static T ReadForSerializer<T>(ref Utf8JsonReader reader) where T : class, IJsonContract<T>
     {
         ValidationContext context = ValidationContext.Rent();
@@ -154,6 +158,7 @@ public static partial class JsonContract
     /// For generated converters of enums and other values: reads one value with
     /// <paramref name="read"/>, throwing <see cref="JsonContractException"/> if it reports an error.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     public static T ReadValueForSerializer<T>(ref Utf8JsonReader reader, JsonValueReader<T> read, string contractName)
     {
         ArgumentNullException.ThrowIfNull(read);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
 using Xunit;
 

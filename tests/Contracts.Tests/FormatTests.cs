@@ -1,5 +1,6 @@
-using System;
 using System.Linq;
+using System;
+using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
 using Xunit;
 

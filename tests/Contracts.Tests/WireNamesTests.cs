@@ -1,8 +1,9 @@
-using System;
 using System.Buffers;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using System;
+using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
 using Xunit;
 

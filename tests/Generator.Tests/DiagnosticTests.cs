@@ -38,7 +38,7 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": [|"text"|]}}}""", "ICG005", DiagnosticSeverity.Error },
         // Object rules a record's members cannot check: checked on the JSON instead (ICG021, at the reason)
         { """{"type": "object", "required": [[|"b"|]], "properties": {"a": {"type": "string"}}}""", "ICG021", DiagnosticSeverity.Info },
-        // Members without a C# type: a JsonValue checked against the member's schema (ICG019, at the reason)
+        // Members without a C# type: a JsonAny checked against the member's schema (ICG019, at the reason)
         { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|], "enum": ["a", 1]}}}""", "ICG019", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"type": "array", [|"prefixItems"|]: [{"type": "string"}]}}}""", "ICG019", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/U", "type": "object", [|"minProperties"|]: 1}}, "$defs": {"U": {"oneOf": [{"type": "object", "properties": {"k": {"const": "x"}}, "required": ["k"]}, {"type": "object", "properties": {"k": {"const": "y"}}, "required": ["k"]}]}}}""", "ICG018", DiagnosticSeverity.Warning },

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
+using System;
+using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
 using Xunit;
 

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System;
+using Insights.Contracts.Runtime.CompilerServices;
 using Xunit;
 
 namespace Insights.Contracts.Generator.Tests;
@@ -114,7 +115,7 @@ public class NonStringEnumTests
         Assert.Contains("public global::Test.Contracts.TicketStep Step { get; init; } = global::Test.Contracts.TicketStep.Value20;", ticket);
         Assert.Contains("public bool? Flag { get; init; }", ticket);
         Assert.Contains("public double? Ratio { get; init; }", ticket);
-        Assert.Contains("public global::Insights.Contracts.Runtime.JsonValue? Mixed { get; init; }", ticket);
+        Assert.Contains("public global::Insights.Contracts.Runtime.JsonAny? Mixed { get; init; }", ticket);
         Assert.Contains("public int? Version { get; init; }", ticket);
         Assert.Contains("public long? Epoch { get; init; }", ticket);
 

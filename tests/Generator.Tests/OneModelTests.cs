@@ -3,8 +3,9 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Threading;
-using Microsoft.CodeAnalysis;
+using Insights.Contracts.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Insights.Contracts.Generator.Tests;

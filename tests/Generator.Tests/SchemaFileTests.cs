@@ -209,7 +209,7 @@ public class DialectSettingTests
     [Fact]
     public void The_project_property_sets_the_dialect()
     {
-        // The tuple is read, and held as a JsonValue member: the message names the draft's own keyword.
+        // The tuple is read, and held as a JsonAny member: the message names the draft's own keyword.
         Diagnostic only = Assert.Single(Diagnostics(new() { ["build_property.JsonSchemaDialect"] = "draft-07" }));
         Assert.Equal("ICG019", only.Id);
         Assert.Contains("'items' has no C# shape on an array", only.GetMessage());

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
 using Microsoft.CodeAnalysis;
 using Xunit;

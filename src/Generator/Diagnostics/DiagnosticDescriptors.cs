@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
         "ICG018", "An object is not a record", "{0} says it is an object but holds its JSON (checked against its schema) rather than being a record: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg018");
 
     public static readonly DiagnosticDescriptor GeneratedAsJsonMember = new(
-        "ICG019", "Generated as a JSON value", "{0} is generated as a JsonValue (its JSON, checked against its schema): {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg019");
+        "ICG019", "Generated as a JSON value", "{0} is generated as a JsonAny (its JSON, checked against its schema): {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg019");
 
     public static readonly DiagnosticDescriptor DefaultIgnored = new(
         "ICG020", "Default cannot be set", "The default of '{0}' is not set in C#, because {1}; the member is null when the JSON leaves it out", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg020");
@@ -80,7 +80,7 @@ internal static class DiagnosticDescriptors
         "ICG021", "Object rules checked as JSON", "'{0}' is a typed record whose object rules are checked on its JSON before its members are read: {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg021");
 
     public static readonly DiagnosticDescriptor AllOfConflict = new(
-        "ICG022", "Parts of allOf disagree on a member", "'{0}' (member '{1}') is declared differently by parts of allOf: {2}; it is generated as a JsonValue checked against every part", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg022");
+        "ICG022", "Parts of allOf disagree on a member", "'{0}' (member '{1}') is declared differently by parts of allOf: {2}; it is generated as a JsonAny checked against every part", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg022");
 
     public static readonly DiagnosticDescriptor UnknownSetting = new(
         "ICG023", "Unknown setting value", "The {0} setting '{1}' is not {2}, so it is ignored and {3}; set it to one of them", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg023");

@@ -157,7 +157,7 @@ internal static partial class ContractEmitter
         {
             _writer.Open($"static {Self}? {Interface}.ReadJson(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context)");
             _writer.Open($"if (reader.TokenType != {Json}JsonTokenType.StartObject)");
-            _writer.Line($"{Runtime}JsonRead.Mismatch(ref reader, context, \"object\", out bool _);");
+            _writer.Line($"{CompilerServices}JsonRead.Mismatch(ref reader, context, \"object\", out bool _);");
             _writer.Line("return null;");
             _writer.Close();
             _writer.Line();
@@ -205,7 +205,7 @@ internal static partial class ContractEmitter
 
             if (_spec.RulesCheckedAsJson is null && home.PropertyNames is { } names)
             {
-                _writer.Line($"{Runtime}JsonValueCheck.PropertyName(reader.GetString()!, {_validators.Validator(names)}, context);");
+                _writer.Line($"{CompilerServices}JsonValueCheck.PropertyName(reader.GetString()!, {_validators.Validator(names)}, context);");
             }
 
             foreach (PropertySpec property in _spec.Properties)
@@ -221,12 +221,12 @@ internal static partial class ContractEmitter
             {
                 _writer.Line("string unknownName = reader.GetString()!;");
                 _writer.Line("reader.Read();");
-                _writer.Line($"{Runtime}JsonRead.RejectProperty(ref reader, context, unknownName);");
+                _writer.Line($"{CompilerServices}JsonRead.RejectProperty(ref reader, context, unknownName);");
             }
             else
             {
                 _writer.Line("// The schema allows members it does not declare; they are skipped.");
-                _writer.Line($"{Runtime}JsonRead.SkipUnknownMember(ref reader, context);");
+                _writer.Line($"{CompilerServices}JsonRead.SkipUnknownMember(ref reader, context);");
             }
 
             _writer.Close();
@@ -402,7 +402,7 @@ internal static partial class ContractEmitter
 
         /// <summary>The JSON check of the whole object against each schema the record is the object of, all run: true when all hold.</summary>
         private string JsonChecks(string element) =>
-            string.Join(" & ", _spec.Seeds.Select(seed => $"{Runtime}JsonValueCheck.Validate({element}, {_validators.Validator(seed)}, context)"));
+            string.Join(" & ", _spec.Seeds.Select(seed => $"{CompilerServices}JsonValueCheck.Validate({element}, {_validators.Validator(seed)}, context)"));
 
         /// <summary>The JSON validators of the members without a C# shape (and of the whole object, when its rules are checked as JSON).</summary>
         private void WriteNodeValidators()
@@ -433,7 +433,7 @@ internal static partial class ContractEmitter
                     // Written beside a declared member of the same name, it would make the JSON hold the name twice.
                     string declared = string.Join(" or ", _spec.Properties.Select(p => Literal(p.WireName)));
                     _writer.Open($"if (entry.Key is {declared})");
-                    _writer.Line($"context.AddError(\"duplicateProperty\", {Runtime}ErrorMessages.DuplicateProperty(entry.Key));");
+                    _writer.Line($"context.AddError(\"duplicateProperty\", {CompilerServices}ErrorMessages.DuplicateProperty(entry.Key));");
                     _writer.Close();
                 }
 
@@ -442,8 +442,8 @@ internal static partial class ContractEmitter
                 {
                     _writer.Open($"if (!{_members.PatternMatcher(pattern)}(entry.Key))");
                     _writer.Line(map.OthersRejected
-                        ? $"context.AddError(\"additionalProperties\", {Runtime}ErrorMessages.NotAllowedProperty(entry.Key));"
-                        : $"context.AddError(\"patternProperties\", {Runtime}ErrorMessages.NotMatchingPattern(entry.Key, {Literal(pattern.Text)}));");
+                        ? $"context.AddError(\"additionalProperties\", {CompilerServices}ErrorMessages.NotAllowedProperty(entry.Key));"
+                        : $"context.AddError(\"patternProperties\", {CompilerServices}ErrorMessages.NotMatchingPattern(entry.Key, {Literal(pattern.Text)}));");
                     _writer.Close();
                     if (checks.Length > 0)
                     {
@@ -467,14 +467,14 @@ internal static partial class ContractEmitter
                 string validator = _validators.Validator(names);
                 foreach (PropertySpec property in _spec.Properties)
                 {
-                    string check = $"{Runtime}JsonValueCheck.PropertyName({Literal(property.WireName)}, {validator}, context);";
+                    string check = $"{CompilerServices}JsonValueCheck.PropertyName({Literal(property.WireName)}, {validator}, context);";
                     _writer.Line(PresenceCheck(property.WireName) is { } present ? $"if ({present}) {check}" : check);
                 }
 
                 if (_spec.AdditionalMembers is { } named)
                 {
                     _writer.Open($"foreach (string name in value.{named.ClrName}.Keys)");
-                    _writer.Line($"{Runtime}JsonValueCheck.PropertyName(name, {validator}, context);");
+                    _writer.Line($"{CompilerServices}JsonValueCheck.PropertyName(name, {validator}, context);");
                     _writer.Close();
                 }
 

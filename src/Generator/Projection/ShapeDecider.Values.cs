@@ -18,7 +18,7 @@ internal sealed partial class ShapeDecider
     {
         if (node.IsBoolean || AllowsAnything(node))
         {
-            // true, false, or a schema that asserts nothing: any JSON value (for false, none) is exactly a JsonValue.
+            // true, false, or a schema that asserts nothing: any JSON value (for false, none) is exactly a JsonAny.
             return JsonShape(node);
         }
 
@@ -449,7 +449,7 @@ internal sealed partial class ShapeDecider
         (ValueKind.Map, JsonLiteralKind.Object) => MapLiteral(value, shape),
         (ValueKind.Object, JsonLiteralKind.Object) => $"{Emitting.ContractEmitter.Runtime}JsonContract.ParseDefault<global::{_file.Namespace}.{shape.TypeName}>({Naming.ToLiteral(value.Json)})",
         (ValueKind.Union, _) => UnionLiteral(value, shape),
-        (ValueKind.Json, _) => $"{Emitting.ContractEmitter.Runtime}JsonValue.Parse({Naming.ToLiteral(value.Json)})",
+        (ValueKind.Json, _) => $"{Emitting.ContractEmitter.Runtime}JsonAny.Parse({Naming.ToLiteral(value.Json)})",
         _ => null,
     };
 

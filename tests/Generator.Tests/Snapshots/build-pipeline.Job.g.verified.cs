@@ -76,7 +76,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -118,13 +118,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasStage)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "stage");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "stage");
                     continue;
                 }
 
                 hasStage = true;
                 context.PushProperty("stage");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readStage))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readStage))
                 {
                     valueStage = readStage;
                 }
@@ -142,7 +142,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasImage)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "image");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "image");
                     continue;
                 }
 
@@ -166,7 +166,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasScript)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "script");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "script");
                     continue;
                 }
 
@@ -190,7 +190,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasBeforeScript)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "before_script");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "before_script");
                     continue;
                 }
 
@@ -214,7 +214,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasAfterScript)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "after_script");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "after_script");
                     continue;
                 }
 
@@ -238,13 +238,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasRules)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "rules");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "rules");
                     continue;
                 }
 
                 hasRules = true;
                 context.PushProperty("rules");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem>, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem> readRules))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem>, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem> readRules))
                 {
                     valueRules = readRules;
                 }
@@ -262,7 +262,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasWhen)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "when");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "when");
                     continue;
                 }
 
@@ -286,13 +286,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasNeeds)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "needs");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "needs");
                     continue;
                 }
 
                 hasNeeds = true;
                 context.PushProperty("needs");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, ReadJobNeedsItem1, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.JobNeedsItem> readNeeds))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, ReadJobNeedsItem1, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.JobNeedsItem> readNeeds))
                 {
                     valueNeeds = readNeeds;
                 }
@@ -310,7 +310,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasRetry)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "retry");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "retry");
                     continue;
                 }
 
@@ -334,16 +334,16 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasTimeout)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "timeout");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "timeout");
                     continue;
                 }
 
                 hasTimeout = true;
                 context.PushProperty("timeout");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readTimeout))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readTimeout))
                 {
                     valueTimeout = readTimeout;
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(readTimeout, MatchesPattern1, "^\\d+\\s*(m|min|minutes|h|hours?)( \\d+\\s*(m|min|minutes))?$", context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(readTimeout, MatchesPattern1, "^\\d+\\s*(m|min|minutes|h|hours?)( \\d+\\s*(m|min|minutes))?$", context);
                 }
                 else
                 {
@@ -359,13 +359,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasTags)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "tags");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "tags");
                     continue;
                 }
 
                 hasTags = true;
                 context.PushProperty("tags");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
                 {
                     valueTags = readTags;
                 }
@@ -383,13 +383,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasArtifacts)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "artifacts");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "artifacts");
                     continue;
                 }
 
                 hasArtifacts = true;
                 context.PushProperty("artifacts");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.JobArtifacts>(ref reader, context, out global::RealWorld.BuildPipeline.JobArtifacts readArtifacts))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.JobArtifacts>(ref reader, context, out global::RealWorld.BuildPipeline.JobArtifacts readArtifacts))
                 {
                     valueArtifacts = readArtifacts;
                 }
@@ -407,13 +407,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasVariables)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "variables");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "variables");
                     continue;
                 }
 
                 hasVariables = true;
                 context.PushProperty("variables");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadMap(ref reader, context, ReadJobVariablesValue1, null, out global::Insights.Contracts.Runtime.EquatableDictionary<string, global::RealWorld.BuildPipeline.JobVariablesValue> readVariables))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadMap(ref reader, context, ReadJobVariablesValue1, null, out global::Insights.Contracts.Runtime.EquatableDictionary<string, global::RealWorld.BuildPipeline.JobVariablesValue> readVariables))
                 {
                     valueVariables = readVariables;
                 }
@@ -431,13 +431,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasAllowFailure)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "allow_failure");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "allow_failure");
                     continue;
                 }
 
                 hasAllowFailure = true;
                 context.PushProperty("allow_failure");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readAllowFailure))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readAllowFailure))
                 {
                     valueAllowFailure = readAllowFailure;
                 }
@@ -451,7 +451,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasScript)
@@ -592,7 +592,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Stage is { } stageValue)
         {
             context.PushProperty("stage");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(stageValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(stageValue, context);
             context.Pop();
         }
 
@@ -602,18 +602,18 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             int unionErrors0 = context.ErrorCount;
             if (imageValue.TryGetString(out string? string0))
             {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(string0, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(string0, 1, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
             }
             else if (imageValue.TryGetObject(out global::RealWorld.BuildPipeline.ImageObject? object0))
             {
-                global::Insights.Contracts.Runtime.JsonCheck.Object(object0, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(object0, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
             }
             else
             {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+                context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
             }
             context.Pop();
         }
@@ -624,8 +624,8 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             int unionErrors0 = context.ErrorCount;
             if (scriptValue.TryGetString(out string? string0))
             {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(string0, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(string0, 1, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
             }
             else if (scriptValue.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> array0))
@@ -640,16 +640,16 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                     }
                     else
                     {
-                        global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
+                        global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item1, context);
                     }
                     context.Pop();
                 }
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(array0, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(array0, 1, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
             }
             else
             {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+                context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
             }
             context.Pop();
         }
@@ -660,8 +660,8 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             int unionErrors0 = context.ErrorCount;
             if (beforeScriptValue.TryGetString(out string? string0))
             {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(string0, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(string0, 1, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
             }
             else if (beforeScriptValue.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> array0))
@@ -676,16 +676,16 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                     }
                     else
                     {
-                        global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
+                        global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item1, context);
                     }
                     context.Pop();
                 }
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(array0, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(array0, 1, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
             }
             else
             {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+                context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
             }
             context.Pop();
         }
@@ -696,8 +696,8 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             int unionErrors0 = context.ErrorCount;
             if (afterScriptValue.TryGetString(out string? string0))
             {
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string0, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(string0, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(string0, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(string0, 1, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
             }
             else if (afterScriptValue.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> array0))
@@ -712,16 +712,16 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                     }
                     else
                     {
-                        global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
+                        global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item1, context);
                     }
                     context.Pop();
                 }
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(array0, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(array0, 1, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
             }
             else
             {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+                context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
             }
             context.Pop();
         }
@@ -739,7 +739,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.Object(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(item0, context);
                 }
                 context.Pop();
             }
@@ -763,17 +763,17 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 int unionErrors1 = context.ErrorCount;
                 if (item0.TryGetString(out string? string1))
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(string1, context);
                     context.ReplaceErrorsSince(unionErrors1, "oneOf", "branch 0");
                 }
                 else if (item0.TryGetObject(out global::RealWorld.BuildPipeline.JobNeedsItemObject? object1))
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.Object(object1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(object1, context);
                     context.ReplaceErrorsSince(unionErrors1, "oneOf", "branch 1");
                 }
                 else
                 {
-                    context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+                    context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
                 }
                 context.Pop();
             }
@@ -786,18 +786,18 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             int unionErrors0 = context.ErrorCount;
             if (retryValue.TryGetInteger(out int integer0))
             {
-                global::Insights.Contracts.Runtime.JsonCheck.Minimum(integer0, 0L, context);
-                global::Insights.Contracts.Runtime.JsonCheck.Maximum(integer0, 2L, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(integer0, 0L, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(integer0, 2L, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 0");
             }
             else if (retryValue.TryGetObject(out global::RealWorld.BuildPipeline.RetryObject? object0))
             {
-                global::Insights.Contracts.Runtime.JsonCheck.Object(object0, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(object0, context);
                 context.ReplaceErrorsSince(unionErrors0, "oneOf", "branch 1");
             }
             else
             {
-                context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+                context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
             }
             context.Pop();
         }
@@ -805,8 +805,8 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Timeout is { } timeoutValue)
         {
             context.PushProperty("timeout");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(timeoutValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Pattern(timeoutValue, MatchesPattern1, "^\\d+\\s*(m|min|minutes|h|hours?)( \\d+\\s*(m|min|minutes))?$", context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(timeoutValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(timeoutValue, MatchesPattern1, "^\\d+\\s*(m|min|minutes|h|hours?)( \\d+\\s*(m|min|minutes))?$", context);
             context.Pop();
         }
 
@@ -823,7 +823,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }
@@ -833,7 +833,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Artifacts is { } artifactsValue)
         {
             context.PushProperty("artifacts");
-            global::Insights.Contracts.Runtime.JsonCheck.Object(artifactsValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(artifactsValue, context);
             context.Pop();
         }
 
@@ -845,14 +845,14 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 context.PushProperty(entry0.Key);
                 if (entry0.Value.TryGetString(out string? string1))
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(string1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(string1, context);
                 }
                 else if (entry0.Value.TryGetNumber(out double number1))
                 {
                 }
                 else
                 {
-                    context.AddError("type", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+                    context.AddError("type", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
                 }
                 context.Pop();
             }
@@ -886,21 +886,21 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(readString, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readString, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Image(readString);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.ImageObject>(ref reader, context, out global::RealWorld.BuildPipeline.ImageObject readObject))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.ImageObject>(ref reader, context, out global::RealWorld.BuildPipeline.ImageObject readObject))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -912,7 +912,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
         }
     }
 
@@ -924,34 +924,34 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(readString, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readString, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Script(readString);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readArray))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readArray))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(readArray, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(readArray, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
                 value = new global::RealWorld.BuildPipeline.Script(readArray);
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
         }
     }
 
@@ -963,7 +963,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
@@ -976,7 +976,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             }
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.JobNeedsItemObject>(ref reader, context, out global::RealWorld.BuildPipeline.JobNeedsItemObject readObject))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.JobNeedsItemObject>(ref reader, context, out global::RealWorld.BuildPipeline.JobNeedsItemObject readObject))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -988,7 +988,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
         }
     }
 
@@ -1000,22 +1000,22 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadInt32(ref reader, context, out int readInteger))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt32(ref reader, context, out int readInteger))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.Minimum(readInteger, 0L, context);
-                global::Insights.Contracts.Runtime.JsonCheck.Maximum(readInteger, 2L, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readInteger, 0L, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(readInteger, 2L, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Retry(readInteger);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.RetryObject>(ref reader, context, out global::RealWorld.BuildPipeline.RetryObject readObject))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.RetryObject>(ref reader, context, out global::RealWorld.BuildPipeline.RetryObject readObject))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -1027,7 +1027,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "integer or object", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "integer or object", out value);
         }
     }
 
@@ -1041,7 +1041,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     return false;
@@ -1052,7 +1052,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             }
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadDouble(ref reader, context, out double readNumber))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDouble(ref reader, context, out double readNumber))
                 {
                     value = default;
                     return false;
@@ -1062,11 +1062,11 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "string or number", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "string or number", out value);
         }
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[0-9]+[\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF]*(m|min|minutes|h|hours?)( [0-9]+[\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF]*(m|min|minutes))?\\z");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.CreatePattern("^[0-9]+[\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF]*(m|min|minutes|h|hours?)( [0-9]+[\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF]*(m|min|minutes))?\\z");
     private static readonly global::System.Text.Json.JsonEncodedText s_stageName = global::System.Text.Json.JsonEncodedText.Encode("stage");
     private static readonly global::System.Text.Json.JsonEncodedText s_imageName = global::System.Text.Json.JsonEncodedText.Encode("image");
     private static readonly global::System.Text.Json.JsonEncodedText s_scriptName = global::System.Text.Json.JsonEncodedText.Encode("script");

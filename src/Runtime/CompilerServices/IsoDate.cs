@@ -1,13 +1,15 @@
 using System;
 using System.Globalization;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>
 /// Strict RFC 3339 <c>full-date</c> (ISO 8601 calendar date, <c>YYYY-MM-DD</c>): exactly ten ASCII
 /// characters, a real calendar day. Unlike <see cref="DateOnly.TryParse(string, out DateOnly)"/> it accepts no
 /// culture formats, whitespace, times, offsets, single-digit fields or non-ASCII digits.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class IsoDate
 {
     /// <summary>The number of UTF-8 bytes in a formatted date.</summary>

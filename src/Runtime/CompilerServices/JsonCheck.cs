@@ -1,9 +1,11 @@
 using System;
 using System.Text.RegularExpressions;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>Matches a value against one schema pattern (a generated character loop, or a compiled <see cref="Regex"/>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate bool PatternMatcher(ReadOnlySpan<char> value);
 
 /// <summary>
@@ -18,6 +20,7 @@ public delegate bool PatternMatcher(ReadOnlySpan<char> value);
 /// (<c>context?.Fail(...)</c> does not evaluate its arguments otherwise): checking a valid value,
 /// branches included, allocates nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class JsonCheck
 {
     /// <summary>How long a backtracking pattern may take on one value before the value is rejected.</summary>

@@ -1,6 +1,6 @@
 using System;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 // hostname and idn-hostname (RFC 1123, IDNA2008), email and idn-email (RFC 5321, RFC 6531).
 public static partial class JsonFormats

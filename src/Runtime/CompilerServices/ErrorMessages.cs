@@ -1,14 +1,16 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>
 /// The wording of every error the generated code reports, in one place, so a typed record and a
 /// JSON-backed value say the same thing about the same value. Called only on failure paths.
 /// Values are shown as in JSON, except strings, which are shown in single quotes (<c>'x'</c>).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ErrorMessages
 {
     /// <summary>Names a token type the way the JSON Schema <c>type</c> keyword does.</summary>
@@ -95,8 +97,8 @@ public static class ErrorMessages
     public static string NotAnAlternative(string actual, string[] alternatives) =>
         $"expected an object ({string.Join(", ", alternatives)}), got {actual}";
 
-    /// <summary>A <c>default</c> <see cref="JsonValue"/> where a value is needed (a record or array built in code).</summary>
-    public const string NoJsonValue = "expected a JSON value, found a default JsonValue that holds none";
+    /// <summary>A <c>default</c> <see cref="JsonAny"/> where a value is needed (a record or array built in code).</summary>
+    public const string NoJsonValue = "expected a JSON value, found a default JsonAny that holds none";
 
     /// <summary>Explains an <c>anyOf</c>/<c>oneOf</c> that matched none of its branches: each with its first error.</summary>
     public static string NoBranchMatched(string keyword, IEnumerable<string> reasons) =>

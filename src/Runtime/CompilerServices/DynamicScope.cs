@@ -1,6 +1,7 @@
 using System;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>
 /// The dynamic scope of a validation: the schema resources entered, outermost first, so a
@@ -9,6 +10,7 @@ namespace Insights.Contracts.Runtime;
 /// it on the way out (in a <c>finally</c>); only contracts whose schema uses dynamic references do.
 /// Kept per thread: validation is synchronous and a nested validation only pushes on top.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DynamicScope
 {
     [ThreadStatic]

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 // minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf: for the long, double and decimal a typed
 // record holds, and for any JSON value, compared exactly (in decimal where both fit, else on the digits).

@@ -5,8 +5,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>
 /// The JSON strings of a generated enum in member order (a closed enum member's value is its index
@@ -15,6 +16,7 @@ namespace Insights.Contracts.Runtime;
 /// each value in turn, so a schema with thousands of values generates code that is small and quick
 /// to compile. Finding a value allocates nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class WireNames
 {
     /// <summary>

@@ -6,11 +6,13 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>Reads one JSON value of a known shape, reporting a mismatch instead of throwing.</summary>
 /// <returns>True with <paramref name="value"/> set, or false after reporting to <paramref name="context"/>.</returns>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate bool JsonValueReader<T>(ref Utf8JsonReader reader, ValidationContext context, out T value);
 
 /// <summary>
@@ -18,6 +20,7 @@ public delegate bool JsonValueReader<T>(ref Utf8JsonReader reader, ValidationCon
 /// first token, leaves it on the value's last token, and on a mismatch reports one error (with the
 /// keyword JSON Schema would report) and skips the value, so reading goes on and finds every error.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
 {
     /// <summary>Reads a JSON string.</summary>
@@ -244,9 +247,9 @@ public static class JsonRead
     }
 
     /// <summary>Reads any JSON value as it is (the caller checks it against its schema).</summary>
-    public static bool TryReadJson(ref Utf8JsonReader reader, ValidationContext context, out JsonValue value)
+    public static bool TryReadJson(ref Utf8JsonReader reader, ValidationContext context, out JsonAny value)
     {
-        value = new JsonValue(JsonElement.ParseValue(ref reader));
+        value = new JsonAny(JsonElement.ParseValue(ref reader));
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>
 /// Strict checks for the JSON Schema formats: exactly the grammar of the RFC each format names, no
@@ -9,6 +10,7 @@ namespace Insights.Contracts.Runtime;
 /// parsers (<see cref="System.Net.IPAddress"/>, <see cref="System.Uri"/>, <see cref="DateTimeOffset"/>,
 /// <see cref="System.Globalization.IdnMapping"/>) accept forms these RFCs do not, and reject leap seconds.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class JsonFormats
 {
     /// <summary>True when <paramref name="value"/> is valid for <paramref name="format"/>.</summary>

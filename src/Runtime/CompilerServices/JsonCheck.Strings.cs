@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 // minLength, maxLength, pattern, format: for a string a typed record holds and for any JSON value.
 public static partial class JsonCheck

@@ -1,6 +1,7 @@
-using System;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using System;
+using Insights.Contracts.Runtime.CompilerServices;
 
 namespace Insights.Contracts.Runtime;
 
@@ -10,11 +11,11 @@ namespace Insights.Contracts.Runtime;
 /// schema without <c>type</c>...). The generated contract has already checked it against that schema;
 /// read it through <see cref="Element"/>.
 /// </summary>
-[JsonConverter(typeof(JsonValueConverter))]
-public readonly struct JsonValue : IEquatable<JsonValue>
+[JsonConverter(typeof(JsonAnyConverter))]
+public readonly struct JsonAny : IEquatable<JsonAny>
 {
     /// <summary>Wraps <paramref name="element"/> (clone it first if its document will be disposed).</summary>
-    public JsonValue(JsonElement element) => Element = element;
+    public JsonAny(JsonElement element) => Element = element;
 
     /// <summary>The JSON value.</summary>
     public JsonElement Element { get; }
@@ -23,23 +24,23 @@ public readonly struct JsonValue : IEquatable<JsonValue>
     public JsonValueKind ValueKind => Element.ValueKind;
 
     /// <summary>A value from JSON text (kept independent of any document).</summary>
-    public static JsonValue Parse(string json)
+    public static JsonAny Parse(string json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
-        return new JsonValue(document.RootElement.Clone());
+        return new JsonAny(document.RootElement.Clone());
     }
 
     /// <summary>Wraps an element.</summary>
-    public static implicit operator JsonValue(JsonElement element) => new(element);
+    public static implicit operator JsonAny(JsonElement element) => new(element);
 
     /// <summary>JSON equality.</summary>
-    public bool Equals(JsonValue other) =>
+    public bool Equals(JsonAny other) =>
         ValueKind == JsonValueKind.Undefined || other.ValueKind == JsonValueKind.Undefined
             ? ValueKind == other.ValueKind
             : JsonValueCheck.DeepEquals(Element, other.Element);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is JsonValue other && Equals(other);
+    public override bool Equals(object? obj) => obj is JsonAny other && Equals(other);
 
     /// <inheritdoc/>
     public override int GetHashCode() => ValueKind == JsonValueKind.Undefined ? 0 : JsonValueCheck.GetDeepHashCode(Element);
@@ -48,10 +49,10 @@ public readonly struct JsonValue : IEquatable<JsonValue>
     public override string ToString() => ValueKind == JsonValueKind.Undefined ? string.Empty : Element.GetRawText();
 
     /// <summary>JSON equality.</summary>
-    public static bool operator ==(JsonValue left, JsonValue right) => left.Equals(right);
+    public static bool operator ==(JsonAny left, JsonAny right) => left.Equals(right);
 
     /// <summary>JSON inequality.</summary>
-    public static bool operator !=(JsonValue left, JsonValue right) => !left.Equals(right);
+    public static bool operator !=(JsonAny left, JsonAny right) => !left.Equals(right);
 
     /// <summary>Writes the value (JSON <c>null</c> for <c>default</c>).</summary>
     public void WriteTo(Utf8JsonWriter writer)
@@ -67,13 +68,13 @@ public readonly struct JsonValue : IEquatable<JsonValue>
     }
 }
 
-/// <summary>Reads and writes <see cref="JsonValue"/> as the JSON it holds.</summary>
-public sealed class JsonValueConverter : JsonConverter<JsonValue>
+/// <summary>Reads and writes <see cref="JsonAny"/> as the JSON it holds.</summary>
+public sealed class JsonAnyConverter : JsonConverter<JsonAny>
 {
     /// <inheritdoc/>
-    public override JsonValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override JsonAny Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         new(JsonElement.ParseValue(ref reader));
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, JsonValue value, JsonSerializerOptions options) => value.WriteTo(writer);
+    public override void Write(Utf8JsonWriter writer, JsonAny value, JsonSerializerOptions options) => value.WriteTo(writer);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>
 /// The members of one object that some subschema evaluated (the annotations <c>properties</c>,
@@ -8,6 +9,7 @@ namespace Insights.Contracts.Runtime;
 /// every applicator that holds), for <c>unevaluatedProperties</c>. Only contracts whose schema uses it
 /// create one.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EvaluatedProperties
 {
     private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
@@ -29,6 +31,7 @@ public sealed class EvaluatedProperties
 /// The items of one array that some subschema evaluated (<c>prefixItems</c>, <c>items</c>,
 /// <c>contains</c>, <c>unevaluatedItems</c>, through every applicator that holds), for <c>unevaluatedItems</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EvaluatedItems
 {
     private HashSet<int>? _indexes;

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 // required, dependentRequired, minProperties, maxProperties: over a typed record (given which members
 // are present) and over any JSON value.

@@ -7,14 +7,16 @@ using System.Text.Json;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>
 /// What JSON-backed contracts need besides the value keywords (<see cref="JsonCheck"/>) and branch
 /// choice (<see cref="BranchCheck"/>): the well-formedness pass before validation, walking members
 /// and items with their paths, and JSON equality (numbers by value, objects in any member order).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonValueCheck
 {
     /// <summary>
@@ -58,9 +60,9 @@ public static class JsonValueCheck
     /// <summary>
     /// Checks a record's JSON-valued member (or item) against the validator of its schema, as
     /// <see cref="Validate(JsonElement, SchemaValidator{JsonElement}, ValidationContext)"/> does; a
-    /// <c>default</c> <see cref="JsonValue"/> (no JSON at all) is a <c>type</c> error.
+    /// <c>default</c> <see cref="JsonAny"/> (no JSON at all) is a <c>type</c> error.
     /// </summary>
-    public static bool Validate(JsonValue value, SchemaValidator<JsonElement> validator, ValidationContext context)
+    public static bool Validate(JsonAny value, SchemaValidator<JsonElement> validator, ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return value.ValueKind == JsonValueKind.Undefined

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>
 /// The JSON numbers of a generated enum of integers, in member order (each member's underlying value
@@ -11,6 +12,7 @@ namespace Insights.Contracts.Runtime;
 /// built once, rather than a comparison per value, so a schema with thousands of values generates code
 /// that is small and quick to compile. Finding a number allocates nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class WireNumbers
 {
     /// <summary>Up to this many numbers, a lookup compares with each in turn (as <see cref="WireNames"/> does).</summary>

@@ -1,6 +1,6 @@
 using System;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 // uri, uri-reference, iri, iri-reference (RFC 3986 / RFC 3987) and uri-template (RFC 6570).
 public static partial class JsonFormats

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 /// <summary>A generated validator for one schema: true when <paramref name="value"/> is valid; errors go to a non-null context.</summary>
 /// <typeparam name="T">What it validates: a typed record, or a <c>JsonElement</c>.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate bool SchemaValidator<in T>(T value, ValidationContext? context);
 
 /// <summary>
@@ -12,6 +14,7 @@ public delegate bool SchemaValidator<in T>(T value, ValidationContext? context);
 /// records and JSON-backed values alike. Matching asks each branch without a context; only when the
 /// value fails are the branches run again with one, to say why each did not match.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class BranchCheck
 {
     /// <summary><c>anyOf</c>: at least one branch matches.</summary>

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 
 // type, const, enum: for the values a typed record holds and for any JSON value (by JSON equality).
 public static partial class JsonCheck
