@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Testing;
 
 namespace Insights.Contracts.Benchmarks;

@@ -1,5 +1,5 @@
-using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 
 namespace Insights.Contracts;
 

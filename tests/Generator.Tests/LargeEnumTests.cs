@@ -3,8 +3,8 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using System;
-using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 using Xunit;
 
 namespace Insights.Contracts.Generator.Tests;

@@ -77,6 +77,7 @@ enum JsonFormat
 #if INSIGHTS_GENERATOR
 internal
 #else
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public
 #endif
 static class JsonFormatNames

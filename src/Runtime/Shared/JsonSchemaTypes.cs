@@ -45,6 +45,7 @@ enum JsonSchemaTypes
 #if INSIGHTS_GENERATOR
 internal
 #else
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public
 #endif
 static class JsonSchemaTypeNames

@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
 
-namespace Insights.Contracts.Tests;
+namespace Insights.Contracts.Testing;
 
 /// <summary>Bytes as a two-segment <see cref="ReadOnlySequence{T}"/>, split where a test says: a token across the split has no ValueSpan.</summary>
 internal static class SplitSequence

@@ -3,11 +3,11 @@ using System.Linq;
 using System.Text.Json;
 using System.Text;
 using System;
-using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 using Xunit;
 
-namespace Insights.Contracts.Tests;
+namespace Insights.Contracts.Runtime.Tests;
 
 /// <summary>
 /// The lookup generated enums use for their JSON values: a few values are compared in turn, more

@@ -1,10 +1,10 @@
 using System.Linq;
 using System;
-using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 using Xunit;
 
-namespace Insights.Contracts.Tests;
+namespace Insights.Contracts.Runtime.Tests;
 
 /// <summary>
 /// The format checks on cases the official suite does not cover: where ECMA-262 and .NET disagree,

@@ -5,9 +5,10 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Insights.Contracts.Tests;
 using Xunit;
 
-namespace Insights.Contracts.Tests;
+namespace Insights.Contracts.Cli.Tests;
 
 /// <summary>
 /// <c>insights-contracts</c> run as a user runs it: the built program in its own process, from the

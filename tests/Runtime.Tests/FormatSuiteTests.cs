@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 using Xunit;
 
-namespace Insights.Contracts.Tests;
+namespace Insights.Contracts.Runtime.Tests;
 
 /// <summary>
 /// Every test of the official suite's optional format files (../shared/json-schema-test-suite,
