@@ -67,8 +67,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IgnoredBesideRef = new(
         "ICG017", "Keyword beside $ref is ignored", "Keyword '{0}' beside $ref is ignored in {1}, where $ref replaces the schema it is in; move it into an allOf with the $ref", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg017");
 
-    public static readonly DiagnosticDescriptor ObjectNotRecord = new(
-        "ICG018", "An object is not a record", "{0} says it is an object but holds its JSON (checked against its schema) rather than being a record: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg018");
+    public static readonly DiagnosticDescriptor TypedAsJson = new(
+        "ICG018", "A typed schema is generated as JSON", "{0} asks for {2} but holds its JSON (checked against its schema) instead: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg018");
 
     public static readonly DiagnosticDescriptor GeneratedAsJsonMember = new(
         "ICG019", "Generated as a JSON value", "{0} is generated as a JsonAny (its JSON, checked against its schema): {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg019");
