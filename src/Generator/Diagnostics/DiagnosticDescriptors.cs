@@ -82,6 +82,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AllOfConflict = new(
         "ICG022", "Parts of allOf disagree on a member", "'{0}' (member '{1}') is declared differently by parts of allOf: {2}; it is generated as a JsonAny checked against every part", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg022");
 
+    public static readonly DiagnosticDescriptor EnumValueNeverValid = new(
+        "ICG024", "Enum value can never be valid", "The enum value {0} is {1}, so it can never be valid and the C# enum has no member for it; remove the value or correct the bound", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg024");
+
     public static readonly DiagnosticDescriptor UnknownSetting = new(
         "ICG023", "Unknown setting value", "The {0} setting '{1}' is not {2}, so it is ignored and {3}; set it to one of them", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg023");
 
