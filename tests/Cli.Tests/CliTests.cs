@@ -98,7 +98,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
             [
-                $"{file}: /from_date: '2023-02-29' is not a valid calendar date [format]",
+                $"{file}: /from_date: '2023-02-29' is not a valid calendar date: February 2023 has 28 days, so day 29 does not exist [format]",
                 $"{file}: /to_date: '2024-1-05' is not an ISO 8601 date (YYYY-MM-DD) [format]",
             ],
             run.Output);
@@ -187,7 +187,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(
             [
                 $"{valid}: valid",
-                $"{invalid}: /from_date: '2023-02-29' is not a valid calendar date [format]",
+                $"{invalid}: /from_date: '2023-02-29' is not a valid calendar date: February 2023 has 28 days, so day 29 does not exist [format]",
                 $"{invalid}: /to_date: '2024-1-05' is not an ISO 8601 date (YYYY-MM-DD) [format]",
                 "(stdin): /intended_reports: required property 'intended_reports' is missing [required]",
                 "(stdin): /from_date: required property 'from_date' is missing [required]",
@@ -308,7 +308,7 @@ public sealed class CliTests : IDisposable
         Assert.Empty(files[0].GetProperty("errors").EnumerateArray());
         Assert.Equal(
             [
-                ("/from_date", "format", "'2023-02-29' is not a valid calendar date"),
+                ("/from_date", "format", "'2023-02-29' is not a valid calendar date: February 2023 has 28 days, so day 29 does not exist"),
                 ("/to_date", "format", "'2024-1-05' is not an ISO 8601 date (YYYY-MM-DD)"),
             ],
             files[1].GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("pointer").GetString(), e.GetProperty("keyword").GetString(), e.GetProperty("message").GetString())));

@@ -44,6 +44,8 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": "array", [|"prefixItems"|]: [{"type": "string"}]}}}""", "ICG018", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"type": "boolean", [|"enum"|]: [true, null]}}}""", "ICG018", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": [|{"not": {"type": "string"}}|]}}""", "ICG019", DiagnosticSeverity.Info },
+        // A string enum value its length bounds reject can never be valid (ICG024, at the value)
+        { """{"type": "object", "properties": {"a": {"type": "string", "maxLength": 2, "enum": ["ab", [|"abc"|]]}}}""", "ICG024", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/U", "type": "object", [|"minProperties"|]: 1}}, "$defs": {"U": {"oneOf": [{"type": "object", "properties": {"k": {"const": "x"}}, "required": ["k"]}, {"type": "object", "properties": {"k": {"const": "y"}}, "required": ["k"]}]}}}""", "ICG018", DiagnosticSeverity.Warning },
         { """{"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"id": {"type": [|"integer"|]}}}], "$defs": {"Base": {"type": "object", "properties": {"id": {"type": "string"}}}}}""", "ICG022", DiagnosticSeverity.Warning },
         { """[|[1, 2]|]""", "ICG005", DiagnosticSeverity.Error },

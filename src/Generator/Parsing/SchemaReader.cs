@@ -40,6 +40,9 @@ internal sealed partial class SchemaReader
     // While walking a document other than the schema file, diagnostics point at the $ref that led there.
     private TextSpan? _foreignSpan;
 
+    /// <summary>While a node of another document is read: its location (<c>other.json#/$defs/a</c>), for messages.</summary>
+    private string? _foreignLocation;
+
     private SchemaReader(SchemaFileInput input)
     {
         _input = input;
@@ -192,20 +195,29 @@ internal sealed partial class SchemaReader
             return id;
         }
 
-        if (schema.Kind != JsonNodeKind.Object)
+        string? outerForeign = _foreignLocation;
+        _foreignLocation = _foreignSpan is null ? null : location;
+        try
         {
-            Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Span, "(schema)", $"must be an object or a boolean, found {schema.KindName}");
-            _nodes[id] = node;
+            if (schema.Kind != JsonNodeKind.Object)
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Span, "(schema)", $"must be an object or a boolean, found {schema.KindName}");
+                _nodes[id] = node;
+                return id;
+            }
+
+            if (dialect.Draft == Dialect.Draft202012 && schema["$dynamicAnchor"] is { Kind: JsonNodeKind.String, Text: { } dynamicAnchor })
+            {
+                _dynamicAnchorNames[id] = dynamicAnchor;
+            }
+
+            _nodes[id] = ReadKeywords(new KeywordReader(schema, dialect, _input.AnnotationKeywords), node, baseUri);
             return id;
         }
-
-        if (dialect.Draft == Dialect.Draft202012 && schema["$dynamicAnchor"] is { Kind: JsonNodeKind.String, Text: { } dynamicAnchor })
+        finally
         {
-            _dynamicAnchorNames[id] = dynamicAnchor;
+            _foreignLocation = outerForeign;
         }
-
-        _nodes[id] = ReadKeywords(new KeywordReader(schema, dialect, _input.AnnotationKeywords), node, baseUri);
-        return id;
     }
 
     /// <summary>
@@ -300,8 +312,14 @@ internal sealed partial class SchemaReader
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
     {
-        // A span in another document means nothing in this file: point at the $ref that led there.
+        // A span in another document means nothing in this file: point at the $ref that led there,
+        // and say which document and which schema in it the problem is in.
         _hasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+        if (_foreignLocation is not null && args.Length > 0)
+        {
+            args[args.Length - 1] += $" (in {_foreignLocation})";
+        }
+
         _diagnostics.Add(new DiagnosticInfo(descriptor, Location(_foreignSpan ?? span), args.ToImmutableEquatableArray()));
     }
 }

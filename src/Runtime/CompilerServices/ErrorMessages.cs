@@ -39,11 +39,24 @@ public static class ErrorMessages
     public static string PatternTookTooLong(string value, string pattern) =>
         $"{Render(value)} could not be checked against the pattern {pattern} within {JsonCheck.PatternTimeout.TotalSeconds:0} s, so it is rejected";
 
-    /// <summary>The message for a failed <c>format</c> check.</summary>
-    public static string Format(string value, JsonFormat format) => $"{Render(value)} is not {JsonFormats.Describe(format)}";
+    /// <summary>
+    /// The message for a failed <c>format</c> check. A date, date-time or time of the right shape
+    /// says which part does not exist ("February 2025 has 28 days, so day 30 does not exist").
+    /// </summary>
+    public static string Format(string value, JsonFormat format) =>
+        (format switch
+        {
+            JsonFormat.DateTime => Rfc3339DateTime.DateTimeProblem(value),
+            JsonFormat.Time => Rfc3339DateTime.TimeProblem(value),
+            JsonFormat.Date => Rfc3339DateTime.DateProblem(value),
+            _ => null,
+        }) is { } problem
+            ? $"{Render(value)} is not a valid {(format == JsonFormat.DateTime ? "date-time" : format == JsonFormat.Time ? "time" : "calendar date")}: {problem}"
+            : $"{Render(value)} is not {JsonFormats.Describe(format)}";
 
-    /// <summary>The message for a string that is a date in form but not on the calendar (<c>2023-02-29</c>).</summary>
-    public static string NotACalendarDay(string value) => $"{Render(value)} is not a valid calendar date";
+    /// <summary>The message for a string that is a date in form but not on the calendar (<c>2023-02-29</c>): which part does not exist.</summary>
+    public static string NotACalendarDay(string value) =>
+        $"{Render(value)} is not a valid calendar date" + (Rfc3339DateTime.DateProblem(value) is { } problem ? ": " + problem : "");
 
     /// <summary>The message for a missing <c>required</c> member.</summary>
     public static string Required(string name) => $"required property '{name}' is missing";
