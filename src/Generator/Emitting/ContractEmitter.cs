@@ -8,7 +8,8 @@ namespace Insights.Contracts.Generator.Emitting;
 
 /// <summary>
 /// Stage 3 of the pipeline: model to C#. Pure string building from <see cref="ContractFileSpec"/>;
-/// it never looks at schema text, so it only runs when the model changes. One source file per type.
+/// it never parses schema text (the model's compact <c>Text</c> is only copied into
+/// <c>JsonSchemaText</c>), so it only runs when the model changes. One source file per type.
 /// </summary>
 internal static partial class ContractEmitter
 {
