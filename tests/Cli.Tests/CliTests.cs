@@ -14,7 +14,7 @@ namespace Insights.Contracts.Cli.Tests;
 /// <c>insights-contracts</c> run as a user runs it: the built program in its own process, from the
 /// repository root, with real arguments, standard input, output streams and exit code.
 /// </summary>
-public sealed class CliTests : IDisposable
+public sealed partial class CliTests : IDisposable
 {
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "insights-cli-" + Guid.NewGuid().ToString("N"));
 
@@ -45,6 +45,8 @@ public sealed class CliTests : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        // Schemas compiled by validate --schema are cached here, never in the user's own cache.
+        start.Environment["INSIGHTS_CONTRACTS_CACHE"] = SchemaCache;
         start.ArgumentList.Add(program);
         foreach (string arg in args)
         {
@@ -389,7 +391,7 @@ public sealed class CliTests : IDisposable
 
     [Theory]
     [InlineData("", "Required command was not provided.", "insights-contracts --help")]
-    [InlineData("validate", "Required command was not provided.", "insights-contracts validate --help")]
+    [InlineData("validate", "Say what to check the documents against: 'validate request <file>...', 'validate response <file>...' or 'validate --schema <schema file> <file>...'.", "insights-contracts validate --help")]
     [InlineData("validate request", "Required argument 'file|folder|glob|-' missing", "insights-contracts validate request --help")]
     public void A_missing_command_or_file_is_an_error_that_points_at_help_and_exits_2(string commandLine, string message, string hint)
     {
