@@ -80,10 +80,19 @@ internal static partial class ContractEmitter
             foreach (PropertySpec property in _spec.Properties)
             {
                 _writer.Doc("summary", property.Description);
-                string presence = property.IsRequired
+                string presence = IsFixedDiscriminator(property) ? $"required, always {property.DefaultLiteral} in this branch"
+                    : property.IsRequired
                     ? property.DefaultLiteral is not null ? $"required, initially {property.DefaultLiteral}" : "required"
                     : property.DefaultLiteral is not null ? $"optional, default {property.DefaultLiteral}" : "optional";
                 _writer.Line($"/// <remarks>JSON member <c>{SourceWriter.EscapeXml(property.WireName)}</c> ({SourceWriter.EscapeXml(presence)}).</remarks>");
+                if (IsFixedDiscriminator(property))
+                {
+                    // The branch's type fixes its discriminator: no code can set another value, and it is still written.
+                    _writer.Line($"public string {property.ClrName} => {property.DefaultLiteral};");
+                    _writer.Line();
+                    continue;
+                }
+
                 string type = ClrType(_file, property.Shape) + (property.IsNullable ? "?" : "");
                 // A required member with a default (its const) need not be set in code, but must be in JSON.
                 string required = property.IsRequired && property.DefaultLiteral is null ? "required " : "";
@@ -92,6 +101,15 @@ internal static partial class ContractEmitter
                 _writer.Line();
             }
         }
+
+        /// <summary>
+        /// The member of a union branch that tells the branches apart: its <c>const</c> is the
+        /// branch's value, so the property returns it rather than letting code set another.
+        /// </summary>
+        private bool IsFixedDiscriminator(PropertySpec property) =>
+            _spec.UnionCase is { Value: not null } unionCase
+            && property is { IsRequired: true, IsNullable: false, DefaultLiteral: not null, Shape.Kind: ValueKind.String }
+            && _file.Types.OfType<UnionTypeSpec>().FirstOrDefault(u => u.Name == unionCase.Union)?.Discriminator == property.WireName;
 
         private void WriteAdditionalMembersProperty()
         {
@@ -259,7 +277,7 @@ internal static partial class ContractEmitter
             _writer.Line();
             _writer.Line($"var result = new {Self}");
             _writer.Open();
-            foreach (PropertySpec property in _spec.Properties)
+            foreach (PropertySpec property in _spec.Properties.Where(p => !IsFixedDiscriminator(p)))
             {
                 string bang = property.IsRequired && !property.Shape.AllowsNull && property.Shape.IsReferenceType ? "!" : "";
                 _writer.Line($"{property.ClrName} = value{property.ClrName}{bang},");

@@ -17,8 +17,8 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
     /// <remarks>JSON member <c>name</c> (required).</remarks>
     public required string Name { get; init; }
 
-    /// <remarks>JSON member <c>petType</c> (required, initially "cat").</remarks>
-    public string PetType { get; init; } = "cat";
+    /// <remarks>JSON member <c>petType</c> (required, always "cat" in this branch).</remarks>
+    public string PetType => "cat";
 
     /// <remarks>JSON member <c>birthDate</c> (optional).</remarks>
     public global::System.DateOnly? BirthDate { get; init; }
@@ -251,7 +251,6 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
         {
             Id = valueId,
             Name = valueName!,
-            PetType = valuePetType!,
             BirthDate = valueBirthDate,
             Tags = valueTags,
             HuntingSkill = valueHuntingSkill,

@@ -17,8 +17,8 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
     /// <remarks>JSON member <c>name</c> (required).</remarks>
     public required string Name { get; init; }
 
-    /// <remarks>JSON member <c>petType</c> (required, initially "dog").</remarks>
-    public string PetType { get; init; } = "dog";
+    /// <remarks>JSON member <c>petType</c> (required, always "dog" in this branch).</remarks>
+    public string PetType => "dog";
 
     /// <remarks>JSON member <c>birthDate</c> (optional).</remarks>
     public global::System.DateOnly? BirthDate { get; init; }
@@ -252,7 +252,6 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
         {
             Id = valueId,
             Name = valueName!,
-            PetType = valuePetType!,
             BirthDate = valueBirthDate,
             Tags = valueTags,
             PackSize = valuePackSize,

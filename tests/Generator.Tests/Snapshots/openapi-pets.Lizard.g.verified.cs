@@ -14,8 +14,8 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
     /// <remarks>JSON member <c>name</c> (required).</remarks>
     public required string Name { get; init; }
 
-    /// <remarks>JSON member <c>petType</c> (required, initially "lizard").</remarks>
-    public string PetType { get; init; } = "lizard";
+    /// <remarks>JSON member <c>petType</c> (required, always "lizard" in this branch).</remarks>
+    public string PetType => "lizard";
 
     /// <remarks>JSON member <c>birthDate</c> (optional).</remarks>
     public global::System.DateOnly? BirthDate { get; init; }
@@ -239,7 +239,6 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
         {
             Id = valueId,
             Name = valueName!,
-            PetType = valuePetType!,
             BirthDate = valueBirthDate,
             Tags = valueTags,
             LovesRocks = valueLovesRocks,
