@@ -26,6 +26,11 @@ internal static partial class ContractEmitter
             {
                 _writer.Open($"if (reader.TokenType == {Json}JsonTokenType.Null)");
                 _writer.Line($"value{property.ClrName} = null;");
+                if (ExplicitNullBit(property) is { } bit)
+                {
+                    _writer.Line($"explicitNulls |= {bit};");
+                }
+
                 _writer.Close();
                 read = "else " + read;
             }

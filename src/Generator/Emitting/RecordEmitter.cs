@@ -77,6 +77,13 @@ internal static partial class ContractEmitter
 
         private void WriteProperties()
         {
+            if (TracksExplicitNulls)
+            {
+                _writer.Line("/// <summary>The members that are JSON null rather than absent, one bit each.</summary>");
+                _writer.Line("private ulong _explicitNulls;");
+                _writer.Line();
+            }
+
             foreach (PropertySpec property in _spec.Properties)
             {
                 _writer.Doc("summary", property.Description);
@@ -94,6 +101,17 @@ internal static partial class ContractEmitter
                 }
 
                 string type = ClrType(_file, property.Shape) + (property.IsNullable ? "?" : "");
+                if (ExplicitNullBit(property) is { } bit)
+                {
+                    // Setting it (null too) makes it present: null is then written as JSON null, as read.
+                    string field = "_" + Camel(property.ClrName);
+                    _writer.Line($"public {type} {property.ClrName} {{ get => {field}; init {{ {field} = value; _explicitNulls = value is null ? _explicitNulls | {bit} : _explicitNulls & ~{bit}; }} }}");
+                    _writer.Line();
+                    _writer.Line($"private {type} {field};");
+                    _writer.Line();
+                    continue;
+                }
+
                 // A required member with a default (its const) need not be set in code, but must be in JSON.
                 string required = property.IsRequired && property.DefaultLiteral is null ? "required " : "";
                 string initializer = property.DefaultLiteral is not null ? $" = {DefaultValue(property)};" : "";
@@ -101,6 +119,20 @@ internal static partial class ContractEmitter
                 _writer.Line();
             }
         }
+
+        /// <summary>
+        /// The bit of an optional member whose schema allows null in <c>_explicitNulls</c>, which
+        /// records the members that are JSON <c>null</c> rather than absent (<c>{"note": null}</c> and
+        /// <c>{}</c> are different documents: JSON Merge Patch); null for other members and past the
+        /// 64th such member, which read and write null as absent.
+        /// </summary>
+        private string? ExplicitNullBit(PropertySpec property)
+        {
+            int index = _spec.Properties.Where(p => p is { IsRequired: false, DefaultLiteral: null, Shape.AllowsNull: true }).ToList().IndexOf(property);
+            return index is >= 0 and < 64 ? $"(1UL << {index})" : null;
+        }
+
+        private bool TracksExplicitNulls => _spec.Properties.Any(p => ExplicitNullBit(p) is not null);
 
         /// <summary>
         /// The member of a union branch that tells the branches apart: its <c>const</c> is the
@@ -195,6 +227,10 @@ internal static partial class ContractEmitter
             bool countsMembers = _spec.RulesCheckedAsJson is null && (home.MinProperties is not null || home.MaxProperties is not null);
             _writer.Line("int errorsBefore = context.ErrorCount;");
             _writer.Line("bool complete = true;");
+            if (TracksExplicitNulls)
+            {
+                _writer.Line("ulong explicitNulls = 0;");
+            }
             if (countsMembers)
             {
                 _writer.Line("int memberCount = 0;");
@@ -289,6 +325,12 @@ internal static partial class ContractEmitter
             }
 
             _writer.Close(";");
+            if (TracksExplicitNulls)
+            {
+                // The initializer set every member, absent ones too: the nulls read are the explicit ones.
+                _writer.Line("result._explicitNulls = explicitNulls;");
+            }
+
             _writer.Line("ValidateObjectRules(result, context);");
             _writer.Line("return context.ErrorCount == errorsBefore ? result : null;");
             _writer.Close();
@@ -317,6 +359,13 @@ internal static partial class ContractEmitter
                 _writer.Line($"writer.WritePropertyName({nameField});");
                 WriteValue(_writer, _file, property.Shape, local);
                 _writer.Close();
+                if (ExplicitNullBit(property) is { } explicitNull)
+                {
+                    _writer.Open($"else if ((_explicitNulls & {explicitNull}) != 0)");
+                    _writer.Line($"writer.WriteNull({nameField});");
+                    _writer.Close();
+                }
+
                 if (property.IsRequired)
                 {
                     // A required member set to null in code: write null rather than drop it, so the receiver sees the mistake.

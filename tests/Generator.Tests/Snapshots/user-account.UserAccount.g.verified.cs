@@ -11,6 +11,9 @@ namespace RealWorld.UserAccount;
 [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJsonContract<global::RealWorld.UserAccount.UserAccount>
 {
+    /// <summary>The members that are JSON null rather than absent, one bit each.</summary>
+    private ulong _explicitNulls;
+
     /// <remarks>JSON member <c>login</c> (required).</remarks>
     public required string Login { get; init; }
 
@@ -33,7 +36,9 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
     public required bool SiteAdmin { get; init; }
 
     /// <remarks>JSON member <c>name</c> (optional).</remarks>
-    public string? Name { get; init; }
+    public string? Name { get => _name; init { _name = value; _explicitNulls = value is null ? _explicitNulls | (1UL << 0) : _explicitNulls & ~(1UL << 0); } }
+
+    private string? _name;
 
     /// <summary>
     /// Free text; the API leaves out the type.
@@ -42,13 +47,19 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
     public global::Insights.Contracts.Runtime.JsonAny? Company { get; init; }
 
     /// <remarks>JSON member <c>blog</c> (optional).</remarks>
-    public string? Blog { get; init; }
+    public string? Blog { get => _blog; init { _blog = value; _explicitNulls = value is null ? _explicitNulls | (1UL << 1) : _explicitNulls & ~(1UL << 1); } }
+
+    private string? _blog;
 
     /// <remarks>JSON member <c>email</c> (optional).</remarks>
-    public string? Email { get; init; }
+    public string? Email { get => _email; init { _email = value; _explicitNulls = value is null ? _explicitNulls | (1UL << 2) : _explicitNulls & ~(1UL << 2); } }
+
+    private string? _email;
 
     /// <remarks>JSON member <c>bio</c> (optional).</remarks>
-    public string? Bio { get; init; }
+    public string? Bio { get => _bio; init { _bio = value; _explicitNulls = value is null ? _explicitNulls | (1UL << 3) : _explicitNulls & ~(1UL << 3); } }
+
+    private string? _bio;
 
     /// <remarks>JSON member <c>public_repos</c> (optional).</remarks>
     public long? PublicRepos { get; init; }
@@ -106,6 +117,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
 
         int errorsBefore = context.ErrorCount;
         bool complete = true;
+        ulong explicitNulls = 0;
         bool hasLogin = false;
         string? valueLogin = default;
         bool hasId = false;
@@ -331,6 +343,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     valueName = null;
+                    explicitNulls |= (1UL << 0);
                 }
                 else if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readName))
                 {
@@ -384,6 +397,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     valueBlog = null;
+                    explicitNulls |= (1UL << 1);
                 }
                 else if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readBlog))
                 {
@@ -412,6 +426,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     valueEmail = null;
+                    explicitNulls |= (1UL << 2);
                 }
                 else if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readEmail))
                 {
@@ -441,6 +456,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     valueBio = null;
+                    explicitNulls |= (1UL << 3);
                 }
                 else if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readBio))
                 {
@@ -664,6 +680,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
             Plan = valuePlan,
             TwoFactorAuthentication = valueTwoFactorAuthentication,
         };
+        result._explicitNulls = explicitNulls;
         ValidateObjectRules(result, context);
         return context.ErrorCount == errorsBefore ? result : null;
     }
@@ -708,6 +725,10 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
             writer.WritePropertyName(s_nameName);
             writer.WriteStringValue(nameValue);
         }
+        else if ((_explicitNulls & (1UL << 0)) != 0)
+        {
+            writer.WriteNull(s_nameName);
+        }
         if (Company is { } companyValue)
         {
             writer.WritePropertyName(s_companyName);
@@ -718,15 +739,27 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
             writer.WritePropertyName(s_blogName);
             writer.WriteStringValue(blogValue);
         }
+        else if ((_explicitNulls & (1UL << 1)) != 0)
+        {
+            writer.WriteNull(s_blogName);
+        }
         if (Email is { } emailValue)
         {
             writer.WritePropertyName(s_emailName);
             writer.WriteStringValue(emailValue);
         }
+        else if ((_explicitNulls & (1UL << 2)) != 0)
+        {
+            writer.WriteNull(s_emailName);
+        }
         if (Bio is { } bioValue)
         {
             writer.WritePropertyName(s_bioName);
             writer.WriteStringValue(bioValue);
+        }
+        else if ((_explicitNulls & (1UL << 3)) != 0)
+        {
+            writer.WriteNull(s_bioName);
         }
         if (PublicRepos is { } publicReposValue)
         {
