@@ -11,10 +11,10 @@ using Xunit;
 namespace Insights.Contracts.Generator.Tests;
 
 /// <summary>
-/// The ways the two former pipelines (typed record, JSON-backed value) disagreed, each pinned down:
-/// with one parser and one model a keyword means the same in both shapes.
+/// A keyword means the same in both shapes (typed record, JSON-backed value): each way they once
+/// disagreed, pinned down, and the diagnostics every shape shares.
 /// </summary>
-public class OneModelTests
+public class ShapeConsistencyTests
 {
     private const string Path = "/s/doc.schema.json";
 
