@@ -32,11 +32,7 @@ public class DateMessageTests
         Assert.Equal(message, ErrorMessages.Format(value, JsonFormat.DateTime));
 
         // The typed reader of a DateTimeOffset member reports the same message.
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
-        reader.Read();
-        var context = new ValidationContext();
-        Assert.False(JsonRead.TryReadDateTime(ref reader, context, out _));
-        Assert.Equal(message, Assert.Single(context.ToResult().Errors).Message);
+        Assert.Equal(message, ReaderMessage(value, (ref Utf8JsonReader reader, ValidationContext context) => JsonRead.TryReadDateTime(ref reader, context, out _)));
     }
 
     [Theory]
@@ -44,13 +40,19 @@ public class DateMessageTests
     [InlineData("2024-13-01", "'2024-13-01' is not a valid calendar date: month 13 does not exist (01 to 12)")]
     [InlineData("0000-01-01", "'0000-01-01' is not a valid calendar date: year 0000 does not exist (the first is 0001)")]
     [InlineData("2024-1-01", "'2024-1-01' is not an ISO 8601 date (YYYY-MM-DD)")]
-    public void A_date_says_which_part_does_not_exist(string value, string message)
+    public void A_date_says_which_part_does_not_exist(string value, string message) =>
+        Assert.Equal(message, ReaderMessage(value, (ref Utf8JsonReader reader, ValidationContext context) => JsonRead.TryReadDate(ref reader, context, out _)));
+
+    private delegate bool Read(ref Utf8JsonReader reader, ValidationContext context);
+
+    /// <summary>The one error a typed reader reports for <paramref name="value"/> as a JSON string.</summary>
+    private static string ReaderMessage(string value, Read read)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
         reader.Read();
         var context = new ValidationContext();
-        Assert.False(JsonRead.TryReadDate(ref reader, context, out _));
-        Assert.Equal(message, Assert.Single(context.ToResult().Errors).Message);
+        Assert.False(read(ref reader, context));
+        return Assert.Single(context.ToResult().Errors).Message;
     }
 
     [Theory]
