@@ -38,7 +38,7 @@ expect 0 validate request schema/examples/request-all-accounts.json schema/examp
 [ "$out" = $'schema/examples/request-all-accounts.json: valid\nschema/examples/request-given-accounts.json: valid' ] || fail "unexpected output: $out"
 
 expect 1 validate request schema/examples/invalid/request-bad-dates.json
-[ "$out" = "schema/examples/invalid/request-bad-dates.json: /from_date: '2023-02-29' is not a valid calendar date [format]
+[ "$out" = "schema/examples/invalid/request-bad-dates.json: /from_date: '2023-02-29' is not a valid calendar date: February 2023 has 28 days, so day 29 does not exist [format]
 schema/examples/invalid/request-bad-dates.json: /to_date: '2024-1-05' is not an ISO 8601 date (YYYY-MM-DD) [format]" ] || fail "unexpected output: $out"
 
 stdin=schema/examples/response-finished.json expect 0 validate response -
@@ -46,6 +46,10 @@ stdin=schema/examples/response-finished.json expect 0 validate response -
 
 expect 1 validate response --format json schema/examples/invalid/response-truncated.json
 [[ "$out" == "["*'"status": "invalid"'*'"keyword": "syntax"'*"]" ]] || fail "unexpected JSON: $out"
+
+# Any schema, from the installed tool: the generator and the compiler it loads must have been packed.
+INSIGHTS_CONTRACTS_CACHE="$work/schema-cache" expect 1 validate --schema schema/insights-flow-response.schema.json schema/examples/response-finished.json schema/examples/invalid/response-truncated.json
+[[ "$out" == "schema/examples/response-finished.json: valid"*"response-truncated.json: "*"[syntax]"* ]] || fail "unexpected --schema output: $out"
 
 expect 2 validatee request x.json
 [[ -z "$out" && "$err" == *"'validatee'"* ]] || fail "an unknown command must be named on stderr"

@@ -1,9 +1,10 @@
 using System.Linq;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 using Insights.Contracts.Testing;
 
 namespace Insights.Contracts.Benchmarks;

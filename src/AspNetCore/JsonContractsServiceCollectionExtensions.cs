@@ -18,7 +18,8 @@ public static class JsonContractsServiceCollectionExtensions
     /// JSON (415), too large (413), malformed or invalid (400) is answered with
     /// <c>application/problem+json</c> listing every error by JSON Pointer, in every environment.
     /// Contracts are (de)serialized by their own reader and writer, without reflection, wherever the
-    /// app's JSON options are used, and an OpenAPI document shows each contract's own JSON Schema.
+    /// app's JSON options are used, and an OpenAPI document shows each contract's own JSON Schema and
+    /// the 400, 413 and 415 problem details answers of each operation whose body is a contract.
     /// </summary>
     public static IServiceCollection AddJsonContracts(this IServiceCollection services, Action<JsonContractsOptions>? configure = null)
     {
@@ -37,6 +38,7 @@ public static class JsonContractsServiceCollectionExtensions
         {
             openApi.AddSchemaTransformer(JsonContractSchemaTransformer.Instance);
             openApi.AddDocumentTransformer(JsonContractSchemaTransformer.Instance);
+            openApi.AddOperationTransformer(ContractProblemResponses.Instance);
         });
         return services;
     }

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using System.Linq;
 using Insights.Contracts.Generator.Compatibility;
 using Insights.Contracts.Runtime;
 
@@ -51,12 +53,49 @@ internal static class CliApp
         };
         format.AcceptOnlyFromAmong("text", "json");
 
-        var validate = new Command("validate", "Check Insights flow documents against the contract: every rule of the Insights JSON Schema.")
+        var schema = new Option<string>("--schema")
+        {
+            Description = "Check the documents against this JSON Schema file (any schema): its generated contract, compiled in memory and cached by the schema's hash, judges them.",
+            HelpName = "schema file",
+        };
+        // The documents of --schema are the command's unmatched words rather than an argument, so the
+        // usage of request and response does not show a second list of files before their name.
+        var validate = new Command("validate", "Check documents against a contract: Insights flow requests or responses (the commands below), or any JSON Schema: validate --schema <schema file> <file|folder|glob|->...")
         {
             format,
+            schema,
         };
+        validate.TreatUnmatchedTokensAsErrors = false;
         validate.Add(DocumentCommand("request", "Check flow requests (POST body of the Insights flow).", bytes => InsightsFlowRequest.Parse(bytes).Errors));
         validate.Add(DocumentCommand("response", "Check flow responses.", bytes => InsightsFlowResponse.Parse(bytes).Errors));
+        validate.SetAction(result =>
+        {
+            string[] documents = [.. result.UnmatchedTokens];
+            if (Array.Find(documents, d => d.Length > 1 && d[0] == '-') is { } unknown && Array.IndexOf(args, "--") is int end && (end < 0 || Array.IndexOf(args, unknown) < end))
+            {
+                error.WriteLine($"Unrecognized option '{unknown}'. (A file whose name starts with '-' goes after '--'.)");
+                error.WriteLine("Run 'insights-contracts validate --help' for usage.");
+                return UsageOrUnreadable;
+            }
+
+            documents = [.. documents.Where(d => d != "--")];
+            if (result.GetValue(schema) is not { } schemaPath)
+            {
+                // Without a contract there is nothing to check against: name the choices (and the
+                // command a mistyped word was probably meant to be).
+                if (documents.Length > 0 && !File.Exists(documents[0]) && !Directory.Exists(documents[0])
+                    && new[] { "request", "response" }.FirstOrDefault(c => Distance(c, documents[0]) <= 2) is { } meant)
+                {
+                    error.WriteLine($"'{documents[0]}' is not a command of validate; did you mean '{meant}'?");
+                }
+
+                error.WriteLine("Say what to check the documents against: 'validate request <file>...', 'validate response <file>...' or 'validate --schema <schema file> <file>...'.");
+                error.WriteLine("Run 'insights-contracts validate --help' for usage.");
+                return UsageOrUnreadable;
+            }
+
+            return ValidateAgainstSchema(schemaPath, documents, result.GetValue(format) == "json", openStandardInput, output, error);
+        });
 
         return new RootCommand("Insights.Contracts: validate Open Banking Insights flow requests and responses.")
         {
@@ -105,6 +144,18 @@ internal static class CliApp
 
         Command DocumentCommand(string name, string description, Func<byte[], IReadOnlyList<ValidationError>> check)
         {
+            Argument<string[]> inputs = FilesArgument();
+            var command = new Command(name, description) { inputs };
+            command.SetAction(result =>
+            {
+                Report report = result.GetValue(format) == "json" ? new JsonReport(output, error) : new TextReport(output, error);
+                return Validation.Run(InputFiles.Expand(result.GetValue(inputs)!), openStandardInput, check, report);
+            });
+            return command;
+        }
+
+        Argument<string[]> FilesArgument()
+        {
             var inputs = new Argument<string[]>("files")
             {
                 Description = "Files, folders (every *.json file under them), glob patterns ('examples/request-*.json') or '-' for standard input.",
@@ -124,14 +175,75 @@ internal static class CliApp
                     }
                 }
             });
-            var command = new Command(name, description) { inputs };
-            command.SetAction(result =>
-            {
-                Report report = result.GetValue(format) == "json" ? new JsonReport(output, error) : new TextReport(output, error);
-                return Validation.Run(InputFiles.Expand(result.GetValue(inputs)!), openStandardInput, check, report);
-            });
-            return command;
+            return inputs;
         }
+    }
+
+    /// <summary>
+    /// <c>validate --schema S files...</c>: the schema's generated contract judges each document, so
+    /// the verdicts and errors are the generated types'. Generator warnings go to stderr; a schema the
+    /// generator refuses (its errors, located in the file) is exit code 2.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tool is not trimmed; the compiled schema's types are found by reflection.")]
+    private static int ValidateAgainstSchema(string schemaPath, string[] documents, bool json, Func<Stream> openStandardInput, TextWriter output, TextWriter error)
+    {
+        if (documents.Length == 0)
+        {
+            error.WriteLine("Give the documents to check: 'validate --schema <schema file> <file|folder|glob|->...'.");
+            return UsageOrUnreadable;
+        }
+
+        JsonContractInfo? contract;
+        IReadOnlyList<string> problems;
+        try
+        {
+            contract = new SchemaCompiler(SchemaCompiler.DefaultCacheFolder).Compile(schemaPath, out problems);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{schemaPath}: cannot read the schema: {e.Message}");
+            return UsageOrUnreadable;
+        }
+
+        foreach (string problem in problems)
+        {
+            error.WriteLine(problem);
+        }
+
+        if (contract is null)
+        {
+            error.WriteLine($"{schemaPath}: the schema has errors; no document was checked.");
+            return UsageOrUnreadable;
+        }
+
+        Report report = json ? new JsonReport(output, error) : new TextReport(output, error);
+        return Validation.Run(InputFiles.Expand(documents), openStandardInput, bytes => Check(contract, bytes), report);
+    }
+
+    private static IReadOnlyList<ValidationError> Check(JsonContractInfo contract, byte[] utf8Json)
+    {
+        // A MemoryStream completes every read synchronously; the limit is the document itself.
+        using Utf8JsonBuffer buffer = Utf8JsonBuffer.ReadAsync(new MemoryStream(utf8Json), utf8Json.LongLength + 1).AsTask().GetAwaiter().GetResult();
+        return contract.Parse(buffer).Errors;
+    }
+
+    /// <summary>The edit distance (insertions, deletions, substitutions) of two words, for "did you mean".</summary>
+    private static int Distance(string a, string b)
+    {
+        int[] previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int[] current = new int[b.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>The words of the command that failed to parse, for the "--help" hint: <c>insights-contracts validate request</c>.</summary>

@@ -1,4 +1,5 @@
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 
 namespace Insights.Contracts;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.Globalization;
 using System.IO;
@@ -52,6 +53,7 @@ public static partial class JsonContract
     /// <see cref="DefaultMaxDocumentBytes"/>) and parses and validates it. The stream is read into
     /// pooled buffers, never copied into one new array, and is left open.
     /// </summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = ApiDesign.OptionalCancellation)]
     public static ValueTask<ParseResult<T>> ParseAsync<T>(Stream utf8Json, CancellationToken cancellationToken = default) where T : class, IJsonContract<T> =>
         ParseAsync<T>(utf8Json, DefaultMaxDocumentBytes, cancellationToken);
 
@@ -60,6 +62,7 @@ public static partial class JsonContract
     /// <paramref name="utf8Json"/> and parses and validates it; a longer one is a
     /// <see cref="SizeKeyword"/> error (reading stops at the limit). The stream is left open.
     /// </summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = ApiDesign.OptionalCancellation)]
     public static async ValueTask<ParseResult<T>> ParseAsync<T>(Stream utf8Json, long maxBytes, CancellationToken cancellationToken = default) where T : class, IJsonContract<T>
     {
         using Utf8JsonBuffer buffer = await Utf8JsonBuffer.ReadAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);
@@ -72,6 +75,7 @@ public static partial class JsonContract
     /// parses and validates it; a longer one is a <see cref="SizeKeyword"/> error and reading
     /// stops at the limit. The reader is advanced past what was read, not completed.
     /// </summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = ApiDesign.OptionalCancellation)]
     public static async ValueTask<ParseResult<T>> ParseAsync<T>(PipeReader utf8Json, long maxBytes = DefaultMaxDocumentBytes, CancellationToken cancellationToken = default) where T : class, IJsonContract<T>
     {
         using Utf8JsonBuffer buffer = await Utf8JsonBuffer.ReadAsync(utf8Json, maxBytes, cancellationToken).ConfigureAwait(false);

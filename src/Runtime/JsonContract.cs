@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using Insights.Contracts.Runtime.CompilerServices;
 
 namespace Insights.Contracts.Runtime;
 
@@ -123,6 +125,7 @@ public static partial class JsonContract
     /// since an exception here would make the record's type unusable: a default that still does not
     /// read gives null.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     public static T ParseDefault<T>(string json) where T : class, IJsonContract<T> => Parse<T>(json).Value!;
 
     /// <summary>Writes <paramref name="value"/> as compact JSON text.</summary>
@@ -134,6 +137,7 @@ public static partial class JsonContract
     /// reader, throwing <see cref="JsonContractException"/> with every error, as the converter
     /// contract requires.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     public static T ReadForSerializer<T>(ref Utf8JsonReader reader) where T : class, IJsonContract<T>
     {
         ValidationContext context = ValidationContext.Rent();
@@ -152,6 +156,7 @@ public static partial class JsonContract
     /// For generated converters of enums and other values: reads one value with
     /// <paramref name="read"/>, throwing <see cref="JsonContractException"/> if it reports an error.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code only
     public static T ReadValueForSerializer<T>(ref Utf8JsonReader reader, JsonValueReader<T> read, string contractName)
     {
         ArgumentNullException.ThrowIfNull(read);

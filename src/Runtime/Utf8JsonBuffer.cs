@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.IO;
 using System.IO.Pipelines;
@@ -31,6 +32,7 @@ public sealed class Utf8JsonBuffer : IDisposable
     /// Reads <paramref name="utf8Json"/> to its end, or until it holds more than
     /// <paramref name="maxBytes"/> bytes. The reader is advanced past what was read, not completed.
     /// </summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = ApiDesign.OptionalCancellation)]
     public static async ValueTask<Utf8JsonBuffer> ReadAsync(PipeReader utf8Json, long maxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -71,6 +73,7 @@ public sealed class Utf8JsonBuffer : IDisposable
     }
 
     /// <summary>Reads <paramref name="utf8Json"/> (left open) to its end, or until it holds more than <paramref name="maxBytes"/> bytes.</summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = ApiDesign.OptionalCancellation)]
     public static async ValueTask<Utf8JsonBuffer> ReadAsync(Stream utf8Json, long maxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using System;
+using Insights.Contracts.Runtime.CompilerServices;
 
 namespace Insights.Contracts.Runtime;
 

@@ -87,6 +87,28 @@ public class MvcAndOpenApiTests
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_problem_details_answers_of_a_contract_body()
+    {
+        await using LoopbackServer server = await StartAsync();
+
+        JsonObject document = JsonNode.Parse(await server.Client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+
+        foreach (string path in new[] { "/flows", "/mvc/flows", "/widgets" })
+        {
+            JsonObject responses = document["paths"]![path]!["post"]!["responses"]!.AsObject();
+            foreach (string status in new[] { "400", "413", "415" })
+            {
+                JsonNode schema = responses[status]?["content"]?["application/problem+json"]?["schema"]
+                    ?? throw new Xunit.Sdk.XunitException($"{path} does not list {status} application/problem+json: {responses.ToJsonString()}");
+                Assert.Equal("object", (string)schema["properties"]!["errors"]!["type"]!);
+                Assert.Equal("array", (string)schema["properties"]!["errors"]!["additionalProperties"]!["type"]!);
+            }
+
+            Assert.Contains(responses, r => r.Key.StartsWith('2'));
+        }
+    }
+
+    [Fact]
     public async Task A_schema_without_an_id_gets_one_so_its_own_refs_resolve_within_it()
     {
         await using LoopbackServer server = await StartAsync();

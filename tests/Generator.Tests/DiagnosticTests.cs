@@ -38,13 +38,18 @@ public class DiagnosticTests
         { """{"type": "object", "properties": {"a": {"type": [|"text"|]}}}""", "ICG005", DiagnosticSeverity.Error },
         // Object rules a record's members cannot check: checked on the JSON instead (ICG021, at the reason)
         { """{"type": "object", "required": [[|"b"|]], "properties": {"a": {"type": "string"}}}""", "ICG021", DiagnosticSeverity.Info },
-        // Members without a C# type: a JsonValue checked against the member's schema (ICG019, at the reason)
+        // Members without a C# type: a JsonAny checked against the member's schema (ICG019, at the reason)
         { """{"type": "object", "properties": {"a": {"type": [|["string", "integer"]|], "enum": ["a", 1]}}}""", "ICG019", DiagnosticSeverity.Info },
-        { """{"type": "object", "properties": {"a": {"type": "array", [|"prefixItems"|]: [{"type": "string"}]}}}""", "ICG019", DiagnosticSeverity.Info },
+        // ...unless the schema asks for a C# type it does not get (one type, an enum of one type, a $ref to a type): ICG018, a warning
+        { """{"type": "object", "properties": {"a": {"type": "array", [|"prefixItems"|]: [{"type": "string"}]}}}""", "ICG018", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": {"type": "boolean", [|"enum"|]: [true, null]}}}""", "ICG018", DiagnosticSeverity.Warning },
+        { """{"type": "object", "properties": {"a": [|{"not": {"type": "string"}}|]}}""", "ICG019", DiagnosticSeverity.Info },
+        // A string enum value its length bounds reject can never be valid (ICG030, at the value)
+        { """{"type": "object", "properties": {"a": {"type": "string", "maxLength": 2, "enum": ["ab", [|"abc"|]]}}}""", "ICG030", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/U", "type": "object", [|"minProperties"|]: 1}}, "$defs": {"U": {"oneOf": [{"type": "object", "properties": {"k": {"const": "x"}}, "required": ["k"]}, {"type": "object", "properties": {"k": {"const": "y"}}, "required": ["k"]}]}}}""", "ICG018", DiagnosticSeverity.Warning },
         { """{"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"id": {"type": [|"integer"|]}}}], "$defs": {"Base": {"type": "object", "properties": {"id": {"type": "string"}}}}}""", "ICG022", DiagnosticSeverity.Warning },
         { """[|[1, 2]|]""", "ICG005", DiagnosticSeverity.Error },
-        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/U", [|"minProperties"|]: 1}}, "$defs": {"U": {"oneOf": [{"type": "object", "properties": {"k": {"const": "x"}}, "required": ["k"]}, {"type": "object", "properties": {"k": {"const": "y"}}, "required": ["k"]}]}}}""", "ICG019", DiagnosticSeverity.Info },
+        { """{"type": "object", "properties": {"a": {"$ref": "#/$defs/U", [|"minProperties"|]: 1}}, "$defs": {"U": {"oneOf": [{"type": "object", "properties": {"k": {"const": "x"}}, "required": ["k"]}, {"type": "object", "properties": {"k": {"const": "y"}}, "required": ["k"]}]}}}""", "ICG018", DiagnosticSeverity.Warning },
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"properties": {[|"b"|]: {"const": 1}}}]}""", "ICG021", DiagnosticSeverity.Info },
         { """{"type": "object", "properties": {"a": {"type": "string"}}, "anyOf": [{[|"patternProperties"|]: {}}]}""", "ICG021", DiagnosticSeverity.Info },
         { """{"type": "object", [|"patternProperties"|]: {"^a": {"type": "integer"}}, "additionalProperties": {"type": "string"}}""", "ICG021", DiagnosticSeverity.Info },

@@ -85,7 +85,7 @@ public class JsonValueBehaviourTests
     [InlineData("""{"tags": ["v1", "insights", "insights"]}""", "/tags maxContains: must contain at most 1 matching item, found 2")]
     [InlineData("""{"tags": ["v1"]}""", "/tags contains: must contain at least 1 matching item, found 0")]
     [InlineData("""{"expires": "2024-03-01"}""", "/created required: required property 'created' is missing")]
-    [InlineData("""{"created": "2024-02-30"}""", "/created format: '2024-02-30' is not a valid calendar date")]
+    [InlineData("""{"created": "2024-02-30"}""", "/created format: '2024-02-30' is not a valid calendar date: February 2024 has 29 days, so day 30 does not exist")]
     [InlineData("""{"tree": {"children": [{"bogus": 1}]}}""", "/tree/children/0/bogus additionalProperties: property 'bogus' is not allowed here")]
     [InlineData("""[1]""", " type: expected object, got array")]
     public void Each_keyword_reports_at_its_json_pointer(string json, string expected)

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
+using System;
 using Insights.Contracts.Runtime;
+using Insights.Contracts.Runtime.CompilerServices;
 using Xunit;
 
 namespace Insights.Contracts.Generator.Tests;

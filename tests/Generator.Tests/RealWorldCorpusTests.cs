@@ -185,7 +185,7 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
             }
             else if (root.JsonBacked || (root.Alternatives == 0 && root.TypedMembers == 0 && root.JsonMembers > 0))
             {
-                // A record whose every member is a JsonValue types nothing: it counts as JSON-backed.
+                // A record whose every member is a JsonAny types nothing: it counts as JSON-backed.
                 shape = "JSON-backed";
                 jsonBacked++;
             }
@@ -240,7 +240,7 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
         report.Insert(0,
             $"Real-world corpus: {corpus.Schemas.Count} schemas, {corpus.Documents.Count} documents\n"
             + $"typed roots: {typed} ({100.0 * typed / Math.Max(1, typed + jsonBacked):F0}% of the schemas that generate), JSON-backed roots: {jsonBacked}, refused: {refused}, schemas with warnings: {warned}\n"
-            + $"members of the generated records: {typedMembers} with a C# type, {jsonMembers} JsonValue\n"
+            + $"members of the generated records: {typedMembers} with a C# type, {jsonMembers} JsonAny\n"
             + $"known failures: {corpus.KnownFailures.Schemas.Count} schemas, {corpus.KnownFailures.Documents.Count} documents\n"
             + $"invalid documents the generated Parse rejects: {judged}; with the expected pointer and keyword: {exact}; with the oneOf/anyOf around it: {atUnion}; otherwise: {judged - exact - atUnion}\n\n");
         report.AppendLine().AppendLine("Invalid documents whose generated errors name neither the expected pointer and keyword nor a oneOf/anyOf around it:").Append(differing);
@@ -452,7 +452,7 @@ public class RealWorldCorpusTests(ITestOutputHelper output)
                     .Where(p => p.Name != "Variant" && p.GetMethod?.IsVirtual != true || p.GetMethod?.IsFinal == true)
                     .Where(p => p.Name is not ("Variant" or "EqualityContract"))
                     .ToList();
-                int json = members.Count(p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) == typeof(JsonValue));
+                int json = members.Count(p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) == typeof(JsonAny));
                 return (members.Count - json, json);
             }
 

@@ -46,7 +46,7 @@ public class RulesCheckedAsJsonTests
 
             public static string BuiltInCode()
             {
-                var card = new Payment { Id = "p1", AdditionalProperties = [new("kind", JsonValue.Parse("\"card\"")), new("last4", JsonValue.Parse("\"42\""))] };
+                var card = new Payment { Id = "p1", AdditionalProperties = [new("kind", JsonAny.Parse("\"card\"")), new("last4", JsonAny.Parse("\"42\""))] };
                 return string.Join("; ", card.Validate().Errors.Select(e => $"{e.Path} {e.Keyword}"));
             }
         }

@@ -67,11 +67,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IgnoredBesideRef = new(
         "ICG017", "Keyword beside $ref is ignored", "Keyword '{0}' beside $ref is ignored in {1}, where $ref replaces the schema it is in; move it into an allOf with the $ref", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg017");
 
-    public static readonly DiagnosticDescriptor ObjectNotRecord = new(
-        "ICG018", "An object is not a record", "{0} says it is an object but holds its JSON (checked against its schema) rather than being a record: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg018");
+    public static readonly DiagnosticDescriptor TypedAsJson = new(
+        "ICG018", "A typed schema is generated as JSON", "{0} asks for {2} but holds its JSON (checked against its schema) instead: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg018");
 
     public static readonly DiagnosticDescriptor GeneratedAsJsonMember = new(
-        "ICG019", "Generated as a JSON value", "{0} is generated as a JsonValue (its JSON, checked against its schema): {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg019");
+        "ICG019", "Generated as a JSON value", "{0} is generated as a JsonAny (its JSON, checked against its schema): {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg019");
 
     public static readonly DiagnosticDescriptor DefaultIgnored = new(
         "ICG020", "Default cannot be set", "The default of '{0}' is not set in C#, because {1}; the member is null when the JSON leaves it out", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg020");
@@ -80,7 +80,10 @@ internal static class DiagnosticDescriptors
         "ICG021", "Object rules checked as JSON", "'{0}' is a typed record whose object rules are checked on its JSON before its members are read: {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg021");
 
     public static readonly DiagnosticDescriptor AllOfConflict = new(
-        "ICG022", "Parts of allOf disagree on a member", "'{0}' (member '{1}') is declared differently by parts of allOf: {2}; it is generated as a JsonValue checked against every part", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg022");
+        "ICG022", "Parts of allOf disagree on a member", "'{0}' (member '{1}') is declared differently by parts of allOf: {2}; it is generated as a JsonAny checked against every part", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg022");
+
+    public static readonly DiagnosticDescriptor EnumValueNeverValid = new(
+        "ICG030", "Enum value can never be valid", "The enum value {0} is {1}, so it can never be valid and the C# enum has no member for it; remove the value or correct the bound", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg030");
 
     public static readonly DiagnosticDescriptor UnknownSetting = new(
         "ICG023", "Unknown setting value", "The {0} setting '{1}' is not {2}, so it is ignored and {3}; set it to one of them", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "icg023");

@@ -20,7 +20,7 @@ internal static partial class ContractEmitter
         WriteEnumAndOpenWire(writer, file, spec, $"public enum {name}", member => member.ClrName + ",", "values");
         writer.Line("// The JSON values in member order: a member's value is its index here.");
         writer.Line($"private static readonly string[] s_allowedValues = {{ {WireNameList(spec.Members)} }};");
-        writer.Line($"private static readonly {Runtime}WireNames s_wireNames = new(s_allowedValues);");
+        writer.Line($"private static readonly {CompilerServices}WireNames s_wireNames = new(s_allowedValues);");
         writer.Line();
         WriteToWire(writer, spec, self, "string ToWireName", "s_allowedValues[(int)value]");
         writer.Line("/// <summary>Finds the member whose JSON value is <paramref name=\"wireName\"/> (exact, case-sensitive).</summary>");
@@ -36,7 +36,7 @@ internal static partial class ContractEmitter
         // Without a 'type', any JSON value is only wrong for not being one of the values: an enum error.
         bool typed = file.Model[spec.Node].Types != Shared.JsonSchemaTypes.None;
         WriteTryReadHeader(writer, self, $"({self})index", typed ? null : "s_allowedValues");
-        writer.Line($"return {Runtime}JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);");
+        writer.Line($"return {CompilerServices}JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);");
         writer.Close();
         writer.Line();
         writer.Open($"internal static bool Check({self} value, {Runtime}ValidationContext? context)");
@@ -44,7 +44,7 @@ internal static partial class ContractEmitter
         writer.Line("return true;");
         writer.Close();
         writer.Line();
-        writer.Line($"context?.AddError(\"enum\", {Runtime}ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::System.Array.ConvertAll(s_allowedValues, {Runtime}ErrorMessages.Render)));");
+        writer.Line($"context?.AddError(\"enum\", {CompilerServices}ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::System.Array.ConvertAll(s_allowedValues, {CompilerServices}ErrorMessages.Render)));");
         writer.Line("return false;");
         writer.Close();
         writer.Close();
@@ -71,7 +71,7 @@ internal static partial class ContractEmitter
         Shared.JsonSchemaTypes types = file.Model[spec.Node].Types & ~Shared.JsonSchemaTypes.Null;
 
         WriteEnumAndOpenWire(writer, file, spec, spec.IntegerType == "long" ? $"public enum {name} : long" : $"public enum {name}", member => $"{member.ClrName} = {member.WireName},", "numbers");
-        writer.Line($"private static readonly {Runtime}WireNumbers s_numbers = new(new long[] {{ {string.Join(", ", System.Linq.Enumerable.Select(spec.Members, m => m.WireName))} }});");
+        writer.Line($"private static readonly {CompilerServices}WireNumbers s_numbers = new(new long[] {{ {string.Join(", ", System.Linq.Enumerable.Select(spec.Members, m => m.WireName))} }});");
         writer.Line();
         WriteToWire(writer, spec, self, "long ToNumber", "(long)value");
         writer.Line("/// <summary>Finds the member whose JSON number is <paramref name=\"number\"/>.</summary>");
@@ -118,7 +118,7 @@ internal static partial class ContractEmitter
         writer.Line($"[{Serialization}JsonConverter(typeof({self}.Converter))]");
         writer.Line(GeneratedCode);
         writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{self}>");
-        writer.Line($"private static readonly {Runtime}WireNames s_wireNames = new(new string[] {{ {WireNameList(spec.Members)} }});");
+        writer.Line($"private static readonly {CompilerServices}WireNames s_wireNames = new(new string[] {{ {WireNameList(spec.Members)} }});");
         writer.Line();
         writer.Line("private readonly string? _value;");
         writer.Line();
@@ -221,8 +221,8 @@ internal static partial class ContractEmitter
         writer.Open($"internal static bool TryRead(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context, out {self} value)");
         writer.Open($"if (reader.TokenType != {Json}JsonTokenType.String)");
         writer.Line(untypedValues is null
-            ? $"return {Runtime}JsonRead.Mismatch(ref reader, context, \"string\", out value);"
-            : $"return {Runtime}JsonRead.NotInEnum(ref reader, context, {untypedValues}, out value);");
+            ? $"return {CompilerServices}JsonRead.Mismatch(ref reader, context, \"string\", out value);"
+            : $"return {CompilerServices}JsonRead.NotInEnum(ref reader, context, {untypedValues}, out value);");
         writer.Close();
         writer.Line();
         writer.Open("if (s_wireNames.TryFind(ref reader, out int index))");

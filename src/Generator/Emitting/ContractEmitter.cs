@@ -8,11 +8,15 @@ namespace Insights.Contracts.Generator.Emitting;
 
 /// <summary>
 /// Stage 3 of the pipeline: model to C#. Pure string building from <see cref="ContractFileSpec"/>;
-/// it never looks at schema text, so it only runs when the model changes. One source file per type.
+/// it never parses schema text (the model's compact <c>Text</c> is only copied into
+/// <c>JsonSchemaText</c>), so it only runs when the model changes. One source file per type.
 /// </summary>
 internal static partial class ContractEmitter
 {
     public const string Runtime = "global::Insights.Contracts.Runtime.";
+
+    /// <summary>What only generated code calls (hidden from IntelliSense), apart from the types users meet.</summary>
+    public const string CompilerServices = "global::Insights.Contracts.Runtime.CompilerServices.";
     public const string Json = "global::System.Text.Json.";
     private const string Serialization = "global::System.Text.Json.Serialization.";
     private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Insights.Contracts.Generator\", \"" + GeneratorVersion() + "\")]";
@@ -96,33 +100,33 @@ internal static partial class ContractEmitter
         ValueKind.Guid => "global::System.Guid",
         ValueKind.Array => $"{Runtime}EquatableArray<{ClrTypeOf(ns, type.Item!)}>",
         ValueKind.Map => $"{Runtime}EquatableDictionary<string, {ClrTypeOf(ns, type.Item!)}>",
-        ValueKind.Json => $"{Runtime}JsonValue",
+        ValueKind.Json => $"{Runtime}JsonAny",
         _ => $"global::{ns}.{type.TypeName!}",
     };
 
     /// <summary>An expression for the method (or lambda) that reads one value of <paramref name="type"/>.</summary>
     private static string ReaderFor(ContractFileSpec file, ValueShape type) => type.Kind switch
     {
-        ValueKind.String => $"{Runtime}JsonRead.TryReadString",
-        ValueKind.Boolean => $"{Runtime}JsonRead.TryReadBoolean",
-        ValueKind.Int32 => $"{Runtime}JsonRead.TryReadInt32",
-        ValueKind.Int64 => $"{Runtime}JsonRead.TryReadInt64",
-        ValueKind.Double => $"{Runtime}JsonRead.TryReadDouble",
-        ValueKind.Decimal => $"{Runtime}JsonRead.TryReadDecimal",
-        ValueKind.Date => $"{Runtime}JsonRead.TryReadDate",
-        ValueKind.DateTime => $"{Runtime}JsonRead.TryReadDateTime",
-        ValueKind.Guid => $"{Runtime}JsonRead.TryReadGuid",
-        ValueKind.Object => $"{Runtime}JsonRead.TryReadObject<{Qualified(file, type.TypeName!)}>",
+        ValueKind.String => $"{CompilerServices}JsonRead.TryReadString",
+        ValueKind.Boolean => $"{CompilerServices}JsonRead.TryReadBoolean",
+        ValueKind.Int32 => $"{CompilerServices}JsonRead.TryReadInt32",
+        ValueKind.Int64 => $"{CompilerServices}JsonRead.TryReadInt64",
+        ValueKind.Double => $"{CompilerServices}JsonRead.TryReadDouble",
+        ValueKind.Decimal => $"{CompilerServices}JsonRead.TryReadDecimal",
+        ValueKind.Date => $"{CompilerServices}JsonRead.TryReadDate",
+        ValueKind.DateTime => $"{CompilerServices}JsonRead.TryReadDateTime",
+        ValueKind.Guid => $"{CompilerServices}JsonRead.TryReadGuid",
+        ValueKind.Object => $"{CompilerServices}JsonRead.TryReadObject<{Qualified(file, type.TypeName!)}>",
         ValueKind.Enum or ValueKind.IntegerEnum => $"{Qualified(file, type.TypeName! + "Wire")}.TryRead",
         ValueKind.OpenEnum => $"{Qualified(file, type.TypeName!)}.TryRead",
-        ValueKind.Json => $"{Runtime}JsonRead.TryReadJson",
+        ValueKind.Json => $"{CompilerServices}JsonRead.TryReadJson",
         _ => $"static (ref {Json}Utf8JsonReader r, {Runtime}ValidationContext c, out {ClrType(file, type)} v) => {ReadCall(file, type, "r", "c", "v")}",
     };
 
     /// <summary>A call that reads one value of <paramref name="type"/> into <paramref name="target"/> (an out argument).</summary>
     private static string ReadCall(ContractFileSpec file, ValueShape type, string reader, string context, string target) =>
         type.Kind == ValueKind.Array
-            ? $"{Runtime}JsonRead.TryReadArray(ref {reader}, {context}, {ReaderFor(file, type.Item!)}, out {target})"
+            ? $"{CompilerServices}JsonRead.TryReadArray(ref {reader}, {context}, {ReaderFor(file, type.Item!)}, out {target})"
             : $"{ReaderFor(file, type)}(ref {reader}, {context}, out {target})";
 
     /// <summary>Writes one value of <paramref name="type"/> held in <paramref name="expression"/>.</summary>
@@ -147,7 +151,7 @@ internal static partial class ContractEmitter
                 writer.Line($"writer.WriteNumberValue({expression});");
                 break;
             case ValueKind.Date:
-                writer.Line($"{Runtime}JsonWrite.WriteDate(writer, {expression});");
+                writer.Line($"{CompilerServices}JsonWrite.WriteDate(writer, {expression});");
                 break;
             case ValueKind.Object when depth > 0:
                 // An array item built in code may be null; write null rather than throw.

@@ -79,7 +79,7 @@ internal static partial class ContractEmitter
             {
                 // The same array the root's oneOf/anyOf check uses (the field is declared once).
                 string branches = _validators.BranchValidators(variants.Variants.Select(v => v.Node));
-                _writer.Line($"Variant = ({variants.EnumName}){Runtime}BranchCheck.FirstMatch(value, {branches});");
+                _writer.Line($"Variant = ({variants.EnumName}){CompilerServices}BranchCheck.FirstMatch(value, {branches});");
             }
 
             _writer.Close();
@@ -99,7 +99,7 @@ internal static partial class ContractEmitter
             _writer.Line("/// <summary>Checks a JSON value against the schema; returns all errors, each with its JSON Pointer.</summary>");
             _writer.Open($"public static {Runtime}ValidationResult Validate({Json}JsonElement value)");
             _writer.Line($"var context = new {Context}();");
-            _writer.Line($"{Runtime}JsonValueCheck.Validate(value, {root}, context);");
+            _writer.Line($"{CompilerServices}JsonValueCheck.Validate(value, {root}, context);");
             _writer.Line("return context.ToResult();");
             _writer.Close();
             _writer.Line();
@@ -114,23 +114,23 @@ internal static partial class ContractEmitter
             _writer.Line("public override string ToString() => Value.GetRawText();");
             _writer.Line();
             _writer.Line("/// <summary>JSON equality: numbers by value (1 equals 1.0), object members in any order.</summary>");
-            _writer.Line($"public bool Equals({Self}? other) => other is not null && {Runtime}JsonValueCheck.DeepEquals(Value, other.Value);");
+            _writer.Line($"public bool Equals({Self}? other) => other is not null && {CompilerServices}JsonValueCheck.DeepEquals(Value, other.Value);");
             _writer.Line();
             _writer.Line("/// <inheritdoc/>");
             _writer.Line($"public override bool Equals(object? obj) => Equals(obj as {Self});");
             _writer.Line();
             _writer.Line("/// <inheritdoc/>");
-            _writer.Line($"public override int GetHashCode() => {Runtime}JsonValueCheck.GetDeepHashCode(Value);");
+            _writer.Line($"public override int GetHashCode() => {CompilerServices}JsonValueCheck.GetDeepHashCode(Value);");
             _writer.Line();
             _writer.Line("/// <inheritdoc/>");
             _writer.Line($"public void WriteJson({Json}Utf8JsonWriter writer) => Value.WriteTo(writer);");
             _writer.Line();
             _writer.Open($"static {Self}? {Interface}.ReadJson(ref {Json}Utf8JsonReader reader, {Context} context)");
             _writer.Line($"{Json}JsonElement value = {Json}JsonElement.ParseValue(ref reader);");
-            _writer.Line($"return {Runtime}JsonValueCheck.Validate(value, {root}, context) ? new {Self}(value) : null;");
+            _writer.Line($"return {CompilerServices}JsonValueCheck.Validate(value, {root}, context) ? new {Self}(value) : null;");
             _writer.Close();
             _writer.Line();
-            _writer.Line($"static void {Interface}.ValidateJson({Self} value, {Context} context) => {Runtime}JsonValueCheck.Validate(value.Value, {root}, context);");
+            _writer.Line($"static void {Interface}.ValidateJson({Self} value, {Context} context) => {CompilerServices}JsonValueCheck.Validate(value.Value, {root}, context);");
         }
 
     }

@@ -14,7 +14,7 @@ namespace Insights.Contracts.Generator.Emitting;
 /// </summary>
 internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
 {
-    private const string Check = ContractEmitter.Runtime + "JsonCheck.";
+    private const string Check = ContractEmitter.CompilerServices + "JsonCheck.";
 
     /// <summary>
     /// <c>type</c> (JSON-backed only), <c>const</c>, <c>enum</c>, and the string and number keywords.
@@ -69,7 +69,7 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
 
             if (model.AssertedFormat(node) is { } format)
             {
-                yield return $"{Check}Format({value}, {ContractEmitter.Runtime}JsonFormat.{format}, context)";
+                yield return $"{Check}Format({value}, {ContractEmitter.CompilerServices}JsonFormat.{format}, context)";
             }
 
             if (node.ContentEncoding is not null || node.ContentMediaType is not null)
@@ -150,7 +150,7 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
     /// <summary>A <c>const</c> value as the overload for <paramref name="kind"/> takes it.</summary>
     private string Literal(JsonLiteral value, ValueKind? kind) => kind switch
     {
-        null => members.Field($"{ContractEmitter.Json}JsonElement", "s_const", $"{ContractEmitter.Runtime}JsonValueCheck.Literal({CSharpLiteral.String(value.Json)})"),
+        null => members.Field($"{ContractEmitter.Json}JsonElement", "s_const", $"{ContractEmitter.CompilerServices}JsonValueCheck.Literal({CSharpLiteral.String(value.Json)})"),
         ValueKind.Boolean => value.Text,
         ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => CSharpLiteral.Double(value.Text),
         ValueKind.Decimal => CSharpLiteral.Decimal(value.Text)!,
@@ -163,7 +163,7 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
         if (kind is null)
         {
             string array = "[" + string.Join(",", values.Select(v => v.Json)) + "]";
-            return members.Field($"{ContractEmitter.Json}JsonElement[]", "s_enum", $"{ContractEmitter.Runtime}JsonValueCheck.Literals({CSharpLiteral.String(array)})");
+            return members.Field($"{ContractEmitter.Json}JsonElement[]", "s_enum", $"{ContractEmitter.CompilerServices}JsonValueCheck.Literals({CSharpLiteral.String(array)})");
         }
 
         string type = kind switch
@@ -180,5 +180,5 @@ internal sealed class KeywordChecks(SchemaModel model, TypeMembers members)
         string.Join(" | ", JsonSchemaTypeNames.All
             .Where(t => (types & t.Type) != 0)
             .OrderBy(t => (int)t.Type)
-            .Select(t => $"{ContractEmitter.Runtime}JsonSchemaTypes.{t.Type}"));
+            .Select(t => $"{ContractEmitter.CompilerServices}JsonSchemaTypes.{t.Type}"));
 }

@@ -31,7 +31,7 @@ internal static partial class ContractEmitter
         {
             SchemaNode target = Model[to];
             return Model.UsesDynamicScope && target.Resource != from.Resource && !target.IsResourceRoot
-                ? $"{Runtime}DynamicScope.Within({Index(target.Resource)}, {value}, {context}, {Method(to)})"
+                ? $"{CompilerServices}DynamicScope.Within({Index(target.Resource)}, {value}, {context}, {Method(to)})"
                 : $"{Method(to)}({value}, {context})";
         }
 
@@ -62,7 +62,7 @@ internal static partial class ContractEmitter
             var method = new SourceWriter();
             string what = reference.Anchor is { } anchor ? $"$dynamicRef to '{SourceWriter.EscapeXml(anchor)}'" : "$recursiveRef";
             method.Line($"/// <summary>The {what} at <c>{SourceWriter.EscapeXml(node.Location)}</c>: the outermost resource in the dynamic scope that declares it, else where it points.</summary>");
-            method.Open($"private static bool {name}({Json}JsonElement value, {Context}? context) => {Runtime}DynamicScope.Outermost({scope}) switch");
+            method.Open($"private static bool {name}({Json}JsonElement value, {Context}? context) => {CompilerServices}DynamicScope.Outermost({scope}) switch");
             foreach ((int resource, int candidate) in candidates)
             {
                 method.Line($"{Index(resource)} => {Call(node, candidate)},");
@@ -89,14 +89,14 @@ internal static partial class ContractEmitter
             if (node.UnevaluatedItems is { } items)
             {
                 _writer.Open($"if (value.ValueKind == {Json}JsonValueKind.Array && (valid || context is not null))");
-                _writer.Line($"var evaluated = new {Runtime}EvaluatedItems();");
+                _writer.Line($"var evaluated = new {CompilerServices}EvaluatedItems();");
                 _writer.Line($"{AnnotationMethod(node.Id, Annotation.Items)}(value, evaluated);");
                 _writer.Line("int index = 0;");
                 _writer.Open($"foreach ({Json}JsonElement item in value.EnumerateArray())");
                 _writer.Open("if (!evaluated.Contains(index))");
                 _writer.Line(Model[items].IsFalse
-                    ? $"valid &= {Runtime}JsonValueCheck.NotEvaluated(index, context);"
-                    : $"valid &= {Runtime}JsonValueCheck.Item(item, index, {Method(items)}, context);");
+                    ? $"valid &= {CompilerServices}JsonValueCheck.NotEvaluated(index, context);"
+                    : $"valid &= {CompilerServices}JsonValueCheck.Item(item, index, {Method(items)}, context);");
                 _writer.Close();
                 _writer.Line("index++;");
                 _writer.Close();
@@ -106,13 +106,13 @@ internal static partial class ContractEmitter
             if (node.UnevaluatedProperties is { } properties)
             {
                 _writer.Open($"if (value.ValueKind == {Json}JsonValueKind.Object && (valid || context is not null))");
-                _writer.Line($"var evaluated = new {Runtime}EvaluatedProperties();");
+                _writer.Line($"var evaluated = new {CompilerServices}EvaluatedProperties();");
                 _writer.Line($"{AnnotationMethod(node.Id, Annotation.Properties)}(value, evaluated);");
                 _writer.Open($"foreach ({Json}JsonProperty property in value.EnumerateObject())");
                 _writer.Open("if (!evaluated.Contains(property.Name))");
                 _writer.Line(Model[properties].IsFalse
-                    ? $"valid &= {Runtime}JsonValueCheck.NotEvaluated(property.Name, context);"
-                    : $"valid &= {Runtime}JsonValueCheck.Member(property, {Method(properties)}, context);");
+                    ? $"valid &= {CompilerServices}JsonValueCheck.NotEvaluated(property.Name, context);"
+                    : $"valid &= {CompilerServices}JsonValueCheck.Member(property, {Method(properties)}, context);");
                 _writer.Close();
                 _writer.Close();
                 _writer.Close();
@@ -139,18 +139,18 @@ internal static partial class ContractEmitter
             {
                 (string name, int id, Annotation kind) = _pendingAnnotations[i];
                 SchemaNode node = Model[id];
-                string type = kind == Annotation.Items ? $"{Runtime}EvaluatedItems" : $"{Runtime}EvaluatedProperties";
+                string type = kind == Annotation.Items ? $"{CompilerServices}EvaluatedItems" : $"{CompilerServices}EvaluatedProperties";
                 _writer.Line();
                 _writer.Line($"/// <summary>Records the {(kind == Annotation.Items ? "items" : "members")} <c>{SourceWriter.EscapeXml(node.Location)}</c> evaluates.</summary>");
                 _writer.Open($"private static void {name}({Json}JsonElement value, {type} evaluated)");
                 if (Model.UsesDynamicScope && node.IsResourceRoot)
                 {
-                    _writer.Line($"{Runtime}DynamicScope.Enter({Index(node.Resource)});");
+                    _writer.Line($"{CompilerServices}DynamicScope.Enter({Index(node.Resource)});");
                     _writer.Open("try");
                     WriteAnnotationBody(node, kind);
                     _writer.Close();
                     _writer.Open("finally");
-                    _writer.Line($"{Runtime}DynamicScope.Exit();");
+                    _writer.Line($"{CompilerServices}DynamicScope.Exit();");
                     _writer.Close();
                 }
                 else
@@ -249,7 +249,7 @@ internal static partial class ContractEmitter
 
             foreach (NamedSchema dependent in node.DependentSchemas)
             {
-                _writer.Open($"if ({Runtime}JsonValueCheck.HasMember(value, {Literal(dependent.Name)}))");
+                _writer.Open($"if ({CompilerServices}JsonValueCheck.HasMember(value, {Literal(dependent.Name)}))");
                 Annotate(_writer, node, dependent.Node, kind);
                 _writer.Close();
             }
@@ -261,7 +261,7 @@ internal static partial class ContractEmitter
             SchemaNode target = Model[to];
             string method = AnnotationMethod(to, kind);
             w.Line(Model.UsesDynamicScope && target.Resource != from.Resource && !target.IsResourceRoot
-                ? $"{Runtime}DynamicScope.Within({Index(target.Resource)}, value, evaluated, {method});"
+                ? $"{CompilerServices}DynamicScope.Within({Index(target.Resource)}, value, evaluated, {method});"
                 : $"{method}(value, evaluated);");
             if ((kind == Annotation.Items ? target.UnevaluatedItems : target.UnevaluatedProperties) is not null)
             {
@@ -285,11 +285,11 @@ internal static partial class ContractEmitter
             _annotationMethods.Add((-node.Id - 1, kind), name);
             var candidates = Candidates(reference).ToList();
             string scope = _members.Field("int[]", "s_dynamicScope", "[" + string.Join(", ", candidates.Select(c => Index(c.Resource))) + "]");
-            string type = kind == Annotation.Items ? $"{Runtime}EvaluatedItems" : $"{Runtime}EvaluatedProperties";
+            string type = kind == Annotation.Items ? $"{CompilerServices}EvaluatedItems" : $"{CompilerServices}EvaluatedProperties";
             var method = new SourceWriter();
             method.Line($"/// <summary>What the dynamic reference at <c>{SourceWriter.EscapeXml(node.Location)}</c> evaluates, where the dynamic scope sends it.</summary>");
             method.Open($"private static void {name}({Json}JsonElement value, {type} evaluated)");
-            method.Open($"switch ({Runtime}DynamicScope.Outermost({scope}))");
+            method.Open($"switch ({CompilerServices}DynamicScope.Outermost({scope}))");
             foreach ((int resource, int candidate) in candidates.Append((-1, reference.Target)))
             {
                 method.Open(resource < 0 ? "default:" : $"case {Index(resource)}:");

@@ -55,12 +55,12 @@ internal static partial class ContractEmitter
             {
                 // The root of a resource enters it: a dynamic reference inside resolves against the resources entered.
                 _writer.Open($"private static bool {method}({Json}JsonElement value, {Context}? context)");
-                _writer.Line($"{Runtime}DynamicScope.Enter({Index(node.Resource)});");
+                _writer.Line($"{CompilerServices}DynamicScope.Enter({Index(node.Resource)});");
                 _writer.Open("try");
                 _writer.Line($"return {method}InScope(value, context);");
                 _writer.Close();
                 _writer.Open("finally");
-                _writer.Line($"{Runtime}DynamicScope.Exit();");
+                _writer.Line($"{CompilerServices}DynamicScope.Exit();");
                 _writer.Close();
                 _writer.Close();
                 _writer.Line();
@@ -70,7 +70,7 @@ internal static partial class ContractEmitter
             _writer.Open($"private static bool {method}({Json}JsonElement value, {Context}? context)");
             if (node.IsFalse)
             {
-                _writer.Line($"return {Runtime}JsonValueCheck.Never(context);");
+                _writer.Line($"return {CompilerServices}JsonValueCheck.Never(context);");
                 _writer.Close();
                 return;
             }
@@ -126,24 +126,24 @@ internal static partial class ContractEmitter
 
             if (node.AnyOf.Count > 0)
             {
-                yield return $"{Runtime}BranchCheck.AnyOf(value, {Branches(node.AnyOf)}, context)";
+                yield return $"{CompilerServices}BranchCheck.AnyOf(value, {Branches(node.AnyOf)}, context)";
             }
 
             if (node.OneOf.Count > 0)
             {
-                yield return $"{Runtime}BranchCheck.OneOf(value, {Branches(node.OneOf)}, context)";
+                yield return $"{CompilerServices}BranchCheck.OneOf(value, {Branches(node.OneOf)}, context)";
             }
 
             if (node.Not is { } not)
             {
-                yield return $"{Runtime}BranchCheck.Not({Method(not)}(value, null), context)";
+                yield return $"{CompilerServices}BranchCheck.Not({Method(not)}(value, null), context)";
             }
 
             foreach (DependentRequired dependency in node.DependentRequired)
             {
                 foreach (string required in dependency.Required.Distinct())
                 {
-                    yield return $"{Runtime}JsonCheck.DependentRequired(value, {Literal(dependency.Name)}, {Literal(required)}, context)";
+                    yield return $"{CompilerServices}JsonCheck.DependentRequired(value, {Literal(dependency.Name)}, {Literal(required)}, context)";
                 }
             }
 
@@ -156,7 +156,7 @@ internal static partial class ContractEmitter
 
             foreach (NamedSchema dependent in node.DependentSchemas)
             {
-                yield return $"(!{Runtime}JsonValueCheck.HasMember(value, {Literal(dependent.Name)}) || {Method(dependent.Node)}(value, context))";
+                yield return $"(!{CompilerServices}JsonValueCheck.HasMember(value, {Literal(dependent.Name)}) || {Method(dependent.Node)}(value, context))";
             }
         }
 
@@ -229,7 +229,7 @@ internal static partial class ContractEmitter
 
         /// <summary>A static array of the validators of <paramref name="branches"/> (each written by <see cref="WriteAll"/>).</summary>
         public string BranchValidators(IEnumerable<int> branches) =>
-            _members.Field($"{Runtime}SchemaValidator<{Json}JsonElement>[]", "s_branches", "[" + string.Join(", ", branches.Select(Validator)) + "]");
+            _members.Field($"{CompilerServices}SchemaValidator<{Json}JsonElement>[]", "s_branches", "[" + string.Join(", ", branches.Select(Validator)) + "]");
 
         private void WriteItemLoop(SchemaNode node)
         {
@@ -247,7 +247,7 @@ internal static partial class ContractEmitter
             }
 
             _writer.Open($"foreach ({Json}JsonElement item in value.EnumerateArray())");
-            string itemCheck(int target) => $"valid &= {Runtime}JsonValueCheck.Item(item, index, {Method(target)}, context);";
+            string itemCheck(int target) => $"valid &= {CompilerServices}JsonValueCheck.Item(item, index, {Method(target)}, context);";
             if (node.PrefixItems.Count > 0)
             {
                 _writer.Open("switch (index)");
@@ -280,7 +280,7 @@ internal static partial class ContractEmitter
             if (countsContains)
             {
                 string maximum = node.MaxContains is { } max ? CSharpLiteral.Count(max) : "null";
-                _writer.Line($"valid &= {Runtime}JsonValueCheck.Contains(contained, {CSharpLiteral.Count(node.MinContains ?? 1)}, {maximum}, context);");
+                _writer.Line($"valid &= {CompilerServices}JsonValueCheck.Contains(contained, {CSharpLiteral.Count(node.MinContains ?? 1)}, {maximum}, context);");
             }
 
             _writer.Close();
@@ -306,7 +306,7 @@ internal static partial class ContractEmitter
             {
                 NamedSchema property = node.Properties[i];
                 _writer.Open($"{(i == 0 ? "if" : "else if")} (property.NameEquals({Utf8Literal(property.Name)}))");
-                _writer.Line($"valid &= {Runtime}JsonValueCheck.Member(property, {Method(property.Node)}, context);");
+                _writer.Line($"valid &= {CompilerServices}JsonValueCheck.Member(property, {Method(property.Node)}, context);");
                 if (tracksDeclared)
                 {
                     _writer.Line("declared = true;");
@@ -318,8 +318,8 @@ internal static partial class ContractEmitter
             foreach (PatternSchema pattern in node.PatternProperties)
             {
                 string matcher = _members.PatternMatcher(pattern.Pattern);
-                _writer.Open($"if ({Runtime}JsonValueCheck.NameMatches({matcher}, {Literal(pattern.Pattern.Text)}, property, ref valid, context))");
-                _writer.Line($"valid &= {Runtime}JsonValueCheck.Member(property, {Method(pattern.Node)}, context);");
+                _writer.Open($"if ({CompilerServices}JsonValueCheck.NameMatches({matcher}, {Literal(pattern.Pattern.Text)}, property, ref valid, context))");
+                _writer.Line($"valid &= {CompilerServices}JsonValueCheck.Member(property, {Method(pattern.Node)}, context);");
                 if (tracksDeclared)
                 {
                     _writer.Line("declared = true;");
@@ -332,14 +332,14 @@ internal static partial class ContractEmitter
             {
                 _writer.Open("if (!declared)");
                 _writer.Line(Model[additional].IsFalse
-                    ? $"valid &= {Runtime}JsonValueCheck.NotAllowed(property.Name, context);"
-                    : $"valid &= {Runtime}JsonValueCheck.Member(property, {Method(additional)}, context);");
+                    ? $"valid &= {CompilerServices}JsonValueCheck.NotAllowed(property.Name, context);"
+                    : $"valid &= {CompilerServices}JsonValueCheck.Member(property, {Method(additional)}, context);");
                 _writer.Close();
             }
 
             if (node.PropertyNames is { } names)
             {
-                _writer.Line($"valid &= {Runtime}JsonValueCheck.PropertyName(property.Name, {Method(names)}, context);");
+                _writer.Line($"valid &= {CompilerServices}JsonValueCheck.PropertyName(property.Name, {Method(names)}, context);");
             }
 
             _writer.Open("if (!valid && context is null)");

@@ -15,7 +15,7 @@ internal static partial class ContractEmitter
             _writer.Open($"if (reader.ValueTextEquals({Utf8Literal(property.WireName)}))");
             _writer.Line("reader.Read();");
             _writer.Open($"if (has{property.ClrName})");
-            _writer.Line($"{Runtime}JsonRead.RejectDuplicate(ref reader, context, {Literal(property.WireName)});");
+            _writer.Line($"{CompilerServices}JsonRead.RejectDuplicate(ref reader, context, {Literal(property.WireName)});");
             _writer.Line("continue;");
             _writer.Close();
             _writer.Line();
@@ -26,6 +26,11 @@ internal static partial class ContractEmitter
             {
                 _writer.Open($"if (reader.TokenType == {Json}JsonTokenType.Null)");
                 _writer.Line($"value{property.ClrName} = null;");
+                if (ExplicitNullBit(property) is { } bit)
+                {
+                    _writer.Line($"explicitNulls |= {bit};");
+                }
+
                 _writer.Close();
                 read = "else " + read;
             }
@@ -57,12 +62,12 @@ internal static partial class ContractEmitter
                 if (map.OthersRejected)
                 {
                     _writer.Line("reader.Read();");
-                    _writer.Line($"{Runtime}JsonRead.RejectProperty(ref reader, context, memberName);");
+                    _writer.Line($"{CompilerServices}JsonRead.RejectProperty(ref reader, context, memberName);");
                 }
                 else
                 {
                     _writer.Line("// The schema allows members no pattern describes; they are skipped.");
-                    _writer.Line($"{Runtime}JsonRead.SkipUnknownMember(ref reader, context);");
+                    _writer.Line($"{CompilerServices}JsonRead.SkipUnknownMember(ref reader, context);");
                 }
 
                 _writer.Line("continue;");
@@ -72,7 +77,7 @@ internal static partial class ContractEmitter
 
             _writer.Line("reader.Read();");
             _writer.Open("if (additional?.ContainsKey(memberName) == true)");
-            _writer.Line($"{Runtime}JsonRead.RejectDuplicate(ref reader, context, memberName);");
+            _writer.Line($"{CompilerServices}JsonRead.RejectDuplicate(ref reader, context, memberName);");
             _writer.Line("continue;");
             _writer.Close();
             _writer.Line();
@@ -93,20 +98,20 @@ internal static partial class ContractEmitter
         {
             if (node.MinProperties is { } minimum)
             {
-                yield return $"{Runtime}JsonCheck.MinProperties({count}, {CSharpLiteral.Count(minimum)}, context)";
+                yield return $"{CompilerServices}JsonCheck.MinProperties({count}, {CSharpLiteral.Count(minimum)}, context)";
             }
 
             if (node.MaxProperties is { } maximum)
             {
-                yield return $"{Runtime}JsonCheck.MaxProperties({count}, {CSharpLiteral.Count(maximum)}, context)";
+                yield return $"{CompilerServices}JsonCheck.MaxProperties({count}, {CSharpLiteral.Count(maximum)}, context)";
             }
         }
 
         /// <summary>A call that reads one value of <paramref name="shape"/> into <paramref name="target"/> (an out argument), items checked as they are read.</summary>
         private string ReadCall(ValueShape shape, string reader, string context, string target) => shape.Kind switch
         {
-            ValueKind.Array => $"{Runtime}JsonRead.TryReadArray(ref {reader}, {context}, {ItemReader(shape.Item!)}, out {target})",
-            ValueKind.Map => $"{Runtime}JsonRead.TryReadMap(ref {reader}, {context}, {ItemReader(shape.Item!)}, {(Model[shape.CheckNodes[0]].PropertyNames is { } names ? _validators.Validator(names) : "null")}, out {target})",
+            ValueKind.Array => $"{CompilerServices}JsonRead.TryReadArray(ref {reader}, {context}, {ItemReader(shape.Item!)}, out {target})",
+            ValueKind.Map => $"{CompilerServices}JsonRead.TryReadMap(ref {reader}, {context}, {ItemReader(shape.Item!)}, {(Model[shape.CheckNodes[0]].PropertyNames is { } names ? _validators.Validator(names) : "null")}, out {target})",
             _ => $"{ReaderOf(shape)}(ref {reader}, {context}, out {target})",
         };
 
@@ -208,8 +213,8 @@ internal static partial class ContractEmitter
             method.Line("default:");
             string expected = string.Join(" or ", union.Alternatives.Select(a => a.Name.ToLowerInvariant()));
             method.Line(branches
-                ? $"    return {Runtime}JsonRead.NoBranchOfType(ref reader, context, {Literal(union.Keyword)}, {Literal(expected)}, out value);"
-                : $"    return {Runtime}JsonRead.Mismatch(ref reader, context, {Literal(expected)}, out value);");
+                ? $"    return {CompilerServices}JsonRead.NoBranchOfType(ref reader, context, {Literal(union.Keyword)}, {Literal(expected)}, out value);"
+                : $"    return {CompilerServices}JsonRead.Mismatch(ref reader, context, {Literal(expected)}, out value);");
             method.Close();
             method.Close();
             _members.Method(method.ToString());
@@ -232,8 +237,8 @@ internal static partial class ContractEmitter
             {
                 ValueKind.String => $"reader.TokenType == {Json}JsonTokenType.String",
                 ValueKind.Boolean => $"reader.TokenType is {Json}JsonTokenType.True or {Json}JsonTokenType.False",
-                ValueKind.Int32 => $"{Runtime}JsonRead.IsIntegerIn(ref reader, int.MinValue, int.MaxValue)",
-                ValueKind.Int64 => $"{Runtime}JsonRead.IsIntegerIn(ref reader, long.MinValue, long.MaxValue)",
+                ValueKind.Int32 => $"{CompilerServices}JsonRead.IsIntegerIn(ref reader, int.MinValue, int.MaxValue)",
+                ValueKind.Int64 => $"{CompilerServices}JsonRead.IsIntegerIn(ref reader, long.MinValue, long.MaxValue)",
                 _ => $"reader.TokenType == {Json}JsonTokenType.Number",
             };
             string name = _members.NextName("ReadBy" + char.ToUpperInvariant(keyword[0]) + keyword.Substring(1));

@@ -39,7 +39,7 @@ internal static partial class ContractEmitter
                     if (mode == CheckMode.Validate)
                     {
                         // Strings set in code are checked for unpaired surrogates, enums for undefined values.
-                        Check(shape.Kind == ValueKind.Enum ? $"{wire}.Check({value}, context)" : $"{Runtime}JsonCheck.WellFormed({text}, context)");
+                        Check(shape.Kind == ValueKind.Enum ? $"{wire}.Check({value}, context)" : $"{CompilerServices}JsonCheck.WellFormed({text}, context)");
                     }
 
                     foreach (int node in nodes)
@@ -88,7 +88,7 @@ internal static partial class ContractEmitter
                     foreach (int node in nodes)
                     {
                         string validator = _validators.Validator(node);
-                        Check(mode == CheckMode.Rule ? $"{validator}({value}.Element, context)" : $"{Runtime}JsonValueCheck.Validate({value}, {validator}, context)");
+                        Check(mode == CheckMode.Rule ? $"{validator}({value}.Element, context)" : $"{CompilerServices}JsonValueCheck.Validate({value}, {validator}, context)");
                     }
 
                     break;
@@ -105,7 +105,7 @@ internal static partial class ContractEmitter
                             w.Open($"foreach (global::System.Collections.Generic.KeyValuePair<string, {ClrType(_file, shape.Item!)}> {entry} in {value})");
                             if (map.PropertyNames is { } names)
                             {
-                                w.Line($"{Runtime}JsonValueCheck.PropertyName({entry}.Key, {_validators.Validator(names)}, context);");
+                                w.Line($"{CompilerServices}JsonValueCheck.PropertyName({entry}.Key, {_validators.Validator(names)}, context);");
                             }
 
                             w.Line($"context.PushProperty({entry}.Key);");
@@ -133,7 +133,7 @@ internal static partial class ContractEmitter
                     break;
 
                 case ValueKind.Object when mode == CheckMode.Validate:
-                    Check($"{Runtime}JsonCheck.Object({value}, context)");
+                    Check($"{CompilerServices}JsonCheck.Object({value}, context)");
                     break;
 
                 case ValueKind.Array:
@@ -206,7 +206,7 @@ internal static partial class ContractEmitter
             }
 
             w.Open("else");
-            w.Line($"context.AddError({Literal(union.Keyword)}, {Runtime}ErrorMessages.NoJsonValue);");
+            w.Line($"context.AddError({Literal(union.Keyword)}, {CompilerServices}ErrorMessages.NoJsonValue);");
             w.Close();
         }
 
@@ -261,18 +261,18 @@ internal static partial class ContractEmitter
             if (node.AnyOf.Count > 0)
             {
                 IEnumerable<string> matches = node.AnyOf.Select(b => $"{RuleMethod(b, VariantMethod("anyOf", b))}(value, null)");
-                w.Line($"valid &= {string.Join(" || ", matches)} || {Runtime}BranchCheck.NoBranchMatched(value, \"anyOf\", {Branches(node.AnyOf)}, context);");
+                w.Line($"valid &= {string.Join(" || ", matches)} || {CompilerServices}BranchCheck.NoBranchMatched(value, \"anyOf\", {Branches(node.AnyOf)}, context);");
             }
 
             if (node.OneOf.Count > 0)
             {
                 IEnumerable<string> matches = node.OneOf.Select(b => $"({RuleMethod(b, VariantMethod("oneOf", b))}(value, null) ? 1 : 0)");
-                w.Line($"valid &= {string.Join(" + ", matches)} == 1 || {Runtime}BranchCheck.OneOfFailed(value, {Branches(node.OneOf)}, context);");
+                w.Line($"valid &= {string.Join(" + ", matches)} == 1 || {CompilerServices}BranchCheck.OneOfFailed(value, {Branches(node.OneOf)}, context);");
             }
 
             if (node.Not is { } not)
             {
-                w.Line($"valid &= {Runtime}BranchCheck.Not({RuleMethod(not)}(value, null), context);");
+                w.Line($"valid &= {CompilerServices}BranchCheck.Not({RuleMethod(not)}(value, null), context);");
             }
 
             foreach (DependentRequired dependency in node.DependentRequired)
@@ -282,7 +282,7 @@ internal static partial class ContractEmitter
                     if (PresenceCheck(needed) is { } present)
                     {
                         string trigger = PresenceCheck(dependency.Name) ?? "true";
-                        w.Line($"valid &= {Runtime}JsonCheck.DependentRequired({trigger}, {present}, {Literal(dependency.Name)}, {Literal(needed)}, context);");
+                        w.Line($"valid &= {CompilerServices}JsonCheck.DependentRequired({trigger}, {present}, {Literal(dependency.Name)}, {Literal(needed)}, context);");
                     }
                 }
             }
@@ -304,7 +304,7 @@ internal static partial class ContractEmitter
         /// <summary>The branch validators and their titles, as the arguments <c>BranchCheck</c> takes.</summary>
         private string Branches(ImmutableEquatableArray<int> branches)
         {
-            string validators = _members.Field($"{Runtime}SchemaValidator<{Self}>[]", "s_branches", "[" + string.Join(", ", branches.Select(b => RuleMethod(b))) + "]");
+            string validators = _members.Field($"{CompilerServices}SchemaValidator<{Self}>[]", "s_branches", "[" + string.Join(", ", branches.Select(b => RuleMethod(b))) + "]");
             string titles = _members.Field("string?[]", "s_branchTitles", "[" + string.Join(", ", branches.Select(b => Model[b].Title is { } title ? Literal(title) : "null")) + "]");
             return $"{validators}, {titles}";
         }
@@ -334,7 +334,7 @@ internal static partial class ContractEmitter
                 _writer.Open($"private static bool {method}({Self} value, {Runtime}ValidationContext? context)");
                 if (branch.IsBoolean)
                 {
-                    _writer.Line(branch.IsFalse ? $"return {Runtime}JsonValueCheck.Never(context);" : "return true;");
+                    _writer.Line(branch.IsFalse ? $"return {CompilerServices}JsonValueCheck.Never(context);" : "return true;");
                     _writer.Close();
                     _writer.Line();
                     continue;
@@ -361,7 +361,7 @@ internal static partial class ContractEmitter
                 {
                     if (PresenceCheck(required) is { } present)
                     {
-                        _writer.Line($"valid &= {Runtime}JsonCheck.Required({present}, {Literal(required)}, context);");
+                        _writer.Line($"valid &= {CompilerServices}JsonCheck.Required({present}, {Literal(required)}, context);");
                     }
                 }
 

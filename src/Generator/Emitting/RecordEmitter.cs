@@ -78,14 +78,41 @@ internal static partial class ContractEmitter
 
         private void WriteProperties()
         {
+            if (TracksExplicitNulls)
+            {
+                _writer.Line("/// <summary>The members that are JSON null rather than absent, one bit each.</summary>");
+                _writer.Line("private ulong _explicitNulls;");
+                _writer.Line();
+            }
+
             foreach (PropertySpec property in _spec.Properties)
             {
                 _writer.Doc("summary", property.Description);
-                string presence = property.IsRequired
+                string presence = IsFixedDiscriminator(property) ? $"required, always {property.DefaultLiteral} in this branch"
+                    : property.IsRequired
                     ? property.DefaultLiteral is not null ? $"required, initially {property.DefaultLiteral}" : "required"
                     : property.DefaultLiteral is not null ? $"optional, default {property.DefaultLiteral}" : "optional";
                 _writer.Line($"/// <remarks>JSON member <c>{SourceWriter.EscapeXml(property.WireName)}</c> ({SourceWriter.EscapeXml(presence)}).</remarks>");
+                if (IsFixedDiscriminator(property))
+                {
+                    // The branch's type fixes its discriminator: no code can set another value, and it is still written.
+                    _writer.Line($"public string {property.ClrName} => {property.DefaultLiteral};");
+                    _writer.Line();
+                    continue;
+                }
+
                 string type = ClrType(_file, property.Shape) + (property.IsNullable ? "?" : "");
+                if (ExplicitNullBit(property) is { } bit)
+                {
+                    // Setting it (null too) makes it present: null is then written as JSON null, as read.
+                    string field = "_" + Camel(property.ClrName);
+                    _writer.Line($"public {type} {property.ClrName} {{ get => {field}; init {{ {field} = value; _explicitNulls = value is null ? _explicitNulls | {bit} : _explicitNulls & ~{bit}; }} }}");
+                    _writer.Line();
+                    _writer.Line($"private {type} {field};");
+                    _writer.Line();
+                    continue;
+                }
+
                 // A required member with a default (its const) need not be set in code, but must be in JSON.
                 string required = property.IsRequired && property.DefaultLiteral is null ? "required " : "";
                 string initializer = property.DefaultLiteral is not null ? $" = {DefaultValue(property)};" : "";
@@ -93,6 +120,29 @@ internal static partial class ContractEmitter
                 _writer.Line();
             }
         }
+
+        /// <summary>
+        /// The bit of an optional member whose schema allows null in <c>_explicitNulls</c>, which
+        /// records the members that are JSON <c>null</c> rather than absent (<c>{"note": null}</c> and
+        /// <c>{}</c> are different documents: JSON Merge Patch); null for other members and past the
+        /// 64th such member, which read and write null as absent.
+        /// </summary>
+        private string? ExplicitNullBit(PropertySpec property)
+        {
+            int index = _spec.Properties.Where(p => p is { IsRequired: false, DefaultLiteral: null, Shape.AllowsNull: true }).ToList().IndexOf(property);
+            return index is >= 0 and < 64 ? $"(1UL << {index})" : null;
+        }
+
+        private bool TracksExplicitNulls => _spec.Properties.Any(p => ExplicitNullBit(p) is not null);
+
+        /// <summary>
+        /// The member of a union branch that tells the branches apart: its <c>const</c> is the
+        /// branch's value, so the property returns it rather than letting code set another.
+        /// </summary>
+        private bool IsFixedDiscriminator(PropertySpec property) =>
+            _spec.UnionCase is { Value: not null } unionCase
+            && property is { IsRequired: true, IsNullable: false, DefaultLiteral: not null, Shape.Kind: ValueKind.String }
+            && _file.Types.OfType<UnionTypeSpec>().FirstOrDefault(u => u.Name == unionCase.Union)?.Discriminator == property.WireName;
 
         private void WriteAdditionalMembersProperty()
         {
@@ -158,7 +208,7 @@ internal static partial class ContractEmitter
         {
             _writer.Open($"static {Self}? {Interface}.ReadJson(ref {Json}Utf8JsonReader reader, {Runtime}ValidationContext context)");
             _writer.Open($"if (reader.TokenType != {Json}JsonTokenType.StartObject)");
-            _writer.Line($"{Runtime}JsonRead.Mismatch(ref reader, context, \"object\", out bool _);");
+            _writer.Line($"{CompilerServices}JsonRead.Mismatch(ref reader, context, \"object\", out bool _);");
             _writer.Line("return null;");
             _writer.Close();
             _writer.Line();
@@ -178,6 +228,10 @@ internal static partial class ContractEmitter
             bool countsMembers = _spec.RulesCheckedAsJson is null && (home.MinProperties is not null || home.MaxProperties is not null);
             _writer.Line("int errorsBefore = context.ErrorCount;");
             _writer.Line("bool complete = true;");
+            if (TracksExplicitNulls)
+            {
+                _writer.Line("ulong explicitNulls = 0;");
+            }
             if (countsMembers)
             {
                 _writer.Line("int memberCount = 0;");
@@ -206,7 +260,7 @@ internal static partial class ContractEmitter
 
             if (_spec.RulesCheckedAsJson is null && home.PropertyNames is { } names)
             {
-                _writer.Line($"{Runtime}JsonValueCheck.PropertyName(reader.GetString()!, {_validators.Validator(names)}, context);");
+                _writer.Line($"{CompilerServices}JsonValueCheck.PropertyName(reader.GetString()!, {_validators.Validator(names)}, context);");
             }
 
             foreach (PropertySpec property in _spec.Properties)
@@ -222,12 +276,12 @@ internal static partial class ContractEmitter
             {
                 _writer.Line("string unknownName = reader.GetString()!;");
                 _writer.Line("reader.Read();");
-                _writer.Line($"{Runtime}JsonRead.RejectProperty(ref reader, context, unknownName);");
+                _writer.Line($"{CompilerServices}JsonRead.RejectProperty(ref reader, context, unknownName);");
             }
             else
             {
                 _writer.Line("// The schema allows members it does not declare; they are skipped.");
-                _writer.Line($"{Runtime}JsonRead.SkipUnknownMember(ref reader, context);");
+                _writer.Line($"{CompilerServices}JsonRead.SkipUnknownMember(ref reader, context);");
             }
 
             _writer.Close();
@@ -260,7 +314,7 @@ internal static partial class ContractEmitter
             _writer.Line();
             _writer.Line($"var result = new {Self}");
             _writer.Open();
-            foreach (PropertySpec property in _spec.Properties)
+            foreach (PropertySpec property in _spec.Properties.Where(p => !IsFixedDiscriminator(p)))
             {
                 string bang = property.IsRequired && !property.Shape.AllowsNull && property.Shape.IsReferenceType ? "!" : "";
                 _writer.Line($"{property.ClrName} = value{property.ClrName}{bang},");
@@ -272,6 +326,12 @@ internal static partial class ContractEmitter
             }
 
             _writer.Close(";");
+            if (TracksExplicitNulls)
+            {
+                // The initializer set every member, absent ones too: the nulls read are the explicit ones.
+                _writer.Line("result._explicitNulls = explicitNulls;");
+            }
+
             _writer.Line("ValidateObjectRules(result, context);");
             _writer.Line("return context.ErrorCount == errorsBefore ? result : null;");
             _writer.Close();
@@ -300,6 +360,13 @@ internal static partial class ContractEmitter
                 _writer.Line($"writer.WritePropertyName({nameField});");
                 WriteValue(_writer, _file, property.Shape, local);
                 _writer.Close();
+                if (ExplicitNullBit(property) is { } explicitNull)
+                {
+                    _writer.Open($"else if ((_explicitNulls & {explicitNull}) != 0)");
+                    _writer.Line($"writer.WriteNull({nameField});");
+                    _writer.Close();
+                }
+
                 if (property.IsRequired)
                 {
                     // A required member set to null in code: write null rather than drop it, so the receiver sees the mistake.
@@ -403,7 +470,7 @@ internal static partial class ContractEmitter
 
         /// <summary>The JSON check of the whole object against each schema the record is the object of, all run: true when all hold.</summary>
         private string JsonChecks(string element) =>
-            string.Join(" & ", _spec.Seeds.Select(seed => $"{Runtime}JsonValueCheck.Validate({element}, {_validators.Validator(seed)}, context)"));
+            string.Join(" & ", _spec.Seeds.Select(seed => $"{CompilerServices}JsonValueCheck.Validate({element}, {_validators.Validator(seed)}, context)"));
 
         /// <summary>The JSON validators of the members without a C# shape (and of the whole object, when its rules are checked as JSON).</summary>
         private void WriteNodeValidators()
@@ -434,7 +501,7 @@ internal static partial class ContractEmitter
                     // Written beside a declared member of the same name, it would make the JSON hold the name twice.
                     string declared = string.Join(" or ", _spec.Properties.Select(p => Literal(p.WireName)));
                     _writer.Open($"if (entry.Key is {declared})");
-                    _writer.Line($"context.AddError(\"duplicateProperty\", {Runtime}ErrorMessages.DuplicateProperty(entry.Key));");
+                    _writer.Line($"context.AddError(\"duplicateProperty\", {CompilerServices}ErrorMessages.DuplicateProperty(entry.Key));");
                     _writer.Close();
                 }
 
@@ -443,8 +510,8 @@ internal static partial class ContractEmitter
                 {
                     _writer.Open($"if (!{_members.PatternMatcher(pattern)}(entry.Key))");
                     _writer.Line(map.OthersRejected
-                        ? $"context.AddError(\"additionalProperties\", {Runtime}ErrorMessages.NotAllowedProperty(entry.Key));"
-                        : $"context.AddError(\"patternProperties\", {Runtime}ErrorMessages.NotMatchingPattern(entry.Key, {Literal(pattern.Text)}));");
+                        ? $"context.AddError(\"additionalProperties\", {CompilerServices}ErrorMessages.NotAllowedProperty(entry.Key));"
+                        : $"context.AddError(\"patternProperties\", {CompilerServices}ErrorMessages.NotMatchingPattern(entry.Key, {Literal(pattern.Text)}));");
                     _writer.Close();
                     if (checks.Length > 0)
                     {
@@ -468,14 +535,14 @@ internal static partial class ContractEmitter
                 string validator = _validators.Validator(names);
                 foreach (PropertySpec property in _spec.Properties)
                 {
-                    string check = $"{Runtime}JsonValueCheck.PropertyName({Literal(property.WireName)}, {validator}, context);";
+                    string check = $"{CompilerServices}JsonValueCheck.PropertyName({Literal(property.WireName)}, {validator}, context);";
                     _writer.Line(PresenceCheck(property.WireName) is { } present ? $"if ({present}) {check}" : check);
                 }
 
                 if (_spec.AdditionalMembers is { } named)
                 {
                     _writer.Open($"foreach (string name in value.{named.ClrName}.Keys)");
-                    _writer.Line($"{Runtime}JsonValueCheck.PropertyName(name, {validator}, context);");
+                    _writer.Line($"{CompilerServices}JsonValueCheck.PropertyName(name, {validator}, context);");
                     _writer.Close();
                 }
 

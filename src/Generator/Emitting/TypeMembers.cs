@@ -62,7 +62,7 @@ internal sealed class TypeMembers
         if (pattern.Simple is not { } parts)
         {
             // The schema's ECMA-262 pattern, rewritten by the parser into .NET's dialect.
-            string regex = Field("global::System.Text.RegularExpressions.Regex", "s_pattern", $"{ContractEmitter.Runtime}JsonCheck.CreatePattern({CSharpLiteral.String(pattern.DotNet)})");
+            string regex = Field("global::System.Text.RegularExpressions.Regex", "s_pattern", $"{ContractEmitter.CompilerServices}JsonCheck.CreatePattern({CSharpLiteral.String(pattern.DotNet)})");
             method.Line($"/// <summary>Matches <c>{SourceWriter.EscapeXml(pattern.Text)}</c>.</summary>");
             method.Line($"private static bool {name}(global::System.ReadOnlySpan<char> value) => {regex}.IsMatch(value);");
             _methods.Add(method.ToString());

@@ -79,8 +79,8 @@ internal static partial class ContractEmitter
             _writer.Open($"static {Self}? {Interface}.ReadJson(ref {Json}Utf8JsonReader reader, {Context} context)");
             _writer.Open($"if (reader.TokenType != {Json}JsonTokenType.StartObject)");
             _writer.Line(_spec.SaysObject
-                ? $"{Runtime}JsonRead.Mismatch(ref reader, context, \"object\", out bool _);"
-                : $"{Runtime}JsonRead.NotAnAlternative(ref reader, context, \"{_spec.Keyword}\", {VariantNames()});");
+                ? $"{CompilerServices}JsonRead.Mismatch(ref reader, context, \"object\", out bool _);"
+                : $"{CompilerServices}JsonRead.NotAnAlternative(ref reader, context, \"{_spec.Keyword}\", {VariantNames()});");
             _writer.Line("return null;");
             _writer.Close();
             _writer.Line();
@@ -88,7 +88,7 @@ internal static partial class ContractEmitter
             {
                 // The discriminator may come last: a copy of the reader finds it, then the branch's record reads the object once.
                 _writer.Line($"{Json}Utf8JsonReader discriminator = reader;");
-                _writer.Open($"if ({Runtime}JsonRead.FindMember(ref discriminator, {Utf8Literal(member)}) && discriminator.TokenType == {Json}JsonTokenType.String)");
+                _writer.Open($"if ({CompilerServices}JsonRead.FindMember(ref discriminator, {Utf8Literal(member)}) && discriminator.TokenType == {Json}JsonTokenType.String)");
                 for (int i = 0; i < _spec.Cases.Count; i++)
                 {
                     UnionCaseSpec unionCase = _spec.Cases[i];
@@ -98,13 +98,13 @@ internal static partial class ContractEmitter
                     }
 
                     _writer.Open($"if (discriminator.ValueTextEquals({Utf8Literal(unionCase.Value!)}))");
-                    _writer.Line($"return {Runtime}JsonRead.TryReadObject(ref reader, context, out {Qualified(_file, unionCase.TypeName)} value) ? value : null;");
+                    _writer.Line($"return {CompilerServices}JsonRead.TryReadObject(ref reader, context, out {Qualified(_file, unionCase.TypeName)} value) ? value : null;");
                     _writer.Close();
                 }
 
                 _writer.Close();
                 _writer.Line();
-                _writer.Line($"{Runtime}JsonRead.UnknownDiscriminator(ref reader, discriminator, context, \"{_spec.Keyword}\", {Literal(member)}, {Values()});");
+                _writer.Line($"{CompilerServices}JsonRead.UnknownDiscriminator(ref reader, discriminator, context, \"{_spec.Keyword}\", {Literal(member)}, {Values()});");
                 _writer.Line("return null;");
                 _writer.Close();
                 _writer.Line();
@@ -114,16 +114,16 @@ internal static partial class ContractEmitter
             // No member tells the branches apart: the JSON is matched against each branch's schema, then read by the one that matches.
             _writer.Line($"{Json}Utf8JsonReader whole = reader;");
             _writer.Line($"{Json}JsonElement element = {Json}JsonElement.ParseValue(ref whole);");
-            _writer.Open($"switch ({Runtime}BranchCheck.Select(element, {Branches()}, exactlyOne: {(_spec.Keyword == "oneOf" ? "true" : "false")}))");
+            _writer.Open($"switch ({CompilerServices}BranchCheck.Select(element, {Branches()}, exactlyOne: {(_spec.Keyword == "oneOf" ? "true" : "false")}))");
             for (int i = 0; i < _spec.Cases.Count; i++)
             {
                 UnionCaseSpec unionCase = _spec.Cases[i];
                 _writer.Line($"case {i}:");
-                _writer.Line($"    return {Runtime}JsonRead.TryReadObject(ref reader, context, out {Qualified(_file, unionCase.TypeName)} @{Camel(unionCase.VariantName)}) ? @{Camel(unionCase.VariantName)} : null;");
+                _writer.Line($"    return {CompilerServices}JsonRead.TryReadObject(ref reader, context, out {Qualified(_file, unionCase.TypeName)} @{Camel(unionCase.VariantName)}) ? @{Camel(unionCase.VariantName)} : null;");
             }
 
             _writer.Line("default:");
-            _writer.Line($"    {Runtime}BranchCheck.{(_spec.Keyword == "oneOf" ? "OneOf" : "AnyOf")}(element, {Branches()}, {Titles()}, context);");
+            _writer.Line($"    {CompilerServices}BranchCheck.{(_spec.Keyword == "oneOf" ? "OneOf" : "AnyOf")}(element, {Branches()}, {Titles()}, context);");
             _writer.Line("    reader = whole;");
             _writer.Line("    return null;");
             _writer.Close();
@@ -144,7 +144,7 @@ internal static partial class ContractEmitter
             {
                 UnionCaseSpec unionCase = _spec.Cases[i];
                 _writer.Line($"case {Qualified(_file, unionCase.TypeName)} @{Camel(unionCase.VariantName)}:");
-                _writer.Line($"    {Runtime}JsonCheck.Object(@{Camel(unionCase.VariantName)}, context);");
+                _writer.Line($"    {CompilerServices}JsonCheck.Object(@{Camel(unionCase.VariantName)}, context);");
                 _writer.Line("    break;");
             }
 
@@ -154,7 +154,7 @@ internal static partial class ContractEmitter
                 // Without a discriminator, a valid alternative must also match no other branch.
                 _writer.Line();
                 _writer.Open("if (context.ErrorCount == errorsBefore)");
-                _writer.Line($"{Runtime}BranchCheck.OnlyMatch({Runtime}JsonContract.ToElement(value), (int)value.Variant, {Branches()}, {Titles()}, context);");
+                _writer.Line($"{CompilerServices}BranchCheck.OnlyMatch({Runtime}JsonContract.ToElement(value), (int)value.Variant, {Branches()}, {Titles()}, context);");
                 _writer.Close();
             }
 

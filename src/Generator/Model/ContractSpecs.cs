@@ -181,7 +181,7 @@ internal enum ValueKind
     IntegerEnum,
     Array,
 
-    /// <summary>Any JSON value (<c>JsonValue</c>), checked by the validator of its schema: for schemas without an exact C# type.</summary>
+    /// <summary>Any JSON value (<c>JsonAny</c>), checked by the validator of its schema: for schemas without an exact C# type.</summary>
     Json,
 
     /// <summary>A JSON object whose every member has one schema (<c>additionalProperties</c>): an <c>EquatableDictionary</c> of <see cref="ValueShape.Item"/>.</summary>
@@ -194,7 +194,7 @@ internal enum ValueKind
 /// <summary>The C# shape of a JSON value, and the schema nodes whose value keywords it is checked against.</summary>
 /// <param name="TypeName">The generated type, for Object, Enum and OpenEnum.</param>
 /// <param name="Item">The item shape, for Array; the value shape, for Map.</param>
-/// <param name="AllowsNull">The schema's <c>type</c> includes <c>"null"</c> (a <c>JsonValue</c> holds null itself, so never for Json).</param>
+/// <param name="AllowsNull">The schema's <c>type</c> includes <c>"null"</c> (a <c>JsonAny</c> holds null itself, so never for Json).</param>
 /// <param name="CheckNodes">Nodes whose value keywords (<c>minLength</c>, <c>maximum</c>, <c>uniqueItems</c>...) apply to the value; what the C# type already guarantees is not among them.</param>
 /// <param name="TypeFrom">
 /// The keyword (<c>const</c> or <c>enum</c>) whose values gave a schema without <c>type</c> its C#

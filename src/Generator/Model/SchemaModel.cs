@@ -14,7 +14,6 @@ namespace Insights.Contracts.Generator.Model;
 /// refer to each other by index, so <c>$ref</c> cycles are plain numbers.
 /// </summary>
 /// <param name="Root">Index of the root schema in <see cref="Nodes"/>.</param>
-/// <param name="AssertFormats">Whether <c>format</c> is checked (the default) or only annotates.</param>
 internal sealed record SchemaModel(int Root, ImmutableEquatableArray<SchemaNode> Nodes)
 {
     /// <summary>The schema resources (documents and embedded <c>$id</c>s) the nodes belong to, for dynamic references.</summary>

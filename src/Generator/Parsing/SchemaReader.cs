@@ -43,6 +43,9 @@ internal sealed partial class SchemaReader
     // Nodes that a $ref reserved, to read after the one being read (see VisitLater).
     private readonly Queue<(int Id, JsonNode Schema, string InheritedBase, TextSpan? ForeignSpan)> _pending = new();
 
+    /// <summary>While a node of another document is read: its location (<c>other.json#/$defs/a</c>), for messages.</summary>
+    private string? _foreignLocation;
+
     private SchemaReader(SchemaFileInput input)
     {
         _input = input;
@@ -307,14 +310,23 @@ internal sealed partial class SchemaReader
             return;
         }
 
-        if (schema.Kind != JsonNodeKind.Object)
+        string? outerForeign = _foreignLocation;
+        _foreignLocation = _foreignSpan is null ? null : location;
+        try
         {
-            Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Span, "(schema)", $"must be an object or a boolean, found {schema.KindName}");
-            _nodes[id] = node;
-            return;
-        }
+            if (schema.Kind != JsonNodeKind.Object)
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Span, "(schema)", $"must be an object or a boolean, found {schema.KindName}");
+                _nodes[id] = node;
+                return;
+            }
 
-        _nodes[id] = ReadKeywords(new KeywordReader(schema, dialect, _input.AnnotationKeywords), node, baseUri);
+            _nodes[id] = ReadKeywords(new KeywordReader(schema, dialect, _input.AnnotationKeywords), node, baseUri);
+        }
+        finally
+        {
+            _foreignLocation = outerForeign;
+        }
     }
 
     /// <summary>
@@ -409,8 +421,14 @@ internal sealed partial class SchemaReader
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
     {
-        // A span in another document means nothing in this file: point at the $ref that led there.
+        // A span in another document means nothing in this file: point at the $ref that led there,
+        // and say which document and which schema in it the problem is in.
         _hasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+        if (_foreignLocation is not null && args.Length > 0)
+        {
+            args[args.Length - 1] += $" (in {_foreignLocation})";
+        }
+
         _diagnostics.Add(new DiagnosticInfo(descriptor, Location(_foreignSpan ?? span), args.ToImmutableEquatableArray()));
     }
 }

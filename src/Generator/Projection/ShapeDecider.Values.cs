@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Insights.Contracts.Generator.Emitting;
+using Insights.Contracts.Generator.Diagnostics;
 using Insights.Contracts.Generator.Model;
 using Insights.Contracts.Generator.Parsing;
 using Insights.Contracts.Generator.Shared;
@@ -40,7 +41,7 @@ internal sealed partial class ShapeDecider
     {
         if (node.IsBoolean || AllowsAnything(node))
         {
-            // true, false, or a schema that asserts nothing: any JSON value (for false, none) is exactly a JsonValue.
+            // true, false, or a schema that asserts nothing: any JSON value (for false, none) is exactly a JsonAny.
             return JsonShape(node);
         }
 
@@ -329,7 +330,8 @@ internal sealed partial class ShapeDecider
     {
         foreach (string keyword in node.Keywords)
         {
-            bool checkedHere = keyword is "type" || (open ? keyword is "anyOf" || Vocabulary.IsCheckedOn(keyword, ValueKind.OpenEnum) : keyword is "enum");
+            // Length bounds on a closed enum hold for its values or never: ISO code lists are written so.
+            bool checkedHere = keyword is "type" || (open ? keyword is "anyOf" || Vocabulary.IsCheckedOn(keyword, ValueKind.OpenEnum) : keyword is "enum" or "minLength" or "maxLength");
             if (Vocabulary.Affects(keyword, JsonSchemaTypes.String) && !checkedHere)
             {
                 Refuse(node, node.Written(keyword), $"'{node.Written(keyword)}' has no C# shape on a {(open ? "open " : "")}enum", atName: true);
@@ -363,6 +365,11 @@ internal sealed partial class ShapeDecider
                 continue; // null makes the value nullable, and a repeated value adds nothing
             }
 
+            if (numbers is null && !WithinLengthBounds(named, i, wireName))
+            {
+                continue; // it can never be valid (a warning said so): no member for it
+            }
+
             // Names from a vendor array first; else from the value (a number as Value1, ValueMinus1).
             string clrName = named.EnumNames is { } vendorNames ? Naming.ToPascalCase(vendorNames[i])
                 : numbers is not null ? "Value" + (wireName[0] == '-' ? "Minus" + wireName.Substring(1) : wireName)
@@ -381,6 +388,27 @@ internal sealed partial class ShapeDecider
             {
                 IntegerType = numbers is null ? null : numbers.All(n => n is null or >= int.MinValue and <= int.MaxValue) ? "int" : "long",
             };
+    }
+
+    /// <summary>
+    /// Whether the string enum value <paramref name="value"/> (the <paramref name="index"/>th) has a
+    /// length that <c>minLength</c>/<c>maxLength</c> allow (in code points); bounds every value meets
+    /// add nothing. A value they reject can never be valid: ICG030 says so, at the value.
+    /// </summary>
+    private bool WithinLengthBounds(SchemaNode node, int index, string value)
+    {
+        int length = value.Length - value.Where((c, i) => char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1])).Count();
+        (string keyword, long bound, string comparison)? broken =
+            node.MinLength is { } min && length < min ? ("minLength", min, "shorter") :
+            node.MaxLength is { } max && length > max ? ("maxLength", max, "longer") : null;
+        if (broken is not { } bounds)
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.EnumValueNeverValid, node, $"enum/{index}",
+            Naming.ToLiteral(value), $"{length} code point{(length == 1 ? "" : "s")} long, {bounds.comparison} than its '{bounds.keyword}' ({bounds.bound}) allows");
+        return false;
     }
 
     /// <summary>Whether the <c>const</c>/<c>enum</c> values of <paramref name="node"/> can be compared with the C# value.</summary>
@@ -471,7 +499,7 @@ internal sealed partial class ShapeDecider
         (ValueKind.Map, JsonLiteralKind.Object) => MapLiteral(value, shape),
         (ValueKind.Object, JsonLiteralKind.Object) => $"{Emitting.ContractEmitter.Runtime}JsonContract.ParseDefault<global::{_file.Namespace}.{shape.TypeName}>({Naming.ToLiteral(value.Json)})",
         (ValueKind.Union, _) => UnionLiteral(value, shape),
-        (ValueKind.Json, _) => $"{Emitting.ContractEmitter.Runtime}JsonValue.Parse({Naming.ToLiteral(value.Json)})",
+        (ValueKind.Json, _) => $"{Emitting.ContractEmitter.Runtime}JsonAny.Parse({Naming.ToLiteral(value.Json)})",
         _ => null,
     };
 

@@ -144,7 +144,7 @@ internal sealed partial class ShapeDecider
         // record: a warning, as for a member. Otherwise the JSON-backed value is what the schema asks for.
         bool saysObject = !file.ForceJsonValue && (root.Types & ~JsonSchemaTypes.Null) == JsonSchemaTypes.Object;
         decider._diagnostics.Add(saysObject
-            ? new DiagnosticInfo(DiagnosticDescriptors.ObjectNotRecord, location, new[] { $"Root type '{name}'", reason }.ToImmutableEquatableArray())
+            ? new DiagnosticInfo(DiagnosticDescriptors.TypedAsJson, location, new[] { $"Root type '{name}'", reason, "a record (\"type\": \"object\")" }.ToImmutableEquatableArray())
             : new DiagnosticInfo(DiagnosticDescriptors.GeneratedAsJsonValue, location, new[] { name, reason }.ToImmutableEquatableArray()));
         return decider;
     }
@@ -496,8 +496,10 @@ internal sealed partial class ShapeDecider
         !schema.IsFalse && !schema.Keywords.Any(Vocabulary.Validates) && schema.ContentEncoding is null && schema.ContentMediaType is null;
 
     /// <summary>
-    /// Says that <paramref name="what"/> holds a JSON value: a warning when its schema says it is an
-    /// object (a user expects a record there), else an info diagnostic, at the place of the reason.
+    /// Says that <paramref name="what"/> holds a JSON value, at the place of the reason: a warning
+    /// when its schema asks for a C# type it does not get (one <c>type</c>, an <c>enum</c> of one
+    /// JSON type, a <c>$ref</c> to a generated type), since the user learns it otherwise only from
+    /// the member's type; an info diagnostic when the schema leaves the type open.
     /// </summary>
     private void ReportJsonValue(SchemaNode schema, ShapeRefusal? refusal, string what)
     {
@@ -507,9 +509,33 @@ internal sealed partial class ShapeDecider
         }
 
         SchemaNode target = schema.Ref is { } reference ? _model[reference] : schema;
-        bool saysObject = (schema.Types | target.Types) == JsonSchemaTypes.Object;
-        Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor = saysObject ? DiagnosticDescriptors.ObjectNotRecord : DiagnosticDescriptors.GeneratedAsJsonMember;
-        _diagnostics.Add(new DiagnosticInfo(descriptor, _spans.Locate(_model[refusal.Node], refusal.Path, refusal.AtName), new[] { what, refusal.Reason }.ToImmutableEquatableArray()));
+        string? asked = AskedType(schema.Types | target.Types, schema.Enum ?? target.Enum)
+            ?? (_definitionTypeNames.TryGetValue(target.Id, out string? typeName) ? $"'{typeName}' (its $ref)" : null);
+        LocationInfo location = _spans.Locate(_model[refusal.Node], refusal.Path, refusal.AtName);
+        _diagnostics.Add(asked is null
+            ? new DiagnosticInfo(DiagnosticDescriptors.GeneratedAsJsonMember, location, new[] { what, refusal.Reason }.ToImmutableEquatableArray())
+            : new DiagnosticInfo(DiagnosticDescriptors.TypedAsJson, location, new[] { what, refusal.Reason, asked }.ToImmutableEquatableArray()));
+    }
+
+    /// <summary>
+    /// The C# type a schema asks for, as a message names it: its one JSON type besides null, else the
+    /// one JSON type of its <c>enum</c> values; null when it leaves the type open (no or several types).
+    /// </summary>
+    private static string? AskedType(JsonSchemaTypes types, ImmutableEquatableArray<JsonLiteral>? values)
+    {
+        JsonSchemaTypes single = types & ~JsonSchemaTypes.Null;
+        if (single == JsonSchemaTypes.Object)
+        {
+            return "a record (\"type\": \"object\")";
+        }
+
+        if (single != JsonSchemaTypes.None && (single & (single - 1)) == 0)
+        {
+            return $"\"type\": \"{JsonSchemaTypeNames.Describe(single)}\"";
+        }
+
+        JsonLiteralKind[] kinds = values?.Where(v => v.Kind != JsonLiteralKind.Null).Select(v => v.Kind).Distinct().ToArray() ?? [];
+        return kinds.Length == 1 ? $"an enum of {kinds[0].ToString().ToLowerInvariant()}s" : null;
     }
 
     /// <summary>Records the first reason the file cannot be typed; returns null for the caller to pass on.</summary>

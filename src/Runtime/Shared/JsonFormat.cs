@@ -3,13 +3,14 @@
 #if INSIGHTS_GENERATOR
 namespace Insights.Contracts.Generator.Shared;
 #else
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 #endif
 
 /// <summary>The <c>format</c> values the generated validators check.</summary>
 #if INSIGHTS_GENERATOR
 internal
 #else
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public
 #endif
 enum JsonFormat
@@ -76,6 +77,7 @@ enum JsonFormat
 #if INSIGHTS_GENERATOR
 internal
 #else
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public
 #endif
 static class JsonFormatNames

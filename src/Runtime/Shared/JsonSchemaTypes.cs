@@ -3,7 +3,7 @@
 #if INSIGHTS_GENERATOR
 namespace Insights.Contracts.Generator.Shared;
 #else
-namespace Insights.Contracts.Runtime;
+namespace Insights.Contracts.Runtime.CompilerServices;
 #endif
 
 /// <summary>The JSON types of the <c>type</c> keyword, combinable for unions.</summary>
@@ -11,6 +11,7 @@ namespace Insights.Contracts.Runtime;
 #if INSIGHTS_GENERATOR
 internal
 #else
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public
 #endif
 enum JsonSchemaTypes
@@ -44,6 +45,7 @@ enum JsonSchemaTypes
 #if INSIGHTS_GENERATOR
 internal
 #else
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public
 #endif
 static class JsonSchemaTypeNames

@@ -123,6 +123,92 @@ internal static class Rfc3339DateTime
         return inRange;
     }
 
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    /// <summary>
+    /// Which part of a text shaped like an RFC 3339 <c>date-time</c> does not exist
+    /// (<c>2025-02-30T10:00:00Z</c>: "February 2025 has 28 days, so day 30 does not exist"); null when
+    /// the text is valid or not shaped like one (then the shape is what a message should show).
+    /// Only error messages call it.
+    /// </summary>
+    public static string? DateTimeProblem(ReadOnlySpan<char> s) =>
+        s.Length > 11 && s[10] is 'T' or 't' && TimeProblem(s.Slice(11), out bool timeShaped) is var time && timeShaped
+            ? DateProblem(s.Slice(0, 10)) ?? time
+            : null;
+
+    /// <summary>Which part of a text shaped <c>YYYY-MM-DD</c> is not on the calendar; null otherwise.</summary>
+    public static string? DateProblem(ReadOnlySpan<char> s)
+    {
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-' || !Digits(s, 0, 4, out int year) || !Digits(s, 5, 2, out int month) || !Digits(s, 8, 2, out int day))
+        {
+            return null;
+        }
+
+        if (year < 1)
+        {
+            return "year 0000 does not exist (the first is 0001)";
+        }
+
+        if (month is < 1 or > 12)
+        {
+            return $"month {Two(month)} does not exist (01 to 12)";
+        }
+
+        int days = DateTime.DaysInMonth(year, month);
+        return day < 1 || day > days ? $"{MonthNames[month - 1]} {year:D4} has {days} days, so day {Two(day)} does not exist" : null;
+    }
+
+    /// <summary>Which part of a text shaped <c>HH:MM:SS[.frac](Z|±HH:MM)</c> does not exist; null otherwise.</summary>
+    public static string? TimeProblem(ReadOnlySpan<char> s) => TimeProblem(s, out _);
+
+    private static string? TimeProblem(ReadOnlySpan<char> s, out bool shaped)
+    {
+        shaped = false;
+        if (s.Length < 9 || s[2] != ':' || s[5] != ':' || !Digits(s, 0, 2, out int hour) || !Digits(s, 3, 2, out int minute) || !Digits(s, 6, 2, out int second))
+        {
+            return null;
+        }
+
+        int i = 8;
+        if (s[i] == '.')
+        {
+            int start = ++i;
+            while (i < s.Length && s[i] is >= '0' and <= '9')
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return null;
+            }
+        }
+
+        ReadOnlySpan<char> offset = s.Slice(i);
+        int offsetHour = 0, offsetMinute = 0, sign = 1;
+        if (offset.Length == 6 && offset[0] is '+' or '-' && offset[3] == ':' && Digits(offset, 1, 2, out offsetHour) && Digits(offset, 4, 2, out offsetMinute))
+        {
+            sign = offset[0] == '+' ? 1 : -1;
+        }
+        else if (!(offset.Length == 1 && offset[0] is 'Z' or 'z'))
+        {
+            return null;
+        }
+
+        shaped = true;
+        int utcMinutes = ((((hour * 60) + minute - (sign * ((offsetHour * 60) + offsetMinute))) % 1440) + 1440) % 1440;
+        return hour > 23 ? $"hour {Two(hour)} does not exist (00 to 23)"
+            : minute > 59 ? $"minute {Two(minute)} does not exist (00 to 59)"
+            : second > 60 ? $"second {Two(second)} does not exist (00 to 59, or 60 for a leap second)"
+            : offsetHour > 23 ? $"the offset's hour {Two(offsetHour)} does not exist (00 to 23)"
+            : offsetMinute > 59 ? $"the offset's minute {Two(offsetMinute)} does not exist (00 to 59)"
+            : second == 60 && utcMinutes != (23 * 60) + 59 ? "second 60 is a leap second, which only 23:59:60 UTC has"
+            : null;
+    }
+
+    private static string Two(int value) => value.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+
     private static bool Digits(ReadOnlySpan<char> s, int at, int count, out int value)
     {
         value = 0;

@@ -27,7 +27,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private AccountSelector(global::System.Text.Json.JsonElement value)
     {
         Value = value;
-        Variant = (AccountSelectorVariant)global::Insights.Contracts.Runtime.BranchCheck.FirstMatch(value, s_branches1);
+        Variant = (AccountSelectorVariant)global::Insights.Contracts.Runtime.CompilerServices.BranchCheck.FirstMatch(value, s_branches1);
     }
 
     /// <summary>The JSON value; valid against the schema.</summary>
@@ -40,7 +40,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     public static global::Insights.Contracts.Runtime.ValidationResult Validate(global::System.Text.Json.JsonElement value)
     {
         var context = new global::Insights.Contracts.Runtime.ValidationContext();
-        global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode0, context);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(value, ValidateNode0, context);
         return context.ToResult();
     }
 
@@ -80,13 +80,13 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     public override string ToString() => Value.GetRawText();
 
     /// <summary>JSON equality: numbers by value (1 equals 1.0), object members in any order.</summary>
-    public bool Equals(global::Test.Contracts.AccountSelector? other) => other is not null && global::Insights.Contracts.Runtime.JsonValueCheck.DeepEquals(Value, other.Value);
+    public bool Equals(global::Test.Contracts.AccountSelector? other) => other is not null && global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.DeepEquals(Value, other.Value);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as global::Test.Contracts.AccountSelector);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::Insights.Contracts.Runtime.JsonValueCheck.GetDeepHashCode(Value);
+    public override int GetHashCode() => global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.GetDeepHashCode(Value);
 
     /// <inheritdoc/>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => Value.WriteTo(writer);
@@ -94,23 +94,23 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     static global::Test.Contracts.AccountSelector? global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.AccountSelector>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         global::System.Text.Json.JsonElement value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode0, context) ? new global::Test.Contracts.AccountSelector(value) : null;
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(value, ValidateNode0, context) ? new global::Test.Contracts.AccountSelector(value) : null;
     }
 
-    static void global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.AccountSelector>.ValidateJson(global::Test.Contracts.AccountSelector value, global::Insights.Contracts.Runtime.ValidationContext context) => global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value.Value, ValidateNode0, context);
+    static void global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.AccountSelector>.ValidateJson(global::Test.Contracts.AccountSelector value, global::Insights.Contracts.Runtime.ValidationContext context) => global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(value.Value, ValidateNode0, context);
 
     /// <summary>Validates against <c>#</c>.</summary>
     private static bool ValidateNode0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.BranchCheck.OneOf(value, s_branches1, s_branchTitles1, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.BranchCheck.OneOf(value, s_branches1, s_branchTitles1, context);
     }
 
     /// <summary>Validates against <c>#/oneOf/0</c>.</summary>
     private static bool ValidateNode1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Pattern(value, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(value, MatchesPattern1, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
         return valid;
     }
 
@@ -118,18 +118,18 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private static bool ValidateNode2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Array, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
         {
             int index = 0;
             foreach (global::System.Text.Json.JsonElement item in value.EnumerateArray())
             {
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode3, context);
+                valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Item(item, index, ValidateNode3, context);
                 index++;
             }
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.MinItems(value, 1, context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(value, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(value, 1, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(value, context);
         return valid;
     }
 
@@ -137,15 +137,15 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
     private static bool ValidateNode3(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Uuid, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(value, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Uuid, context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/oneOf/2</c>.</summary>
     private static bool ValidateNode4(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const1, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(value, s_const1, context);
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="AccountSelector"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
@@ -190,7 +190,7 @@ public sealed partial class AccountSelector : global::Insights.Contracts.Runtime
         return true;
     }
 
-    private static readonly global::Insights.Contracts.Runtime.SchemaValidator<global::System.Text.Json.JsonElement>[] s_branches1 = [ValidateNode1, ValidateNode2, ValidateNode4];
+    private static readonly global::Insights.Contracts.Runtime.CompilerServices.SchemaValidator<global::System.Text.Json.JsonElement>[] s_branches1 = [ValidateNode1, ValidateNode2, ValidateNode4];
     private static readonly string?[] s_branchTitles1 = ["Iban", "Account ids", "All accounts"];
-    private static readonly global::System.Text.Json.JsonElement s_const1 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"all\"");
+    private static readonly global::System.Text.Json.JsonElement s_const1 = global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Literal("\"all\"");
 }

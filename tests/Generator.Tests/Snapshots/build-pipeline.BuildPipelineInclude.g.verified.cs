@@ -10,7 +10,7 @@ public readonly partial struct BuildPipelineInclude : global::System.IEquatable<
 {
     private readonly byte _alternative;
     private readonly string? _string;
-    private readonly global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue> _array;
+    private readonly global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonAny> _array;
 
     /// <summary>Holds a string.</summary>
     public BuildPipelineInclude(string value)
@@ -35,7 +35,7 @@ public readonly partial struct BuildPipelineInclude : global::System.IEquatable<
     public static implicit operator global::RealWorld.BuildPipeline.BuildPipelineInclude(string value) => new(value);
 
     /// <summary>Holds an array.</summary>
-    public BuildPipelineInclude(global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue> value)
+    public BuildPipelineInclude(global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonAny> value)
     {
         _alternative = 2;
         _string = default;
@@ -46,20 +46,20 @@ public readonly partial struct BuildPipelineInclude : global::System.IEquatable<
     public bool IsArray => _alternative == 2;
 
     /// <summary>The array it holds, if it holds one.</summary>
-    public bool TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue> value)
+    public bool TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonAny> value)
     {
         value = _array;
         return _alternative == 2;
     }
 
     /// <summary>Holds an array.</summary>
-    public static implicit operator global::RealWorld.BuildPipeline.BuildPipelineInclude(global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue> value) => new(value);
+    public static implicit operator global::RealWorld.BuildPipeline.BuildPipelineInclude(global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonAny> value) => new(value);
 
     /// <summary>The same alternative with an equal value.</summary>
     public bool Equals(global::RealWorld.BuildPipeline.BuildPipelineInclude other) => _alternative == other._alternative && _alternative switch
     {
         1 => global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(_string, other._string),
-        2 => global::System.Collections.Generic.EqualityComparer<global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue>>.Default.Equals(_array, other._array),
+        2 => global::System.Collections.Generic.EqualityComparer<global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonAny>>.Default.Equals(_array, other._array),
         _ => true,
     };
 
@@ -102,7 +102,7 @@ public readonly partial struct BuildPipelineInclude : global::System.IEquatable<
             case 2:
             {
                 writer.WriteStartArray();
-                foreach (global::Insights.Contracts.Runtime.JsonValue item0 in _array)
+                foreach (global::Insights.Contracts.Runtime.JsonAny item0 in _array)
                 {
                     item0.WriteTo(writer);
                 }

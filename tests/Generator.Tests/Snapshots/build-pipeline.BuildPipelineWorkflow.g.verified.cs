@@ -40,7 +40,7 @@ public sealed partial record BuildPipelineWorkflow : global::Insights.Contracts.
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -58,13 +58,13 @@ public sealed partial record BuildPipelineWorkflow : global::Insights.Contracts.
                 reader.Read();
                 if (hasName)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "name");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "name");
                     continue;
                 }
 
                 hasName = true;
                 context.PushProperty("name");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readName))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readName))
                 {
                     valueName = readName;
                 }
@@ -82,13 +82,13 @@ public sealed partial record BuildPipelineWorkflow : global::Insights.Contracts.
                 reader.Read();
                 if (hasRules)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "rules");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "rules");
                     continue;
                 }
 
                 hasRules = true;
                 context.PushProperty("rules");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem>, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem> readRules))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem>, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem> readRules))
                 {
                     valueRules = readRules;
                 }
@@ -102,7 +102,7 @@ public sealed partial record BuildPipelineWorkflow : global::Insights.Contracts.
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         // Object-level rules need every member; without them only the member errors above are reported.
@@ -155,7 +155,7 @@ public sealed partial record BuildPipelineWorkflow : global::Insights.Contracts.
         if (value.Name is { } nameValue)
         {
             context.PushProperty("name");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(nameValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(nameValue, context);
             context.Pop();
         }
 
@@ -172,7 +172,7 @@ public sealed partial record BuildPipelineWorkflow : global::Insights.Contracts.
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.Object(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(item0, context);
                 }
                 context.Pop();
             }

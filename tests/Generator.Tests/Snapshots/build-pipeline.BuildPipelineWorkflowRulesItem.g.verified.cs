@@ -46,7 +46,7 @@ public sealed partial record BuildPipelineWorkflowRulesItem : global::Insights.C
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -68,13 +68,13 @@ public sealed partial record BuildPipelineWorkflowRulesItem : global::Insights.C
                 reader.Read();
                 if (hasIf)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "if");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "if");
                     continue;
                 }
 
                 hasIf = true;
                 context.PushProperty("if");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readIf))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readIf))
                 {
                     valueIf = readIf;
                 }
@@ -92,13 +92,13 @@ public sealed partial record BuildPipelineWorkflowRulesItem : global::Insights.C
                 reader.Read();
                 if (hasChanges)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "changes");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "changes");
                     continue;
                 }
 
                 hasChanges = true;
                 context.PushProperty("changes");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readChanges))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readChanges))
                 {
                     valueChanges = readChanges;
                 }
@@ -116,7 +116,7 @@ public sealed partial record BuildPipelineWorkflowRulesItem : global::Insights.C
                 reader.Read();
                 if (hasWhen)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "when");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "when");
                     continue;
                 }
 
@@ -140,13 +140,13 @@ public sealed partial record BuildPipelineWorkflowRulesItem : global::Insights.C
                 reader.Read();
                 if (hasAllowFailure)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "allow_failure");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "allow_failure");
                     continue;
                 }
 
                 hasAllowFailure = true;
                 context.PushProperty("allow_failure");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readAllowFailure))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readAllowFailure))
                 {
                     valueAllowFailure = readAllowFailure;
                 }
@@ -161,7 +161,7 @@ public sealed partial record BuildPipelineWorkflowRulesItem : global::Insights.C
 
             string unknownName = reader.GetString()!;
             reader.Read();
-            global::Insights.Contracts.Runtime.JsonRead.RejectProperty(ref reader, context, unknownName);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectProperty(ref reader, context, unknownName);
         }
 
         // Object-level rules need every member; without them only the member errors above are reported.
@@ -219,7 +219,7 @@ public sealed partial record BuildPipelineWorkflowRulesItem : global::Insights.C
         if (value.If is { } ifValue)
         {
             context.PushProperty("if");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(ifValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(ifValue, context);
             context.Pop();
         }
 
@@ -236,7 +236,7 @@ public sealed partial record BuildPipelineWorkflowRulesItem : global::Insights.C
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }

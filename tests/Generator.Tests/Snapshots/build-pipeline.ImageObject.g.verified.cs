@@ -43,7 +43,7 @@ public sealed partial record ImageObject : global::Insights.Contracts.Runtime.IJ
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -63,13 +63,13 @@ public sealed partial record ImageObject : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasName)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "name");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "name");
                     continue;
                 }
 
                 hasName = true;
                 context.PushProperty("name");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readName))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readName))
                 {
                     valueName = readName;
                 }
@@ -87,13 +87,13 @@ public sealed partial record ImageObject : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasEntrypoint)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "entrypoint");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "entrypoint");
                     continue;
                 }
 
                 hasEntrypoint = true;
                 context.PushProperty("entrypoint");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readEntrypoint))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readEntrypoint))
                 {
                     valueEntrypoint = readEntrypoint;
                 }
@@ -111,7 +111,7 @@ public sealed partial record ImageObject : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasPullPolicy)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "pull_policy");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "pull_policy");
                     continue;
                 }
 
@@ -131,7 +131,7 @@ public sealed partial record ImageObject : global::Insights.Contracts.Runtime.IJ
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasName)
@@ -198,7 +198,7 @@ public sealed partial record ImageObject : global::Insights.Contracts.Runtime.IJ
         if (value.Name is { } nameValue)
         {
             context.PushProperty("name");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(nameValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(nameValue, context);
             context.Pop();
         }
 
@@ -215,7 +215,7 @@ public sealed partial record ImageObject : global::Insights.Contracts.Runtime.IJ
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }

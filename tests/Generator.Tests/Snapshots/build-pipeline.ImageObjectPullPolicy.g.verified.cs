@@ -22,7 +22,7 @@ public static class ImageObjectPullPolicyWire
 {
     // The JSON values in member order: a member's value is its index here.
     private static readonly string[] s_allowedValues = { "always", "never", "if-not-present" };
-    private static readonly global::Insights.Contracts.Runtime.WireNames s_wireNames = new(s_allowedValues);
+    private static readonly global::Insights.Contracts.Runtime.CompilerServices.WireNames s_wireNames = new(s_allowedValues);
 
     /// <summary>The JSON value of <paramref name="value"/>.</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
@@ -44,7 +44,7 @@ public static class ImageObjectPullPolicyWire
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
         {
-            return global::Insights.Contracts.Runtime.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
+            return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
         }
 
         if (s_wireNames.TryFind(ref reader, out int index))
@@ -53,7 +53,7 @@ public static class ImageObjectPullPolicyWire
             return true;
         }
 
-        return global::Insights.Contracts.Runtime.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
     }
 
     internal static bool Check(global::RealWorld.BuildPipeline.ImageObjectPullPolicy value, global::Insights.Contracts.Runtime.ValidationContext? context)
@@ -63,7 +63,7 @@ public static class ImageObjectPullPolicyWire
             return true;
         }
 
-        context?.AddError("enum", global::Insights.Contracts.Runtime.ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::System.Array.ConvertAll(s_allowedValues, global::Insights.Contracts.Runtime.ErrorMessages.Render)));
+        context?.AddError("enum", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::System.Array.ConvertAll(s_allowedValues, global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.Render)));
         return false;
     }
 }

@@ -43,7 +43,7 @@ public sealed partial record JobArtifacts : global::Insights.Contracts.Runtime.I
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -63,13 +63,13 @@ public sealed partial record JobArtifacts : global::Insights.Contracts.Runtime.I
                 reader.Read();
                 if (hasPaths)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "paths");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "paths");
                     continue;
                 }
 
                 hasPaths = true;
                 context.PushProperty("paths");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readPaths))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readPaths))
                 {
                     valuePaths = readPaths;
                 }
@@ -87,13 +87,13 @@ public sealed partial record JobArtifacts : global::Insights.Contracts.Runtime.I
                 reader.Read();
                 if (hasExpireIn)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "expire_in");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "expire_in");
                     continue;
                 }
 
                 hasExpireIn = true;
                 context.PushProperty("expire_in");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readExpireIn))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readExpireIn))
                 {
                     valueExpireIn = readExpireIn;
                 }
@@ -111,7 +111,7 @@ public sealed partial record JobArtifacts : global::Insights.Contracts.Runtime.I
                 reader.Read();
                 if (hasWhen)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "when");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "when");
                     continue;
                 }
 
@@ -131,7 +131,7 @@ public sealed partial record JobArtifacts : global::Insights.Contracts.Runtime.I
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         // Object-level rules need every member; without them only the member errors above are reported.
@@ -193,7 +193,7 @@ public sealed partial record JobArtifacts : global::Insights.Contracts.Runtime.I
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }
@@ -203,7 +203,7 @@ public sealed partial record JobArtifacts : global::Insights.Contracts.Runtime.I
         if (value.ExpireIn is { } expireInValue)
         {
             context.PushProperty("expire_in");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(expireInValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(expireInValue, context);
             context.Pop();
         }
 

@@ -40,7 +40,7 @@ public sealed partial record JobNeedsItemObject : global::Insights.Contracts.Run
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -58,13 +58,13 @@ public sealed partial record JobNeedsItemObject : global::Insights.Contracts.Run
                 reader.Read();
                 if (hasJob)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "job");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "job");
                     continue;
                 }
 
                 hasJob = true;
                 context.PushProperty("job");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readJob))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readJob))
                 {
                     valueJob = readJob;
                 }
@@ -82,13 +82,13 @@ public sealed partial record JobNeedsItemObject : global::Insights.Contracts.Run
                 reader.Read();
                 if (hasArtifacts)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "artifacts");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "artifacts");
                     continue;
                 }
 
                 hasArtifacts = true;
                 context.PushProperty("artifacts");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readArtifacts))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readArtifacts))
                 {
                     valueArtifacts = readArtifacts;
                 }
@@ -102,7 +102,7 @@ public sealed partial record JobNeedsItemObject : global::Insights.Contracts.Run
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasJob)
@@ -155,7 +155,7 @@ public sealed partial record JobNeedsItemObject : global::Insights.Contracts.Run
         if (value.Job is { } jobValue)
         {
             context.PushProperty("job");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(jobValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(jobValue, context);
             context.Pop();
         }
 

@@ -40,7 +40,7 @@ public sealed partial record RetryObject : global::Insights.Contracts.Runtime.IJ
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -58,17 +58,17 @@ public sealed partial record RetryObject : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasMax)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "max");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "max");
                     continue;
                 }
 
                 hasMax = true;
                 context.PushProperty("max");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt32(ref reader, context, out int readMax))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt32(ref reader, context, out int readMax))
                 {
                     valueMax = readMax;
-                    global::Insights.Contracts.Runtime.JsonCheck.Minimum(readMax, 0L, context);
-                    global::Insights.Contracts.Runtime.JsonCheck.Maximum(readMax, 2L, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readMax, 0L, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(readMax, 2L, context);
                 }
                 else
                 {
@@ -84,13 +84,13 @@ public sealed partial record RetryObject : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasWhen)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "when");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "when");
                     continue;
                 }
 
                 hasWhen = true;
                 context.PushProperty("when");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::RealWorld.BuildPipeline.RetryObjectWhenItemWire.TryRead, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.RetryObjectWhenItem> readWhen))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::RealWorld.BuildPipeline.RetryObjectWhenItemWire.TryRead, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.RetryObjectWhenItem> readWhen))
                 {
                     valueWhen = readWhen;
                 }
@@ -104,7 +104,7 @@ public sealed partial record RetryObject : global::Insights.Contracts.Runtime.IJ
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         // Object-level rules need every member; without them only the member errors above are reported.
@@ -150,8 +150,8 @@ public sealed partial record RetryObject : global::Insights.Contracts.Runtime.IJ
         if (value.Max is { } maxValue)
         {
             context.PushProperty("max");
-            global::Insights.Contracts.Runtime.JsonCheck.Minimum(maxValue, 0L, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Maximum(maxValue, 2L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(maxValue, 0L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(maxValue, 2L, context);
             context.Pop();
         }
 

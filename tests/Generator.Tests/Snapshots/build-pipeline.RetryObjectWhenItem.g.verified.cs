@@ -28,7 +28,7 @@ public static class RetryObjectWhenItemWire
 {
     // The JSON values in member order: a member's value is its index here.
     private static readonly string[] s_allowedValues = { "always", "unknown_failure", "script_failure", "api_failure", "stuck_or_timeout_failure", "runner_system_failure" };
-    private static readonly global::Insights.Contracts.Runtime.WireNames s_wireNames = new(s_allowedValues);
+    private static readonly global::Insights.Contracts.Runtime.CompilerServices.WireNames s_wireNames = new(s_allowedValues);
 
     /// <summary>The JSON value of <paramref name="value"/>.</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
@@ -50,7 +50,7 @@ public static class RetryObjectWhenItemWire
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
         {
-            return global::Insights.Contracts.Runtime.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
+            return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
         }
 
         if (s_wireNames.TryFind(ref reader, out int index))
@@ -59,7 +59,7 @@ public static class RetryObjectWhenItemWire
             return true;
         }
 
-        return global::Insights.Contracts.Runtime.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NotInEnum(ref reader, context, s_allowedValues, out value);
     }
 
     internal static bool Check(global::RealWorld.BuildPipeline.RetryObjectWhenItem value, global::Insights.Contracts.Runtime.ValidationContext? context)
@@ -69,7 +69,7 @@ public static class RetryObjectWhenItemWire
             return true;
         }
 
-        context?.AddError("enum", global::Insights.Contracts.Runtime.ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::System.Array.ConvertAll(s_allowedValues, global::Insights.Contracts.Runtime.ErrorMessages.Render)));
+        context?.AddError("enum", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.Enum(((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::System.Array.ConvertAll(s_allowedValues, global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.Render)));
         return false;
     }
 }

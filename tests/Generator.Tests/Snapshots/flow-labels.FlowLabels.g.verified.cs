@@ -24,7 +24,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     public static global::Insights.Contracts.Runtime.ValidationResult Validate(global::System.Text.Json.JsonElement value)
     {
         var context = new global::Insights.Contracts.Runtime.ValidationContext();
-        global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode0, context);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(value, ValidateNode0, context);
         return context.ToResult();
     }
 
@@ -64,13 +64,13 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     public override string ToString() => Value.GetRawText();
 
     /// <summary>JSON equality: numbers by value (1 equals 1.0), object members in any order.</summary>
-    public bool Equals(global::Test.Contracts.FlowLabels? other) => other is not null && global::Insights.Contracts.Runtime.JsonValueCheck.DeepEquals(Value, other.Value);
+    public bool Equals(global::Test.Contracts.FlowLabels? other) => other is not null && global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.DeepEquals(Value, other.Value);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as global::Test.Contracts.FlowLabels);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::Insights.Contracts.Runtime.JsonValueCheck.GetDeepHashCode(Value);
+    public override int GetHashCode() => global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.GetDeepHashCode(Value);
 
     /// <inheritdoc/>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => Value.WriteTo(writer);
@@ -78,16 +78,16 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     static global::Test.Contracts.FlowLabels? global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.FlowLabels>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         global::System.Text.Json.JsonElement value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        return global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode0, context) ? new global::Test.Contracts.FlowLabels(value) : null;
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(value, ValidateNode0, context) ? new global::Test.Contracts.FlowLabels(value) : null;
     }
 
-    static void global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.FlowLabels>.ValidateJson(global::Test.Contracts.FlowLabels value, global::Insights.Contracts.Runtime.ValidationContext context) => global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value.Value, ValidateNode0, context);
+    static void global::Insights.Contracts.Runtime.IJsonContract<global::Test.Contracts.FlowLabels>.ValidateJson(global::Test.Contracts.FlowLabels value, global::Insights.Contracts.Runtime.ValidationContext context) => global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(value.Value, ValidateNode0, context);
 
     /// <summary>Validates against <c>#</c>.</summary>
     private static bool ValidateNode0(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Object, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
@@ -95,42 +95,42 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 bool declared = false;
                 if (property.NameEquals("tags"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode5, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode5, context);
                     declared = true;
                 }
                 else if (property.NameEquals("created"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode9, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode9, context);
                     declared = true;
                 }
                 else if (property.NameEquals("expires"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode10, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode10, context);
                     declared = true;
                 }
                 else if (property.NameEquals("tree"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode11, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode11, context);
                     declared = true;
                 }
-                if (global::Insights.Contracts.Runtime.JsonValueCheck.NameMatches(MatchesPattern1, "^x_", property, ref valid, context))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.NameMatches(MatchesPattern1, "^x_", property, ref valid, context))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode15, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode15, context);
                     declared = true;
                 }
                 if (!declared)
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode13, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode13, context);
                 }
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.PropertyName(property.Name, ValidateNode14, context);
+                valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.PropertyName(property.Name, ValidateNode14, context);
                 if (!valid && context is null)
                 {
                     return false;
                 }
             }
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxProperties(value, 20, context);
-        valid &= (!global::Insights.Contracts.Runtime.JsonValueCheck.HasMember(value, "expires") || ValidateNode12(value, context));
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxProperties(value, 20, context);
+        valid &= (!global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.HasMember(value, "expires") || ValidateNode12(value, context));
         return valid;
     }
 
@@ -138,7 +138,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode1(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Object, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
@@ -146,12 +146,12 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 bool declared = false;
                 if (property.NameEquals("children"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode2, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode2, context);
                     declared = true;
                 }
                 if (!declared)
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.NotAllowed(property.Name, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.NotAllowed(property.Name, context);
                 }
                 if (!valid && context is null)
                 {
@@ -166,13 +166,13 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode2(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Array, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
         {
             int index = 0;
             foreach (global::System.Text.Json.JsonElement item in value.EnumerateArray())
             {
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode3, context);
+                valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Item(item, index, ValidateNode3, context);
                 index++;
             }
         }
@@ -189,7 +189,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode5(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Array, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
         {
             int index = 0;
@@ -198,8 +198,8 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
             {
                 switch (index)
                 {
-                    case 0: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode6, context); break;
-                    default: valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode8, context); break;
+                    case 0: valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Item(item, index, ValidateNode6, context); break;
+                    default: valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Item(item, index, ValidateNode8, context); break;
                 }
                 if (ValidateNode7(item, null))
                 {
@@ -207,7 +207,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
                 }
                 index++;
             }
-            valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Contains(contained, 1, 1, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Contains(contained, 1, 1, context);
         }
         return valid;
     }
@@ -215,27 +215,27 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     /// <summary>Validates against <c>#/properties/tags/prefixItems/0</c>.</summary>
     private static bool ValidateNode6(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const1, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(value, s_const1, context);
     }
 
     /// <summary>Validates against <c>#/properties/tags/contains</c>.</summary>
     private static bool ValidateNode7(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Const(value, s_const2, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(value, s_const2, context);
     }
 
     /// <summary>Validates against <c>#/properties/tags/items</c>.</summary>
     private static bool ValidateNode8(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/created</c>.</summary>
     private static bool ValidateNode9(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(value, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Date, context);
         return valid;
     }
 
@@ -243,8 +243,8 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     private static bool ValidateNode10(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Format(value, global::Insights.Contracts.Runtime.JsonFormat.Date, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(value, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Date, context);
         return valid;
     }
 
@@ -257,28 +257,28 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
     /// <summary>Validates against <c>#/dependentSchemas/expires</c>.</summary>
     private static bool ValidateNode12(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Required(value, "created", context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "created", context);
     }
 
     /// <summary>Validates against <c>#/additionalProperties</c>.</summary>
     private static bool ValidateNode13(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Null | global::Insights.Contracts.Runtime.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Null | global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/propertyNames</c>.</summary>
     private static bool ValidateNode14(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxLength(value, 32, context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Pattern(value, MatchesPattern2, "^[a-z][a-z0-9_]*$", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxLength(value, 32, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(value, MatchesPattern2, "^[a-z][a-z0-9_]*$", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/patternProperties/^x_</c>.</summary>
     private static bool ValidateNode15(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="FlowLabels"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
@@ -318,7 +318,7 @@ public sealed partial class FlowLabels : global::Insights.Contracts.Runtime.IJso
         return true;
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^x_");
-    private static readonly global::System.Text.Json.JsonElement s_const1 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"v1\"");
-    private static readonly global::System.Text.Json.JsonElement s_const2 = global::Insights.Contracts.Runtime.JsonValueCheck.Literal("\"insights\"");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.CreatePattern("^x_");
+    private static readonly global::System.Text.Json.JsonElement s_const1 = global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Literal("\"v1\"");
+    private static readonly global::System.Text.Json.JsonElement s_const2 = global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Literal("\"insights\"");
 }

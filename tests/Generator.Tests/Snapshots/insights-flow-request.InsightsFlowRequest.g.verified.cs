@@ -76,7 +76,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -102,17 +102,17 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasIntendedReports)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "intended_reports");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "intended_reports");
                     continue;
                 }
 
                 hasIntendedReports = true;
                 context.PushProperty("intended_reports");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, ReadItem1, out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.IntendedReport> readIntendedReports))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, ReadItem1, out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.IntendedReport> readIntendedReports))
                 {
                     valueIntendedReports = readIntendedReports;
-                    global::Insights.Contracts.Runtime.JsonCheck.MinItems(readIntendedReports, 1, context);
-                    global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(readIntendedReports, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(readIntendedReports, 1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(readIntendedReports, context);
                 }
                 else
                 {
@@ -128,13 +128,13 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasFromDate)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "from_date");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "from_date");
                     continue;
                 }
 
                 hasFromDate = true;
                 context.PushProperty("from_date");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readFromDate))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readFromDate))
                 {
                     valueFromDate = readFromDate;
                 }
@@ -152,13 +152,13 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasToDate)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "to_date");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "to_date");
                     continue;
                 }
 
                 hasToDate = true;
                 context.PushProperty("to_date");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readToDate))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readToDate))
                 {
                     valueToDate = readToDate;
                 }
@@ -176,13 +176,13 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasAccounts)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "accounts");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "accounts");
                     continue;
                 }
 
                 hasAccounts = true;
                 context.PushProperty("accounts");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::Insights.Contracts.RefreshFlowAccounts>(ref reader, context, out global::Insights.Contracts.RefreshFlowAccounts readAccounts))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::Insights.Contracts.RefreshFlowAccounts>(ref reader, context, out global::Insights.Contracts.RefreshFlowAccounts readAccounts))
                 {
                     valueAccounts = readAccounts;
                 }
@@ -200,17 +200,17 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasInsightsConsumerId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "insights_consumer_id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "insights_consumer_id");
                     continue;
                 }
 
                 hasInsightsConsumerId = true;
                 context.PushProperty("insights_consumer_id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readInsightsConsumerId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readInsightsConsumerId))
                 {
                     valueInsightsConsumerId = readInsightsConsumerId;
-                    global::Insights.Contracts.Runtime.JsonCheck.MinLength(readInsightsConsumerId, 1, context);
-                    global::Insights.Contracts.Runtime.JsonCheck.MaxLength(readInsightsConsumerId, 127, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readInsightsConsumerId, 1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxLength(readInsightsConsumerId, 127, context);
                 }
                 else
                 {
@@ -226,17 +226,17 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasDataRetentionMinutes)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "data_retention_minutes");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "data_retention_minutes");
                     continue;
                 }
 
                 hasDataRetentionMinutes = true;
                 context.PushProperty("data_retention_minutes");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt32(ref reader, context, out int readDataRetentionMinutes))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt32(ref reader, context, out int readDataRetentionMinutes))
                 {
                     valueDataRetentionMinutes = readDataRetentionMinutes;
-                    global::Insights.Contracts.Runtime.JsonCheck.Minimum(readDataRetentionMinutes, 1L, context);
-                    global::Insights.Contracts.Runtime.JsonCheck.Maximum(readDataRetentionMinutes, 2147483647L, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readDataRetentionMinutes, 1L, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(readDataRetentionMinutes, 2147483647L, context);
                 }
                 else
                 {
@@ -249,7 +249,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
 
             string unknownName = reader.GetString()!;
             reader.Read();
-            global::Insights.Contracts.Runtime.JsonRead.RejectProperty(ref reader, context, unknownName);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectProperty(ref reader, context, unknownName);
         }
 
         if (!hasIntendedReports)
@@ -302,9 +302,9 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
         }
         writer.WriteEndArray();
         writer.WritePropertyName(s_fromDateName);
-        global::Insights.Contracts.Runtime.JsonWrite.WriteDate(writer, FromDate);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonWrite.WriteDate(writer, FromDate);
         writer.WritePropertyName(s_toDateName);
-        global::Insights.Contracts.Runtime.JsonWrite.WriteDate(writer, ToDate);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonWrite.WriteDate(writer, ToDate);
         if (Accounts is { } accountsValue)
         {
             writer.WritePropertyName(s_accountsName);
@@ -329,36 +329,36 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
             {
                 global::Insights.Contracts.IntendedReport item0 = intendedReportsValue[i0];
                 context.PushIndex(i0);
-                global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0.Value, context);
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(item0.Value, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0.Value, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(item0.Value, 1, context);
                 context.Pop();
             }
-            global::Insights.Contracts.Runtime.JsonCheck.MinItems(intendedReportsValue, 1, context);
-            global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(intendedReportsValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(intendedReportsValue, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(intendedReportsValue, context);
             context.Pop();
         }
 
         if (value.Accounts is { } accountsValue)
         {
             context.PushProperty("accounts");
-            global::Insights.Contracts.Runtime.JsonCheck.Object(accountsValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(accountsValue, context);
             context.Pop();
         }
 
         if (value.InsightsConsumerId is { } insightsConsumerIdValue)
         {
             context.PushProperty("insights_consumer_id");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(insightsConsumerIdValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(insightsConsumerIdValue, 1, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MaxLength(insightsConsumerIdValue, 127, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(insightsConsumerIdValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(insightsConsumerIdValue, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxLength(insightsConsumerIdValue, 127, context);
             context.Pop();
         }
 
         if (value.DataRetentionMinutes is { } dataRetentionMinutesValue)
         {
             context.PushProperty("data_retention_minutes");
-            global::Insights.Contracts.Runtime.JsonCheck.Minimum(dataRetentionMinutesValue, 1L, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Maximum(dataRetentionMinutesValue, 2147483647L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(dataRetentionMinutesValue, 1L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(dataRetentionMinutesValue, 2147483647L, context);
             context.Pop();
         }
 
@@ -389,7 +389,7 @@ public sealed partial record InsightsFlowRequest : global::Insights.Contracts.Ru
             return false;
         }
 
-        global::Insights.Contracts.Runtime.JsonCheck.MinLength(value.Value, 1, context);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(value.Value, 1, context);
         return true;
     }
 

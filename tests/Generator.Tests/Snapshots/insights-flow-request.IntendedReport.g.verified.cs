@@ -15,7 +15,7 @@ namespace Insights.Contracts;
 [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public readonly partial struct IntendedReport : global::System.IEquatable<global::Insights.Contracts.IntendedReport>
 {
-    private static readonly global::Insights.Contracts.Runtime.WireNames s_wireNames = new(new string[] { "account_details", "balances", "transactions", "income", "risk" });
+    private static readonly global::Insights.Contracts.Runtime.CompilerServices.WireNames s_wireNames = new(new string[] { "account_details", "balances", "transactions", "income", "risk" });
 
     private readonly string? _value;
 
@@ -69,7 +69,7 @@ public readonly partial struct IntendedReport : global::System.IEquatable<global
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
         {
-            return global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "string", out value);
+            return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "string", out value);
         }
 
         if (s_wireNames.TryFind(ref reader, out int index))

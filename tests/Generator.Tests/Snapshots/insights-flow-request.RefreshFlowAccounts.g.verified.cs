@@ -76,7 +76,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -96,16 +96,16 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasIds)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "ids");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "ids");
                     continue;
                 }
 
                 hasIds = true;
                 context.PushProperty("ids");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadGuid, out global::Insights.Contracts.Runtime.EquatableArray<global::System.Guid> readIds))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadGuid, out global::Insights.Contracts.Runtime.EquatableArray<global::System.Guid> readIds))
                 {
                     valueIds = readIds;
-                    global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(readIds, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(readIds, context);
                 }
                 else
                 {
@@ -121,16 +121,16 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasIbans)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "ibans");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "ibans");
                     continue;
                 }
 
                 hasIbans = true;
                 context.PushProperty("ibans");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, ReadItem1, out global::Insights.Contracts.Runtime.EquatableArray<string> readIbans))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, ReadItem1, out global::Insights.Contracts.Runtime.EquatableArray<string> readIbans))
                 {
                     valueIbans = readIbans;
-                    global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(readIbans, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(readIbans, context);
                 }
                 else
                 {
@@ -146,13 +146,13 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 reader.Read();
                 if (hasAll)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "all");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "all");
                     continue;
                 }
 
                 hasAll = true;
                 context.PushProperty("all");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readAll))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readAll))
                 {
                     valueAll = readAll;
                 }
@@ -167,7 +167,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
 
             string unknownName = reader.GetString()!;
             reader.Read();
-            global::Insights.Contracts.Runtime.JsonRead.RejectProperty(ref reader, context, unknownName);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectProperty(ref reader, context, unknownName);
         }
 
         // Object-level rules need every member; without them only the member errors above are reported.
@@ -224,7 +224,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         if (value.Ids is { } idsValue)
         {
             context.PushProperty("ids");
-            global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(idsValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(idsValue, context);
             context.Pop();
         }
 
@@ -241,12 +241,12 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(item0), item0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(MatchesPattern1(item0), item0, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 context.Pop();
             }
-            global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(ibansValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(ibansValue, context);
             context.Pop();
         }
 
@@ -257,7 +257,7 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     private static bool ValidateObjectRules(global::Insights.Contracts.RefreshFlowAccounts value, global::Insights.Contracts.Runtime.ValidationContext context)
     {
         bool valid = true;
-        valid &= (MatchesAccountSelection(value, null) ? 1 : 0) + (MatchesAllAccounts(value, null) ? 1 : 0) + (MatchesGivenAccounts(value, null) ? 1 : 0) == 1 || global::Insights.Contracts.Runtime.BranchCheck.OneOfFailed(value, s_branches1, s_branchTitles1, context);
+        valid &= (MatchesAccountSelection(value, null) ? 1 : 0) + (MatchesAllAccounts(value, null) ? 1 : 0) + (MatchesGivenAccounts(value, null) ? 1 : 0) == 1 || global::Insights.Contracts.Runtime.CompilerServices.BranchCheck.OneOfFailed(value, s_branches1, s_branchTitles1, context);
         value.OnValidate(context);
         return valid;
     }
@@ -274,19 +274,19 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         if (value.Ids is { } idsValue)
         {
             context?.PushProperty("ids");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxItems(idsValue, 0, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxItems(idsValue, 0, context);
             context?.Pop();
         }
         if (value.Ibans is { } ibansValue)
         {
             context?.PushProperty("ibans");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxItems(ibansValue, 0, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxItems(ibansValue, 0, context);
             context?.Pop();
         }
         if (value.All is { } allValue)
         {
             context?.PushProperty("all");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.Const(allValue, false, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(allValue, false, context);
             context?.Pop();
         }
         return valid;
@@ -301,22 +301,22 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         if (value.Ids is { } idsValue)
         {
             context?.PushProperty("ids");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxItems(idsValue, 0, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxItems(idsValue, 0, context);
             context?.Pop();
         }
         if (value.Ibans is { } ibansValue)
         {
             context?.PushProperty("ibans");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.MaxItems(ibansValue, 0, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxItems(ibansValue, 0, context);
             context?.Pop();
         }
         if (value.All is { } allValue)
         {
             context?.PushProperty("all");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.Const(allValue, true, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(allValue, true, context);
             context?.Pop();
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.All is not null, "all", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value.All is not null, "all", context);
         return valid;
     }
 
@@ -329,10 +329,10 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         if (value.All is { } allValue)
         {
             context?.PushProperty("all");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.Const(allValue, false, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(allValue, false, context);
             context?.Pop();
         }
-        valid &= MatchesRule1(value, null) || MatchesRule2(value, null) || global::Insights.Contracts.Runtime.BranchCheck.NoBranchMatched(value, "anyOf", s_branches2, s_branchTitles2, context);
+        valid &= MatchesRule1(value, null) || MatchesRule2(value, null) || global::Insights.Contracts.Runtime.CompilerServices.BranchCheck.NoBranchMatched(value, "anyOf", s_branches2, s_branchTitles2, context);
         return valid;
     }
 
@@ -345,10 +345,10 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         if (value.Ids is { } idsValue)
         {
             context?.PushProperty("ids");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.MinItems(idsValue, 1, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(idsValue, 1, context);
             context?.Pop();
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.Ids is not null, "ids", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value.Ids is not null, "ids", context);
         return valid;
     }
 
@@ -361,10 +361,10 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
         if (value.Ibans is { } ibansValue)
         {
             context?.PushProperty("ibans");
-            valid &= global::Insights.Contracts.Runtime.JsonCheck.MinItems(ibansValue, 1, context);
+            valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(ibansValue, 1, context);
             context?.Pop();
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value.Ibans is not null, "ibans", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value.Ibans is not null, "ibans", context);
         return valid;
     }
 
@@ -413,21 +413,21 @@ public sealed partial record RefreshFlowAccounts : global::Insights.Contracts.Ru
     /// <summary>Reads one array item and checks it.</summary>
     private static bool ReadItem1(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context, out string value)
     {
-        if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out value))
+        if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out value))
         {
             return false;
         }
 
-        global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(value), value, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(MatchesPattern1(value), value, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
         return true;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText s_idsName = global::System.Text.Json.JsonEncodedText.Encode("ids");
     private static readonly global::System.Text.Json.JsonEncodedText s_ibansName = global::System.Text.Json.JsonEncodedText.Encode("ibans");
     private static readonly global::System.Text.Json.JsonEncodedText s_allName = global::System.Text.Json.JsonEncodedText.Encode("all");
-    private static readonly global::Insights.Contracts.Runtime.SchemaValidator<global::Insights.Contracts.RefreshFlowAccounts>[] s_branches1 = [MatchesAccountSelection, MatchesAllAccounts, MatchesGivenAccounts];
+    private static readonly global::Insights.Contracts.Runtime.CompilerServices.SchemaValidator<global::Insights.Contracts.RefreshFlowAccounts>[] s_branches1 = [MatchesAccountSelection, MatchesAllAccounts, MatchesGivenAccounts];
     private static readonly string?[] s_branchTitles1 = ["Account selection", "All accounts", "Given accounts"];
-    private static readonly global::Insights.Contracts.Runtime.SchemaValidator<global::Insights.Contracts.RefreshFlowAccounts>[] s_branches2 = [MatchesRule1, MatchesRule2];
+    private static readonly global::Insights.Contracts.Runtime.CompilerServices.SchemaValidator<global::Insights.Contracts.RefreshFlowAccounts>[] s_branches2 = [MatchesRule1, MatchesRule2];
     private static readonly string?[] s_branchTitles2 = [null, null];
 }
 

@@ -49,7 +49,7 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -67,16 +67,16 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
                 reader.Read();
                 if (hasState)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "state");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "state");
                     continue;
                 }
 
                 hasState = true;
                 context.PushProperty("state");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readState))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readState))
                 {
                     valueState = readState;
-                    global::Insights.Contracts.Runtime.JsonCheck.MinLength(readState, 1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readState, 1, context);
                 }
                 else
                 {
@@ -92,13 +92,13 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
                 reader.Read();
                 if (hasResult)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "result");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "result");
                     continue;
                 }
 
                 hasResult = true;
                 context.PushProperty("result");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::Insights.Contracts.FlowResult>(ref reader, context, out global::Insights.Contracts.FlowResult readResult))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::Insights.Contracts.FlowResult>(ref reader, context, out global::Insights.Contracts.FlowResult readResult))
                 {
                     valueResult = readResult;
                 }
@@ -112,7 +112,7 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasState)
@@ -168,15 +168,15 @@ public sealed partial record FlowData : global::Insights.Contracts.Runtime.IJson
         if (value.State is { } stateValue)
         {
             context.PushProperty("state");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(stateValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(stateValue, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(stateValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(stateValue, 1, context);
             context.Pop();
         }
 
         if (value.Result is { } resultValue)
         {
             context.PushProperty("result");
-            global::Insights.Contracts.Runtime.JsonCheck.Object(resultValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(resultValue, context);
             context.Pop();
         }
 

@@ -55,7 +55,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -75,7 +75,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
                 reader.Read();
                 if (hasType)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "type");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "type");
                     continue;
                 }
 
@@ -99,13 +99,13 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
                 reader.Read();
                 if (hasAccounts)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "accounts");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "accounts");
                     continue;
                 }
 
                 hasAccounts = true;
                 context.PushProperty("accounts");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::Insights.Contracts.RefreshFlowResponseAccount>, out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.RefreshFlowResponseAccount> readAccounts))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::Insights.Contracts.RefreshFlowResponseAccount>, out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.RefreshFlowResponseAccount> readAccounts))
                 {
                     valueAccounts = readAccounts;
                 }
@@ -123,16 +123,16 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
                 reader.Read();
                 if (hasInsightsConsumerId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "insights_consumer_id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "insights_consumer_id");
                     continue;
                 }
 
                 hasInsightsConsumerId = true;
                 context.PushProperty("insights_consumer_id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readInsightsConsumerId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readInsightsConsumerId))
                 {
                     valueInsightsConsumerId = readInsightsConsumerId;
-                    global::Insights.Contracts.Runtime.JsonCheck.MinLength(readInsightsConsumerId, 1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readInsightsConsumerId, 1, context);
                 }
                 else
                 {
@@ -144,7 +144,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasType)
@@ -236,7 +236,7 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.Object(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(item0, context);
                 }
                 context.Pop();
             }
@@ -251,8 +251,8 @@ public sealed partial record FlowResult : global::Insights.Contracts.Runtime.IJs
         if (value.InsightsConsumerId is { } insightsConsumerIdValue)
         {
             context.PushProperty("insights_consumer_id");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(insightsConsumerIdValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(insightsConsumerIdValue, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(insightsConsumerIdValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(insightsConsumerIdValue, 1, context);
             context.Pop();
         }
 

@@ -46,7 +46,7 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -62,13 +62,13 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
                 reader.Read();
                 if (hasData)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "data");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "data");
                     continue;
                 }
 
                 hasData = true;
                 context.PushProperty("data");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::Insights.Contracts.FlowData>(ref reader, context, out global::Insights.Contracts.FlowData readData))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::Insights.Contracts.FlowData>(ref reader, context, out global::Insights.Contracts.FlowData readData))
                 {
                     valueData = readData;
                 }
@@ -82,7 +82,7 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasData)
@@ -132,7 +132,7 @@ public sealed partial record InsightsFlowResponse : global::Insights.Contracts.R
         if (value.Data is { } dataValue)
         {
             context.PushProperty("data");
-            global::Insights.Contracts.Runtime.JsonCheck.Object(dataValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(dataValue, context);
             context.Pop();
         }
 

@@ -49,7 +49,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -67,13 +67,13 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
                 reader.Read();
                 if (hasInsightsAccountId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "insights_account_id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "insights_account_id");
                     continue;
                 }
 
                 hasInsightsAccountId = true;
                 context.PushProperty("insights_account_id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadGuid(ref reader, context, out global::System.Guid readInsightsAccountId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadGuid(ref reader, context, out global::System.Guid readInsightsAccountId))
                 {
                     valueInsightsAccountId = readInsightsAccountId;
                 }
@@ -91,16 +91,16 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
                 reader.Read();
                 if (hasIban)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "iban");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "iban");
                     continue;
                 }
 
                 hasIban = true;
                 context.PushProperty("iban");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readIban))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readIban))
                 {
                     valueIban = readIban;
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(readIban), readIban, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(MatchesPattern1(readIban), readIban, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
                 }
                 else
                 {
@@ -112,7 +112,7 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasInsightsAccountId)
@@ -171,8 +171,8 @@ public sealed partial record RefreshFlowResponseAccount : global::Insights.Contr
         if (value.Iban is { } ibanValue)
         {
             context.PushProperty("iban");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(ibanValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Pattern(MatchesPattern1(ibanValue), ibanValue, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(ibanValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(MatchesPattern1(ibanValue), ibanValue, "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", context);
             context.Pop();
         }
 

@@ -17,8 +17,8 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
     /// <remarks>JSON member <c>name</c> (required).</remarks>
     public required string Name { get; init; }
 
-    /// <remarks>JSON member <c>petType</c> (required, initially "cat").</remarks>
-    public string PetType { get; init; } = "cat";
+    /// <remarks>JSON member <c>petType</c> (required, always "cat" in this branch).</remarks>
+    public string PetType => "cat";
 
     /// <remarks>JSON member <c>birthDate</c> (optional).</remarks>
     public global::System.DateOnly? BirthDate { get; init; }
@@ -52,7 +52,7 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -78,13 +78,13 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "id");
                     continue;
                 }
 
                 hasId = true;
                 context.PushProperty("id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt64(ref reader, context, out long readId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt64(ref reader, context, out long readId))
                 {
                     valueId = readId;
                 }
@@ -102,16 +102,16 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasName)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "name");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "name");
                     continue;
                 }
 
                 hasName = true;
                 context.PushProperty("name");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readName))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readName))
                 {
                     valueName = readName;
-                    global::Insights.Contracts.Runtime.JsonCheck.MinLength(readName, 1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readName, 1, context);
                 }
                 else
                 {
@@ -127,7 +127,7 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasPetType)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "petType");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "petType");
                     continue;
                 }
 
@@ -136,7 +136,7 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 if (ReadConstant1(ref reader, context, out string readPetType))
                 {
                     valuePetType = readPetType;
-                    global::Insights.Contracts.Runtime.JsonCheck.Const(readPetType, "cat", context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(readPetType, "cat", context);
                 }
                 else
                 {
@@ -152,13 +152,13 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasBirthDate)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "birthDate");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "birthDate");
                     continue;
                 }
 
                 hasBirthDate = true;
                 context.PushProperty("birthDate");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readBirthDate))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readBirthDate))
                 {
                     valueBirthDate = readBirthDate;
                 }
@@ -176,13 +176,13 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasTags)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "tags");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "tags");
                     continue;
                 }
 
                 hasTags = true;
                 context.PushProperty("tags");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
                 {
                     valueTags = readTags;
                 }
@@ -200,7 +200,7 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasHuntingSkill)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "huntingSkill");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "huntingSkill");
                     continue;
                 }
 
@@ -220,7 +220,7 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasName)
@@ -251,7 +251,6 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
         {
             Id = valueId,
             Name = valueName!,
-            PetType = valuePetType!,
             BirthDate = valueBirthDate,
             Tags = valueTags,
             HuntingSkill = valueHuntingSkill,
@@ -291,7 +290,7 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
         if (BirthDate is { } birthDateValue)
         {
             writer.WritePropertyName(s_birthDateName);
-            global::Insights.Contracts.Runtime.JsonWrite.WriteDate(writer, birthDateValue);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonWrite.WriteDate(writer, birthDateValue);
         }
         if (Tags is { } tagsValue)
         {
@@ -318,8 +317,8 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
         if (value.Name is { } nameValue)
         {
             context.PushProperty("name");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(nameValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(nameValue, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(nameValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(nameValue, 1, context);
             context.Pop();
         }
 
@@ -331,8 +330,8 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
         if (value.PetType is { } petTypeValue)
         {
             context.PushProperty("petType");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(petTypeValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Const(petTypeValue, "cat", context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(petTypeValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(petTypeValue, "cat", context);
             context.Pop();
         }
 
@@ -349,7 +348,7 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }
@@ -391,7 +390,7 @@ public sealed partial record Cat : global::RealWorld.OpenapiPets.OpenapiPets, gl
             return true;
         }
 
-        return global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out value);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out value);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode("id");

@@ -17,8 +17,8 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
     /// <remarks>JSON member <c>name</c> (required).</remarks>
     public required string Name { get; init; }
 
-    /// <remarks>JSON member <c>petType</c> (required, initially "dog").</remarks>
-    public string PetType { get; init; } = "dog";
+    /// <remarks>JSON member <c>petType</c> (required, always "dog" in this branch).</remarks>
+    public string PetType => "dog";
 
     /// <remarks>JSON member <c>birthDate</c> (optional).</remarks>
     public global::System.DateOnly? BirthDate { get; init; }
@@ -52,7 +52,7 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -78,13 +78,13 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "id");
                     continue;
                 }
 
                 hasId = true;
                 context.PushProperty("id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt64(ref reader, context, out long readId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt64(ref reader, context, out long readId))
                 {
                     valueId = readId;
                 }
@@ -102,16 +102,16 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasName)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "name");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "name");
                     continue;
                 }
 
                 hasName = true;
                 context.PushProperty("name");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readName))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readName))
                 {
                     valueName = readName;
-                    global::Insights.Contracts.Runtime.JsonCheck.MinLength(readName, 1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readName, 1, context);
                 }
                 else
                 {
@@ -127,7 +127,7 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasPetType)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "petType");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "petType");
                     continue;
                 }
 
@@ -136,7 +136,7 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 if (ReadConstant1(ref reader, context, out string readPetType))
                 {
                     valuePetType = readPetType;
-                    global::Insights.Contracts.Runtime.JsonCheck.Const(readPetType, "dog", context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(readPetType, "dog", context);
                 }
                 else
                 {
@@ -152,13 +152,13 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasBirthDate)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "birthDate");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "birthDate");
                     continue;
                 }
 
                 hasBirthDate = true;
                 context.PushProperty("birthDate");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readBirthDate))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readBirthDate))
                 {
                     valueBirthDate = readBirthDate;
                 }
@@ -176,13 +176,13 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasTags)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "tags");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "tags");
                     continue;
                 }
 
                 hasTags = true;
                 context.PushProperty("tags");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
                 {
                     valueTags = readTags;
                 }
@@ -200,16 +200,16 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 reader.Read();
                 if (hasPackSize)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "packSize");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "packSize");
                     continue;
                 }
 
                 hasPackSize = true;
                 context.PushProperty("packSize");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt64(ref reader, context, out long readPackSize))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt64(ref reader, context, out long readPackSize))
                 {
                     valuePackSize = readPackSize;
-                    global::Insights.Contracts.Runtime.JsonCheck.Minimum(readPackSize, 0L, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readPackSize, 0L, context);
                 }
                 else
                 {
@@ -221,7 +221,7 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasName)
@@ -252,7 +252,6 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
         {
             Id = valueId,
             Name = valueName!,
-            PetType = valuePetType!,
             BirthDate = valueBirthDate,
             Tags = valueTags,
             PackSize = valuePackSize,
@@ -292,7 +291,7 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
         if (BirthDate is { } birthDateValue)
         {
             writer.WritePropertyName(s_birthDateName);
-            global::Insights.Contracts.Runtime.JsonWrite.WriteDate(writer, birthDateValue);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonWrite.WriteDate(writer, birthDateValue);
         }
         if (Tags is { } tagsValue)
         {
@@ -319,8 +318,8 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
         if (value.Name is { } nameValue)
         {
             context.PushProperty("name");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(nameValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(nameValue, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(nameValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(nameValue, 1, context);
             context.Pop();
         }
 
@@ -332,8 +331,8 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
         if (value.PetType is { } petTypeValue)
         {
             context.PushProperty("petType");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(petTypeValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Const(petTypeValue, "dog", context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(petTypeValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(petTypeValue, "dog", context);
             context.Pop();
         }
 
@@ -350,7 +349,7 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }
@@ -360,7 +359,7 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
         if (value.PackSize is { } packSizeValue)
         {
             context.PushProperty("packSize");
-            global::Insights.Contracts.Runtime.JsonCheck.Minimum(packSizeValue, 0L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(packSizeValue, 0L, context);
             context.Pop();
         }
 
@@ -392,7 +391,7 @@ public sealed partial record Dog : global::RealWorld.OpenapiPets.OpenapiPets, gl
             return true;
         }
 
-        return global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out value);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out value);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode("id");

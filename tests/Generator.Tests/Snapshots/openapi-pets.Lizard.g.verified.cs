@@ -14,8 +14,8 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
     /// <remarks>JSON member <c>name</c> (required).</remarks>
     public required string Name { get; init; }
 
-    /// <remarks>JSON member <c>petType</c> (required, initially "lizard").</remarks>
-    public string PetType { get; init; } = "lizard";
+    /// <remarks>JSON member <c>petType</c> (required, always "lizard" in this branch).</remarks>
+    public string PetType => "lizard";
 
     /// <remarks>JSON member <c>birthDate</c> (optional).</remarks>
     public global::System.DateOnly? BirthDate { get; init; }
@@ -46,7 +46,7 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -72,13 +72,13 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
                 reader.Read();
                 if (hasId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "id");
                     continue;
                 }
 
                 hasId = true;
                 context.PushProperty("id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt64(ref reader, context, out long readId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt64(ref reader, context, out long readId))
                 {
                     valueId = readId;
                 }
@@ -96,16 +96,16 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
                 reader.Read();
                 if (hasName)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "name");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "name");
                     continue;
                 }
 
                 hasName = true;
                 context.PushProperty("name");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readName))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readName))
                 {
                     valueName = readName;
-                    global::Insights.Contracts.Runtime.JsonCheck.MinLength(readName, 1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readName, 1, context);
                 }
                 else
                 {
@@ -121,7 +121,7 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
                 reader.Read();
                 if (hasPetType)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "petType");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "petType");
                     continue;
                 }
 
@@ -130,7 +130,7 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
                 if (ReadConstant1(ref reader, context, out string readPetType))
                 {
                     valuePetType = readPetType;
-                    global::Insights.Contracts.Runtime.JsonCheck.Const(readPetType, "lizard", context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(readPetType, "lizard", context);
                 }
                 else
                 {
@@ -146,13 +146,13 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
                 reader.Read();
                 if (hasBirthDate)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "birthDate");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "birthDate");
                     continue;
                 }
 
                 hasBirthDate = true;
                 context.PushProperty("birthDate");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readBirthDate))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readBirthDate))
                 {
                     valueBirthDate = readBirthDate;
                 }
@@ -170,13 +170,13 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
                 reader.Read();
                 if (hasTags)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "tags");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "tags");
                     continue;
                 }
 
                 hasTags = true;
                 context.PushProperty("tags");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
                 {
                     valueTags = readTags;
                 }
@@ -194,13 +194,13 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
                 reader.Read();
                 if (hasLovesRocks)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "lovesRocks");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "lovesRocks");
                     continue;
                 }
 
                 hasLovesRocks = true;
                 context.PushProperty("lovesRocks");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readLovesRocks))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readLovesRocks))
                 {
                     valueLovesRocks = readLovesRocks;
                 }
@@ -214,7 +214,7 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasName)
@@ -239,7 +239,6 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
         {
             Id = valueId,
             Name = valueName!,
-            PetType = valuePetType!,
             BirthDate = valueBirthDate,
             Tags = valueTags,
             LovesRocks = valueLovesRocks,
@@ -279,7 +278,7 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
         if (BirthDate is { } birthDateValue)
         {
             writer.WritePropertyName(s_birthDateName);
-            global::Insights.Contracts.Runtime.JsonWrite.WriteDate(writer, birthDateValue);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonWrite.WriteDate(writer, birthDateValue);
         }
         if (Tags is { } tagsValue)
         {
@@ -309,8 +308,8 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
         if (value.Name is { } nameValue)
         {
             context.PushProperty("name");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(nameValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(nameValue, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(nameValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(nameValue, 1, context);
             context.Pop();
         }
 
@@ -322,8 +321,8 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
         if (value.PetType is { } petTypeValue)
         {
             context.PushProperty("petType");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(petTypeValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Const(petTypeValue, "lizard", context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(petTypeValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Const(petTypeValue, "lizard", context);
             context.Pop();
         }
 
@@ -340,7 +339,7 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }
@@ -375,7 +374,7 @@ public sealed partial record Lizard : global::RealWorld.OpenapiPets.OpenapiPets,
             return true;
         }
 
-        return global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out value);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out value);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode("id");

@@ -52,30 +52,30 @@ public abstract partial record OpenapiPets : global::Insights.Contracts.Runtime.
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.NotAnAlternative(ref reader, context, "oneOf", s_alternatives1);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NotAnAlternative(ref reader, context, "oneOf", s_alternatives1);
             return null;
         }
 
         global::System.Text.Json.Utf8JsonReader discriminator = reader;
-        if (global::Insights.Contracts.Runtime.JsonRead.FindMember(ref discriminator, "petType"u8) && discriminator.TokenType == global::System.Text.Json.JsonTokenType.String)
+        if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.FindMember(ref discriminator, "petType"u8) && discriminator.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
             if (discriminator.ValueTextEquals("cat"u8))
             {
-                return global::Insights.Contracts.Runtime.JsonRead.TryReadObject(ref reader, context, out global::RealWorld.OpenapiPets.Cat value) ? value : null;
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject(ref reader, context, out global::RealWorld.OpenapiPets.Cat value) ? value : null;
             }
 
             if (discriminator.ValueTextEquals("dog"u8))
             {
-                return global::Insights.Contracts.Runtime.JsonRead.TryReadObject(ref reader, context, out global::RealWorld.OpenapiPets.Dog value) ? value : null;
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject(ref reader, context, out global::RealWorld.OpenapiPets.Dog value) ? value : null;
             }
 
             if (discriminator.ValueTextEquals("lizard"u8))
             {
-                return global::Insights.Contracts.Runtime.JsonRead.TryReadObject(ref reader, context, out global::RealWorld.OpenapiPets.Lizard value) ? value : null;
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject(ref reader, context, out global::RealWorld.OpenapiPets.Lizard value) ? value : null;
             }
         }
 
-        global::Insights.Contracts.Runtime.JsonRead.UnknownDiscriminator(ref reader, discriminator, context, "oneOf", "petType", s_discriminatorValues1);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonRead.UnknownDiscriminator(ref reader, discriminator, context, "oneOf", "petType", s_discriminatorValues1);
         return null;
     }
 
@@ -84,13 +84,13 @@ public abstract partial record OpenapiPets : global::Insights.Contracts.Runtime.
         switch (value)
         {
             case global::RealWorld.OpenapiPets.Cat @cat:
-                global::Insights.Contracts.Runtime.JsonCheck.Object(@cat, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(@cat, context);
                 break;
             case global::RealWorld.OpenapiPets.Dog @dog:
-                global::Insights.Contracts.Runtime.JsonCheck.Object(@dog, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(@dog, context);
                 break;
             case global::RealWorld.OpenapiPets.Lizard @lizard:
-                global::Insights.Contracts.Runtime.JsonCheck.Object(@lizard, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(@lizard, context);
                 break;
         }
     }

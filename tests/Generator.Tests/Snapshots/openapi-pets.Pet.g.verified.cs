@@ -49,7 +49,7 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -73,13 +73,13 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "id");
                     continue;
                 }
 
                 hasId = true;
                 context.PushProperty("id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt64(ref reader, context, out long readId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt64(ref reader, context, out long readId))
                 {
                     valueId = readId;
                 }
@@ -97,16 +97,16 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasName)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "name");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "name");
                     continue;
                 }
 
                 hasName = true;
                 context.PushProperty("name");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readName))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readName))
                 {
                     valueName = readName;
-                    global::Insights.Contracts.Runtime.JsonCheck.MinLength(readName, 1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readName, 1, context);
                 }
                 else
                 {
@@ -122,13 +122,13 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasPetType)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "petType");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "petType");
                     continue;
                 }
 
                 hasPetType = true;
                 context.PushProperty("petType");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readPetType))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readPetType))
                 {
                     valuePetType = readPetType;
                 }
@@ -146,13 +146,13 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasBirthDate)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "birthDate");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "birthDate");
                     continue;
                 }
 
                 hasBirthDate = true;
                 context.PushProperty("birthDate");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readBirthDate))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDate(ref reader, context, out global::System.DateOnly readBirthDate))
                 {
                     valueBirthDate = readBirthDate;
                 }
@@ -170,13 +170,13 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasTags)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "tags");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "tags");
                     continue;
                 }
 
                 hasTags = true;
                 context.PushProperty("tags");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
                 {
                     valueTags = readTags;
                 }
@@ -190,7 +190,7 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasName)
@@ -254,7 +254,7 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
         if (BirthDate is { } birthDateValue)
         {
             writer.WritePropertyName(s_birthDateName);
-            global::Insights.Contracts.Runtime.JsonWrite.WriteDate(writer, birthDateValue);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonWrite.WriteDate(writer, birthDateValue);
         }
         if (Tags is { } tagsValue)
         {
@@ -279,8 +279,8 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Name is { } nameValue)
         {
             context.PushProperty("name");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(nameValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(nameValue, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(nameValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(nameValue, 1, context);
             context.Pop();
         }
 
@@ -292,7 +292,7 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
         if (value.PetType is { } petTypeValue)
         {
             context.PushProperty("petType");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(petTypeValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(petTypeValue, context);
             context.Pop();
         }
 
@@ -309,7 +309,7 @@ public sealed partial record Pet : global::Insights.Contracts.Runtime.IJsonContr
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }

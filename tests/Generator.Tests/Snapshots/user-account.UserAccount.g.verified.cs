@@ -11,6 +11,9 @@ namespace RealWorld.UserAccount;
 [global::System.CodeDom.Compiler.GeneratedCode("Insights.Contracts.Generator", "0.1.0")]
 public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJsonContract<global::RealWorld.UserAccount.UserAccount>
 {
+    /// <summary>The members that are JSON null rather than absent, one bit each.</summary>
+    private ulong _explicitNulls;
+
     /// <remarks>JSON member <c>login</c> (required).</remarks>
     public required string Login { get; init; }
 
@@ -33,22 +36,30 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
     public required bool SiteAdmin { get; init; }
 
     /// <remarks>JSON member <c>name</c> (optional).</remarks>
-    public string? Name { get; init; }
+    public string? Name { get => _name; init { _name = value; _explicitNulls = value is null ? _explicitNulls | (1UL << 0) : _explicitNulls & ~(1UL << 0); } }
+
+    private string? _name;
 
     /// <summary>
     /// Free text; the API leaves out the type.
     /// </summary>
     /// <remarks>JSON member <c>company</c> (optional).</remarks>
-    public global::Insights.Contracts.Runtime.JsonValue? Company { get; init; }
+    public global::Insights.Contracts.Runtime.JsonAny? Company { get; init; }
 
     /// <remarks>JSON member <c>blog</c> (optional).</remarks>
-    public string? Blog { get; init; }
+    public string? Blog { get => _blog; init { _blog = value; _explicitNulls = value is null ? _explicitNulls | (1UL << 1) : _explicitNulls & ~(1UL << 1); } }
+
+    private string? _blog;
 
     /// <remarks>JSON member <c>email</c> (optional).</remarks>
-    public string? Email { get; init; }
+    public string? Email { get => _email; init { _email = value; _explicitNulls = value is null ? _explicitNulls | (1UL << 2) : _explicitNulls & ~(1UL << 2); } }
+
+    private string? _email;
 
     /// <remarks>JSON member <c>bio</c> (optional).</remarks>
-    public string? Bio { get; init; }
+    public string? Bio { get => _bio; init { _bio = value; _explicitNulls = value is null ? _explicitNulls | (1UL << 3) : _explicitNulls & ~(1UL << 3); } }
+
+    private string? _bio;
 
     /// <remarks>JSON member <c>public_repos</c> (optional).</remarks>
     public long? PublicRepos { get; init; }
@@ -66,7 +77,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
     /// Only present for the authenticated user.
     /// </summary>
     /// <remarks>JSON member <c>plan</c> (optional).</remarks>
-    public global::Insights.Contracts.Runtime.JsonValue? Plan { get; init; }
+    public global::Insights.Contracts.Runtime.JsonAny? Plan { get; init; }
 
     /// <remarks>JSON member <c>two_factor_authentication</c> (optional).</remarks>
     public bool? TwoFactorAuthentication { get; init; }
@@ -100,12 +111,13 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
         int errorsBefore = context.ErrorCount;
         bool complete = true;
+        ulong explicitNulls = 0;
         bool hasLogin = false;
         string? valueLogin = default;
         bool hasId = false;
@@ -123,7 +135,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
         bool hasName = false;
         string? valueName = default;
         bool hasCompany = false;
-        global::Insights.Contracts.Runtime.JsonValue? valueCompany = default;
+        global::Insights.Contracts.Runtime.JsonAny? valueCompany = default;
         bool hasBlog = false;
         string? valueBlog = default;
         bool hasEmail = false;
@@ -139,7 +151,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
         bool hasUpdatedAt = false;
         global::System.DateTimeOffset? valueUpdatedAt = default;
         bool hasPlan = false;
-        global::Insights.Contracts.Runtime.JsonValue? valuePlan = default;
+        global::Insights.Contracts.Runtime.JsonAny? valuePlan = default;
         bool hasTwoFactorAuthentication = false;
         bool? valueTwoFactorAuthentication = default;
 
@@ -150,16 +162,16 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasLogin)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "login");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "login");
                     continue;
                 }
 
                 hasLogin = true;
                 context.PushProperty("login");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readLogin))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readLogin))
                 {
                     valueLogin = readLogin;
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(readLogin, MatchesPattern1, "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$", context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(readLogin, MatchesPattern1, "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$", context);
                 }
                 else
                 {
@@ -175,16 +187,16 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "id");
                     continue;
                 }
 
                 hasId = true;
                 context.PushProperty("id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt64(ref reader, context, out long readId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt64(ref reader, context, out long readId))
                 {
                     valueId = readId;
-                    global::Insights.Contracts.Runtime.JsonCheck.Minimum(readId, 1L, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readId, 1L, context);
                 }
                 else
                 {
@@ -200,13 +212,13 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasNodeId)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "node_id");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "node_id");
                     continue;
                 }
 
                 hasNodeId = true;
                 context.PushProperty("node_id");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readNodeId))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readNodeId))
                 {
                     valueNodeId = readNodeId;
                 }
@@ -224,16 +236,16 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasAvatarUrl)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "avatar_url");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "avatar_url");
                     continue;
                 }
 
                 hasAvatarUrl = true;
                 context.PushProperty("avatar_url");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readAvatarUrl))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readAvatarUrl))
                 {
                     valueAvatarUrl = readAvatarUrl;
-                    global::Insights.Contracts.Runtime.JsonCheck.Format(readAvatarUrl, global::Insights.Contracts.Runtime.JsonFormat.Uri, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(readAvatarUrl, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Uri, context);
                 }
                 else
                 {
@@ -249,16 +261,16 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasHtmlUrl)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "html_url");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "html_url");
                     continue;
                 }
 
                 hasHtmlUrl = true;
                 context.PushProperty("html_url");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readHtmlUrl))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readHtmlUrl))
                 {
                     valueHtmlUrl = readHtmlUrl;
-                    global::Insights.Contracts.Runtime.JsonCheck.Format(readHtmlUrl, global::Insights.Contracts.Runtime.JsonFormat.Uri, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(readHtmlUrl, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Uri, context);
                 }
                 else
                 {
@@ -274,7 +286,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasType)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "type");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "type");
                     continue;
                 }
 
@@ -298,13 +310,13 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasSiteAdmin)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "site_admin");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "site_admin");
                     continue;
                 }
 
                 hasSiteAdmin = true;
                 context.PushProperty("site_admin");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readSiteAdmin))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readSiteAdmin))
                 {
                     valueSiteAdmin = readSiteAdmin;
                 }
@@ -322,7 +334,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasName)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "name");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "name");
                     continue;
                 }
 
@@ -331,8 +343,9 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     valueName = null;
+                    explicitNulls |= (1UL << 0);
                 }
-                else if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readName))
+                else if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readName))
                 {
                     valueName = readName;
                 }
@@ -350,16 +363,16 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasCompany)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "company");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "company");
                     continue;
                 }
 
                 hasCompany = true;
                 context.PushProperty("company");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadJson(ref reader, context, out global::Insights.Contracts.Runtime.JsonValue readCompany))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadJson(ref reader, context, out global::Insights.Contracts.Runtime.JsonAny readCompany))
                 {
                     valueCompany = readCompany;
-                    global::Insights.Contracts.Runtime.JsonValueCheck.Validate(readCompany, ValidateNode9, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(readCompany, ValidateNode9, context);
                 }
                 else
                 {
@@ -375,7 +388,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasBlog)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "blog");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "blog");
                     continue;
                 }
 
@@ -384,8 +397,9 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     valueBlog = null;
+                    explicitNulls |= (1UL << 1);
                 }
-                else if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readBlog))
+                else if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readBlog))
                 {
                     valueBlog = readBlog;
                 }
@@ -403,7 +417,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasEmail)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "email");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "email");
                     continue;
                 }
 
@@ -412,11 +426,12 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     valueEmail = null;
+                    explicitNulls |= (1UL << 2);
                 }
-                else if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readEmail))
+                else if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readEmail))
                 {
                     valueEmail = readEmail;
-                    global::Insights.Contracts.Runtime.JsonCheck.Format(readEmail, global::Insights.Contracts.Runtime.JsonFormat.Email, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(readEmail, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Email, context);
                 }
                 else
                 {
@@ -432,7 +447,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasBio)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "bio");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "bio");
                     continue;
                 }
 
@@ -441,11 +456,12 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     valueBio = null;
+                    explicitNulls |= (1UL << 3);
                 }
-                else if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readBio))
+                else if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readBio))
                 {
                     valueBio = readBio;
-                    global::Insights.Contracts.Runtime.JsonCheck.MaxLength(readBio, 160, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxLength(readBio, 160, context);
                 }
                 else
                 {
@@ -461,16 +477,16 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasPublicRepos)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "public_repos");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "public_repos");
                     continue;
                 }
 
                 hasPublicRepos = true;
                 context.PushProperty("public_repos");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt64(ref reader, context, out long readPublicRepos))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt64(ref reader, context, out long readPublicRepos))
                 {
                     valuePublicRepos = readPublicRepos;
-                    global::Insights.Contracts.Runtime.JsonCheck.Minimum(readPublicRepos, 0L, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readPublicRepos, 0L, context);
                 }
                 else
                 {
@@ -486,16 +502,16 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasFollowers)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "followers");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "followers");
                     continue;
                 }
 
                 hasFollowers = true;
                 context.PushProperty("followers");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadInt64(ref reader, context, out long readFollowers))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt64(ref reader, context, out long readFollowers))
                 {
                     valueFollowers = readFollowers;
-                    global::Insights.Contracts.Runtime.JsonCheck.Minimum(readFollowers, 0L, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readFollowers, 0L, context);
                 }
                 else
                 {
@@ -511,13 +527,13 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasCreatedAt)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "created_at");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "created_at");
                     continue;
                 }
 
                 hasCreatedAt = true;
                 context.PushProperty("created_at");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadDateTime(ref reader, context, out global::System.DateTimeOffset readCreatedAt))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDateTime(ref reader, context, out global::System.DateTimeOffset readCreatedAt))
                 {
                     valueCreatedAt = readCreatedAt;
                 }
@@ -535,13 +551,13 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasUpdatedAt)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "updated_at");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "updated_at");
                     continue;
                 }
 
                 hasUpdatedAt = true;
                 context.PushProperty("updated_at");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadDateTime(ref reader, context, out global::System.DateTimeOffset readUpdatedAt))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDateTime(ref reader, context, out global::System.DateTimeOffset readUpdatedAt))
                 {
                     valueUpdatedAt = readUpdatedAt;
                 }
@@ -559,16 +575,16 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasPlan)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "plan");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "plan");
                     continue;
                 }
 
                 hasPlan = true;
                 context.PushProperty("plan");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadJson(ref reader, context, out global::Insights.Contracts.Runtime.JsonValue readPlan))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadJson(ref reader, context, out global::Insights.Contracts.Runtime.JsonAny readPlan))
                 {
                     valuePlan = readPlan;
-                    global::Insights.Contracts.Runtime.JsonValueCheck.Validate(readPlan, ValidateNode17, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(readPlan, ValidateNode17, context);
                 }
                 else
                 {
@@ -584,13 +600,13 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 reader.Read();
                 if (hasTwoFactorAuthentication)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "two_factor_authentication");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "two_factor_authentication");
                     continue;
                 }
 
                 hasTwoFactorAuthentication = true;
                 context.PushProperty("two_factor_authentication");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readTwoFactorAuthentication))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readTwoFactorAuthentication))
                 {
                     valueTwoFactorAuthentication = readTwoFactorAuthentication;
                 }
@@ -604,7 +620,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasLogin)
@@ -664,6 +680,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
             Plan = valuePlan,
             TwoFactorAuthentication = valueTwoFactorAuthentication,
         };
+        result._explicitNulls = explicitNulls;
         ValidateObjectRules(result, context);
         return context.ErrorCount == errorsBefore ? result : null;
     }
@@ -708,6 +725,10 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
             writer.WritePropertyName(s_nameName);
             writer.WriteStringValue(nameValue);
         }
+        else if ((_explicitNulls & (1UL << 0)) != 0)
+        {
+            writer.WriteNull(s_nameName);
+        }
         if (Company is { } companyValue)
         {
             writer.WritePropertyName(s_companyName);
@@ -718,15 +739,27 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
             writer.WritePropertyName(s_blogName);
             writer.WriteStringValue(blogValue);
         }
+        else if ((_explicitNulls & (1UL << 1)) != 0)
+        {
+            writer.WriteNull(s_blogName);
+        }
         if (Email is { } emailValue)
         {
             writer.WritePropertyName(s_emailName);
             writer.WriteStringValue(emailValue);
         }
+        else if ((_explicitNulls & (1UL << 2)) != 0)
+        {
+            writer.WriteNull(s_emailName);
+        }
         if (Bio is { } bioValue)
         {
             writer.WritePropertyName(s_bioName);
             writer.WriteStringValue(bioValue);
+        }
+        else if ((_explicitNulls & (1UL << 3)) != 0)
+        {
+            writer.WriteNull(s_bioName);
         }
         if (PublicRepos is { } publicReposValue)
         {
@@ -768,38 +801,38 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
         if (value.Login is { } loginValue)
         {
             context.PushProperty("login");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(loginValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Pattern(loginValue, MatchesPattern1, "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$", context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(loginValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(loginValue, MatchesPattern1, "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$", context);
             context.Pop();
         }
 
         if (value.Id is { } idValue)
         {
             context.PushProperty("id");
-            global::Insights.Contracts.Runtime.JsonCheck.Minimum(idValue, 1L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(idValue, 1L, context);
             context.Pop();
         }
 
         if (value.NodeId is { } nodeIdValue)
         {
             context.PushProperty("node_id");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(nodeIdValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(nodeIdValue, context);
             context.Pop();
         }
 
         if (value.AvatarUrl is { } avatarUrlValue)
         {
             context.PushProperty("avatar_url");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(avatarUrlValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Format(avatarUrlValue, global::Insights.Contracts.Runtime.JsonFormat.Uri, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(avatarUrlValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(avatarUrlValue, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Uri, context);
             context.Pop();
         }
 
         if (value.HtmlUrl is { } htmlUrlValue)
         {
             context.PushProperty("html_url");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(htmlUrlValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Format(htmlUrlValue, global::Insights.Contracts.Runtime.JsonFormat.Uri, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(htmlUrlValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(htmlUrlValue, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Uri, context);
             context.Pop();
         }
 
@@ -813,58 +846,58 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
         if (value.Name is { } nameValue)
         {
             context.PushProperty("name");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(nameValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(nameValue, context);
             context.Pop();
         }
 
         if (value.Company is { ValueKind: not global::System.Text.Json.JsonValueKind.Undefined } companyValue)
         {
             context.PushProperty("company");
-            global::Insights.Contracts.Runtime.JsonValueCheck.Validate(companyValue, ValidateNode9, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(companyValue, ValidateNode9, context);
             context.Pop();
         }
 
         if (value.Blog is { } blogValue)
         {
             context.PushProperty("blog");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(blogValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(blogValue, context);
             context.Pop();
         }
 
         if (value.Email is { } emailValue)
         {
             context.PushProperty("email");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(emailValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Format(emailValue, global::Insights.Contracts.Runtime.JsonFormat.Email, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(emailValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Format(emailValue, global::Insights.Contracts.Runtime.CompilerServices.JsonFormat.Email, context);
             context.Pop();
         }
 
         if (value.Bio is { } bioValue)
         {
             context.PushProperty("bio");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(bioValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MaxLength(bioValue, 160, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(bioValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxLength(bioValue, 160, context);
             context.Pop();
         }
 
         if (value.PublicRepos is { } publicReposValue)
         {
             context.PushProperty("public_repos");
-            global::Insights.Contracts.Runtime.JsonCheck.Minimum(publicReposValue, 0L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(publicReposValue, 0L, context);
             context.Pop();
         }
 
         if (value.Followers is { } followersValue)
         {
             context.PushProperty("followers");
-            global::Insights.Contracts.Runtime.JsonCheck.Minimum(followersValue, 0L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(followersValue, 0L, context);
             context.Pop();
         }
 
         if (value.Plan is { ValueKind: not global::System.Text.Json.JsonValueKind.Undefined } planValue)
         {
             context.PushProperty("plan");
-            global::Insights.Contracts.Runtime.JsonValueCheck.Validate(planValue, ValidateNode17, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(planValue, ValidateNode17, context);
             context.Pop();
         }
 
@@ -884,7 +917,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
     /// <summary>Validates against <c>#/properties/company</c>.</summary>
     private static bool ValidateNode9(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.MaxLength(value, 100, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MaxLength(value, 100, context);
     }
 
     /// <summary>Validates against <c>#/properties/plan</c>.</summary>
@@ -897,19 +930,19 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
             {
                 if (property.NameEquals("name"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode18, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode18, context);
                 }
                 else if (property.NameEquals("space"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode19, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode19, context);
                 }
                 else if (property.NameEquals("collaborators"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode20, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode20, context);
                 }
                 else if (property.NameEquals("private_repos"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode21, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode21, context);
                 }
                 if (!valid && context is null)
                 {
@@ -917,34 +950,34 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
                 }
             }
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value, "name", context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value, "space", context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value, "private_repos", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "name", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "space", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "private_repos", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/properties/plan/properties/name</c>.</summary>
     private static bool ValidateNode18(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/plan/properties/space</c>.</summary>
     private static bool ValidateNode19(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Integer, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Integer, context);
     }
 
     /// <summary>Validates against <c>#/properties/plan/properties/collaborators</c>.</summary>
     private static bool ValidateNode20(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Integer, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Integer, context);
     }
 
     /// <summary>Validates against <c>#/properties/plan/properties/private_repos</c>.</summary>
     private static bool ValidateNode21(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Integer, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Integer, context);
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="UserAccount"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
@@ -956,7 +989,7 @@ public sealed partial record UserAccount : global::Insights.Contracts.Runtime.IJ
     /// <summary>Matches <c>^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$</c>.</summary>
     private static bool MatchesPattern1(global::System.ReadOnlySpan<char> value) => s_pattern1.IsMatch(value);
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?\\z");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.CreatePattern("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?\\z");
     private static readonly global::System.Text.Json.JsonEncodedText s_loginName = global::System.Text.Json.JsonEncodedText.Encode("login");
     private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode("id");
     private static readonly global::System.Text.Json.JsonEncodedText s_nodeIdName = global::System.Text.Json.JsonEncodedText.Encode("node_id");
