@@ -66,7 +66,7 @@ public static partial class JsonCheck
     /// <summary><c>required</c>: one member.</summary>
     public static bool Required(JsonElement value, string name, ValidationContext? context)
     {
-        if (value.ValueKind != JsonValueKind.Object || JsonValueCheck.HasMember(value, name))
+        if (value.ValueKind != JsonValueKind.Object || value.TryGetProperty(name, out _))
         {
             return true;
         }
@@ -78,7 +78,7 @@ public static partial class JsonCheck
     /// <summary><c>dependentRequired</c>: when <paramref name="trigger"/> is present, <paramref name="name"/> must be too.</summary>
     public static bool DependentRequired(JsonElement value, string trigger, string name, ValidationContext? context)
     {
-        if (value.ValueKind != JsonValueKind.Object || !JsonValueCheck.HasMember(value, trigger) || JsonValueCheck.HasMember(value, name))
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(trigger, out _) || value.TryGetProperty(name, out _))
         {
             return true;
         }

@@ -242,30 +242,7 @@ public static class JsonValueCheck
     }
 
     /// <summary>True for an object that has the member <paramref name="name"/> (<c>dependentSchemas</c> applies then).</summary>
-    public static bool HasMember(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Object && !HasLoneSurrogate(name) && value.TryGetProperty(name, out _);
-
-    /// <summary>
-    /// A schema may name a member with a lone surrogate (<c>"\udfff"</c>), which no UTF-8 document
-    /// can hold and which <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> throws on:
-    /// such a member is never present.
-    /// </summary>
-    private static bool HasLoneSurrogate(string name)
-    {
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(name[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasMember(JsonElement value, string name) => value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out _);
 
     /// <summary><c>false</c> as a schema: nothing is valid here.</summary>
     public static bool Never(ValidationContext? context) => context?.Fail("false", ErrorMessages.False) ?? false;
