@@ -15,7 +15,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
     public global::Insights.Contracts.Runtime.EquatableArray<string> Stages { get; init; } = s_stagesDefault;
 
     /// <remarks>JSON member <c>variables</c> (optional).</remarks>
-    public global::Insights.Contracts.Runtime.EquatableDictionary<string, global::Insights.Contracts.Runtime.JsonValue>? Variables { get; init; }
+    public global::Insights.Contracts.Runtime.EquatableDictionary<string, global::Insights.Contracts.Runtime.JsonAny>? Variables { get; init; }
 
     /// <remarks>JSON member <c>default</c> (optional).</remarks>
     public global::RealWorld.BuildPipeline.BuildPipelineDefault? Default { get; init; }
@@ -58,7 +58,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -67,7 +67,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
         bool hasStages = false;
         global::Insights.Contracts.Runtime.EquatableArray<string> valueStages = s_stagesDefault;
         bool hasVariables = false;
-        global::Insights.Contracts.Runtime.EquatableDictionary<string, global::Insights.Contracts.Runtime.JsonValue>? valueVariables = default;
+        global::Insights.Contracts.Runtime.EquatableDictionary<string, global::Insights.Contracts.Runtime.JsonAny>? valueVariables = default;
         bool hasDefault = false;
         global::RealWorld.BuildPipeline.BuildPipelineDefault? valueDefault = default;
         bool hasInclude = false;
@@ -83,16 +83,16 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 reader.Read();
                 if (hasStages)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "stages");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "stages");
                     continue;
                 }
 
                 hasStages = true;
                 context.PushProperty("stages");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readStages))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readStages))
                 {
                     valueStages = readStages;
-                    global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(readStages, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(readStages, context);
                 }
                 else
                 {
@@ -108,13 +108,13 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 reader.Read();
                 if (hasVariables)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "variables");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "variables");
                     continue;
                 }
 
                 hasVariables = true;
                 context.PushProperty("variables");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadMap(ref reader, context, ReadItem1, null, out global::Insights.Contracts.Runtime.EquatableDictionary<string, global::Insights.Contracts.Runtime.JsonValue> readVariables))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadMap(ref reader, context, ReadItem1, null, out global::Insights.Contracts.Runtime.EquatableDictionary<string, global::Insights.Contracts.Runtime.JsonAny> readVariables))
                 {
                     valueVariables = readVariables;
                 }
@@ -132,13 +132,13 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 reader.Read();
                 if (hasDefault)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "default");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "default");
                     continue;
                 }
 
                 hasDefault = true;
                 context.PushProperty("default");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineDefault>(ref reader, context, out global::RealWorld.BuildPipeline.BuildPipelineDefault readDefault))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineDefault>(ref reader, context, out global::RealWorld.BuildPipeline.BuildPipelineDefault readDefault))
                 {
                     valueDefault = readDefault;
                 }
@@ -156,7 +156,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 reader.Read();
                 if (hasInclude)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "include");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "include");
                     continue;
                 }
 
@@ -180,13 +180,13 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 reader.Read();
                 if (hasWorkflow)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "workflow");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "workflow");
                     continue;
                 }
 
                 hasWorkflow = true;
                 context.PushProperty("workflow");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineWorkflow>(ref reader, context, out global::RealWorld.BuildPipeline.BuildPipelineWorkflow readWorkflow))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineWorkflow>(ref reader, context, out global::RealWorld.BuildPipeline.BuildPipelineWorkflow readWorkflow))
                 {
                     valueWorkflow = readWorkflow;
                 }
@@ -203,12 +203,12 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
             reader.Read();
             if (additional?.ContainsKey(memberName) == true)
             {
-                global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, memberName);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, memberName);
                 continue;
             }
 
             context.PushProperty(memberName);
-            if (global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.Job>(ref reader, context, out global::RealWorld.BuildPipeline.Job entry))
+            if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.Job>(ref reader, context, out global::RealWorld.BuildPipeline.Job entry))
             {
                 (additional ??= []).Add(memberName, entry);
             }
@@ -255,7 +255,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
         {
             writer.WritePropertyName(s_variablesName);
             writer.WriteStartObject();
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::Insights.Contracts.Runtime.JsonValue> entry0 in variablesValue)
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::Insights.Contracts.Runtime.JsonAny> entry0 in variablesValue)
             {
                 writer.WritePropertyName(entry0.Key);
                 entry0.Value.WriteTo(writer);
@@ -307,21 +307,21 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }
-            global::Insights.Contracts.Runtime.JsonCheck.UniqueItems(stagesValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.UniqueItems(stagesValue, context);
             context.Pop();
         }
 
         if (value.Variables is { } variablesValue)
         {
             context.PushProperty("variables");
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::Insights.Contracts.Runtime.JsonValue> entry0 in variablesValue)
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::Insights.Contracts.Runtime.JsonAny> entry0 in variablesValue)
             {
                 context.PushProperty(entry0.Key);
-                global::Insights.Contracts.Runtime.JsonValueCheck.Validate(entry0.Value, ValidateNode56, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(entry0.Value, ValidateNode56, context);
                 context.Pop();
             }
             context.Pop();
@@ -330,7 +330,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
         if (value.Default is { } defaultValue)
         {
             context.PushProperty("default");
-            global::Insights.Contracts.Runtime.JsonCheck.Object(defaultValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(defaultValue, context);
             context.Pop();
         }
 
@@ -344,7 +344,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
         if (value.Workflow is { } workflowValue)
         {
             context.PushProperty("workflow");
-            global::Insights.Contracts.Runtime.JsonCheck.Object(workflowValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(workflowValue, context);
             context.Pop();
         }
 
@@ -353,9 +353,9 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
             context.PushProperty(entry.Key);
             if (entry.Key is "stages" or "variables" or "default" or "include" or "workflow")
             {
-                context.AddError("duplicateProperty", global::Insights.Contracts.Runtime.ErrorMessages.DuplicateProperty(entry.Key));
+                context.AddError("duplicateProperty", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.DuplicateProperty(entry.Key));
             }
-            global::Insights.Contracts.Runtime.JsonCheck.Object(entry.Value, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(entry.Value, context);
             context.Pop();
         }
 
@@ -375,20 +375,20 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
     /// <summary>Validates against <c>#/properties/variables/additionalProperties</c>.</summary>
     private static bool ValidateNode56(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.BranchCheck.AnyOf(value, s_branches1, s_branchTitles1, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.BranchCheck.AnyOf(value, s_branches1, s_branchTitles1, context);
     }
 
     /// <summary>Validates against <c>#/properties/variables/additionalProperties/anyOf/0</c>.</summary>
     private static bool ValidateNode57(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Boolean | global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Number | global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/variables/additionalProperties/anyOf/1</c>.</summary>
     private static bool ValidateNode58(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Object, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
@@ -396,22 +396,22 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 bool declared = false;
                 if (property.NameEquals("value"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode59, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode59, context);
                     declared = true;
                 }
                 else if (property.NameEquals("description"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode60, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode60, context);
                     declared = true;
                 }
                 else if (property.NameEquals("options"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode61, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode61, context);
                     declared = true;
                 }
                 if (!declared)
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.NotAllowed(property.Name, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.NotAllowed(property.Name, context);
                 }
                 if (!valid && context is null)
                 {
@@ -419,33 +419,33 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 }
             }
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value, "value", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "value", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/properties/variables/additionalProperties/anyOf/1/properties/value</c>.</summary>
     private static bool ValidateNode59(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/variables/additionalProperties/anyOf/1/properties/description</c>.</summary>
     private static bool ValidateNode60(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/variables/additionalProperties/anyOf/1/properties/options</c>.</summary>
     private static bool ValidateNode61(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Array, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Array, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array && (valid || context is not null))
         {
             int index = 0;
             foreach (global::System.Text.Json.JsonElement item in value.EnumerateArray())
             {
-                valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Item(item, index, ValidateNode62, context);
+                valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Item(item, index, ValidateNode62, context);
                 index++;
             }
         }
@@ -455,33 +455,33 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
     /// <summary>Validates against <c>#/properties/variables/additionalProperties/anyOf/1/properties/options/items</c>.</summary>
     private static bool ValidateNode62(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items</c>.</summary>
     private static bool ValidateNode73(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.BranchCheck.AnyOf(value, s_branches2, s_branchTitles2, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.BranchCheck.AnyOf(value, s_branches2, s_branchTitles2, context);
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/0</c>.</summary>
     private static bool ValidateNode74(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/1</c>.</summary>
     private static bool ValidateNode75(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Object, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
             {
                 if (property.NameEquals("local"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode76, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode76, context);
                 }
                 if (!valid && context is null)
                 {
@@ -489,36 +489,36 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 }
             }
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value, "local", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "local", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/1/properties/local</c>.</summary>
     private static bool ValidateNode76(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/2</c>.</summary>
     private static bool ValidateNode77(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Object, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
             {
                 if (property.NameEquals("project"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode78, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode78, context);
                 }
                 else if (property.NameEquals("ref"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode79, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode79, context);
                 }
                 else if (property.NameEquals("file"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode80, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode80, context);
                 }
                 if (!valid && context is null)
                 {
@@ -526,41 +526,41 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 }
             }
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value, "project", context);
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value, "file", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "project", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "file", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/2/properties/project</c>.</summary>
     private static bool ValidateNode78(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/2/properties/ref</c>.</summary>
     private static bool ValidateNode79(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/2/properties/file</c>.</summary>
     private static bool ValidateNode80(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/3</c>.</summary>
     private static bool ValidateNode81(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
         bool valid = true;
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.Object, context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.Object, context);
         if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && (valid || context is not null))
         {
             foreach (global::System.Text.Json.JsonProperty property in value.EnumerateObject())
             {
                 if (property.NameEquals("template"u8))
                 {
-                    valid &= global::Insights.Contracts.Runtime.JsonValueCheck.Member(property, ValidateNode82, context);
+                    valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Member(property, ValidateNode82, context);
                 }
                 if (!valid && context is null)
                 {
@@ -568,14 +568,14 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 }
             }
         }
-        valid &= global::Insights.Contracts.Runtime.JsonCheck.Required(value, "template", context);
+        valid &= global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Required(value, "template", context);
         return valid;
     }
 
     /// <summary>Validates against <c>#/properties/include/oneOf/1/items/anyOf/3/properties/template</c>.</summary>
     private static bool ValidateNode82(global::System.Text.Json.JsonElement value, global::Insights.Contracts.Runtime.ValidationContext? context)
     {
-        return global::Insights.Contracts.Runtime.JsonCheck.Type(value, global::Insights.Contracts.Runtime.JsonSchemaTypes.String, context);
+        return global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Type(value, global::Insights.Contracts.Runtime.CompilerServices.JsonSchemaTypes.String, context);
     }
 
     /// <summary>Reads (with full validation) and writes <see cref="BuildPipeline"/> for System.Text.Json, without reflection; invalid JSON throws <see cref="global::Insights.Contracts.Runtime.JsonContractException"/>.</summary>
@@ -585,26 +585,26 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
     }
 
     /// <summary>Reads one array item and checks it.</summary>
-    private static bool ReadItem1(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context, out global::Insights.Contracts.Runtime.JsonValue value)
+    private static bool ReadItem1(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context, out global::Insights.Contracts.Runtime.JsonAny value)
     {
-        if (!global::Insights.Contracts.Runtime.JsonRead.TryReadJson(ref reader, context, out value))
+        if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadJson(ref reader, context, out value))
         {
             return false;
         }
 
-        global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode56, context);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(value, ValidateNode56, context);
         return true;
     }
 
     /// <summary>Reads one array item and checks it.</summary>
-    private static bool ReadItem2(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context, out global::Insights.Contracts.Runtime.JsonValue value)
+    private static bool ReadItem2(ref global::System.Text.Json.Utf8JsonReader reader, global::Insights.Contracts.Runtime.ValidationContext context, out global::Insights.Contracts.Runtime.JsonAny value)
     {
-        if (!global::Insights.Contracts.Runtime.JsonRead.TryReadJson(ref reader, context, out value))
+        if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadJson(ref reader, context, out value))
         {
             return false;
         }
 
-        global::Insights.Contracts.Runtime.JsonValueCheck.Validate(value, ValidateNode73, context);
+        global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(value, ValidateNode73, context);
         return true;
     }
 
@@ -616,7 +616,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
@@ -629,7 +629,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
             }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, ReadItem2, out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue> readArray))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, ReadItem2, out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonAny> readArray))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -641,7 +641,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
         }
     }
 
@@ -651,23 +651,23 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
         int unionErrors = context.ErrorCount;
         if (value.TryGetString(out string? heldString))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(heldString, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
         }
-        else if (value.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonValue> heldArray))
+        else if (value.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<global::Insights.Contracts.Runtime.JsonAny> heldArray))
         {
             for (int i1 = 0; i1 < heldArray.Count; i1++)
             {
-                global::Insights.Contracts.Runtime.JsonValue item1 = heldArray[i1];
+                global::Insights.Contracts.Runtime.JsonAny item1 = heldArray[i1];
                 context.PushIndex(i1);
-                global::Insights.Contracts.Runtime.JsonValueCheck.Validate(item1, ValidateNode73, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonValueCheck.Validate(item1, ValidateNode73, context);
                 context.Pop();
             }
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
         }
         else
         {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 
@@ -678,7 +678,7 @@ public sealed partial record BuildPipeline : global::Insights.Contracts.Runtime.
     private static readonly global::System.Text.Json.JsonEncodedText s_includeName = global::System.Text.Json.JsonEncodedText.Encode("include");
     private static readonly global::System.Text.Json.JsonEncodedText s_workflowName = global::System.Text.Json.JsonEncodedText.Encode("workflow");
     private static readonly string?[] s_branchTitles1 = [null, null];
-    private static readonly global::Insights.Contracts.Runtime.SchemaValidator<global::System.Text.Json.JsonElement>[] s_branches1 = [ValidateNode57, ValidateNode58];
+    private static readonly global::Insights.Contracts.Runtime.CompilerServices.SchemaValidator<global::System.Text.Json.JsonElement>[] s_branches1 = [ValidateNode57, ValidateNode58];
     private static readonly string?[] s_branchTitles2 = [null, null, null, null];
-    private static readonly global::Insights.Contracts.Runtime.SchemaValidator<global::System.Text.Json.JsonElement>[] s_branches2 = [ValidateNode74, ValidateNode75, ValidateNode77, ValidateNode81];
+    private static readonly global::Insights.Contracts.Runtime.CompilerServices.SchemaValidator<global::System.Text.Json.JsonElement>[] s_branches2 = [ValidateNode74, ValidateNode75, ValidateNode77, ValidateNode81];
 }

@@ -46,7 +46,7 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -68,7 +68,7 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
                 reader.Read();
                 if (hasImage)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "image");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "image");
                     continue;
                 }
 
@@ -92,7 +92,7 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
                 reader.Read();
                 if (hasBeforeScript)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "before_script");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "before_script");
                     continue;
                 }
 
@@ -116,7 +116,7 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
                 reader.Read();
                 if (hasRetry)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "retry");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "retry");
                     continue;
                 }
 
@@ -140,13 +140,13 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
                 reader.Read();
                 if (hasInterruptible)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "interruptible");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "interruptible");
                     continue;
                 }
 
                 hasInterruptible = true;
                 context.PushProperty("interruptible");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readInterruptible))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readInterruptible))
                 {
                     valueInterruptible = readInterruptible;
                 }
@@ -161,7 +161,7 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
 
             string unknownName = reader.GetString()!;
             reader.Read();
-            global::Insights.Contracts.Runtime.JsonRead.RejectProperty(ref reader, context, unknownName);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectProperty(ref reader, context, unknownName);
         }
 
         // Object-level rules need every member; without them only the member errors above are reported.
@@ -259,21 +259,21 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(readString, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readString, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Image(readString);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.ImageObject>(ref reader, context, out global::RealWorld.BuildPipeline.ImageObject readObject))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.ImageObject>(ref reader, context, out global::RealWorld.BuildPipeline.ImageObject readObject))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -285,7 +285,7 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
         }
     }
 
@@ -297,34 +297,34 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(readString, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readString, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Script(readString);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readArray))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readArray))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(readArray, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(readArray, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
                 value = new global::RealWorld.BuildPipeline.Script(readArray);
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
         }
     }
 
@@ -336,22 +336,22 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadInt32(ref reader, context, out int readInteger))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt32(ref reader, context, out int readInteger))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.Minimum(readInteger, 0L, context);
-                global::Insights.Contracts.Runtime.JsonCheck.Maximum(readInteger, 2L, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readInteger, 0L, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(readInteger, 2L, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Retry(readInteger);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.RetryObject>(ref reader, context, out global::RealWorld.BuildPipeline.RetryObject readObject))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.RetryObject>(ref reader, context, out global::RealWorld.BuildPipeline.RetryObject readObject))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -363,7 +363,7 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "integer or object", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "integer or object", out value);
         }
     }
 
@@ -373,18 +373,18 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
         int unionErrors = context.ErrorCount;
         if (value.TryGetString(out string? heldString))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(heldString, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(heldString, 1, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
         }
         else if (value.TryGetObject(out global::RealWorld.BuildPipeline.ImageObject? heldObject))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(heldObject, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
         }
         else
         {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 
@@ -394,8 +394,8 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
         int unionErrors = context.ErrorCount;
         if (value.TryGetString(out string? heldString))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(heldString, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(heldString, 1, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
         }
         else if (value.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> heldArray))
@@ -410,16 +410,16 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item1, context);
                 }
                 context.Pop();
             }
-            global::Insights.Contracts.Runtime.JsonCheck.MinItems(heldArray, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(heldArray, 1, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
         }
         else
         {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 
@@ -429,18 +429,18 @@ public sealed partial record BuildPipelineDefault : global::Insights.Contracts.R
         int unionErrors = context.ErrorCount;
         if (value.TryGetInteger(out int heldInteger))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.Minimum(heldInteger, 0L, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Maximum(heldInteger, 2L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(heldInteger, 0L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(heldInteger, 2L, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
         }
         else if (value.TryGetObject(out global::RealWorld.BuildPipeline.RetryObject? heldObject))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(heldObject, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
         }
         else
         {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 

@@ -76,7 +76,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "object", out bool _);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "object", out bool _);
             return null;
         }
 
@@ -118,13 +118,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasStage)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "stage");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "stage");
                     continue;
                 }
 
                 hasStage = true;
                 context.PushProperty("stage");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readStage))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readStage))
                 {
                     valueStage = readStage;
                 }
@@ -142,7 +142,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasImage)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "image");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "image");
                     continue;
                 }
 
@@ -166,7 +166,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasScript)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "script");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "script");
                     continue;
                 }
 
@@ -190,7 +190,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasBeforeScript)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "before_script");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "before_script");
                     continue;
                 }
 
@@ -214,7 +214,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasAfterScript)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "after_script");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "after_script");
                     continue;
                 }
 
@@ -238,13 +238,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasRules)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "rules");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "rules");
                     continue;
                 }
 
                 hasRules = true;
                 context.PushProperty("rules");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem>, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem> readRules))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem>, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.BuildPipelineWorkflowRulesItem> readRules))
                 {
                     valueRules = readRules;
                 }
@@ -262,7 +262,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasWhen)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "when");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "when");
                     continue;
                 }
 
@@ -286,13 +286,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasNeeds)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "needs");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "needs");
                     continue;
                 }
 
                 hasNeeds = true;
                 context.PushProperty("needs");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, ReadJobNeedsItem1, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.JobNeedsItem> readNeeds))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, ReadJobNeedsItem1, out global::Insights.Contracts.Runtime.EquatableArray<global::RealWorld.BuildPipeline.JobNeedsItem> readNeeds))
                 {
                     valueNeeds = readNeeds;
                 }
@@ -310,7 +310,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasRetry)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "retry");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "retry");
                     continue;
                 }
 
@@ -334,16 +334,16 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasTimeout)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "timeout");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "timeout");
                     continue;
                 }
 
                 hasTimeout = true;
                 context.PushProperty("timeout");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readTimeout))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readTimeout))
                 {
                     valueTimeout = readTimeout;
-                    global::Insights.Contracts.Runtime.JsonCheck.Pattern(readTimeout, MatchesPattern1, "^\\d+\\s*(m|min|minutes|h|hours?)( \\d+\\s*(m|min|minutes))?$", context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(readTimeout, MatchesPattern1, "^\\d+\\s*(m|min|minutes|h|hours?)( \\d+\\s*(m|min|minutes))?$", context);
                 }
                 else
                 {
@@ -359,13 +359,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasTags)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "tags");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "tags");
                     continue;
                 }
 
                 hasTags = true;
                 context.PushProperty("tags");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readTags))
                 {
                     valueTags = readTags;
                 }
@@ -383,13 +383,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasArtifacts)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "artifacts");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "artifacts");
                     continue;
                 }
 
                 hasArtifacts = true;
                 context.PushProperty("artifacts");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.JobArtifacts>(ref reader, context, out global::RealWorld.BuildPipeline.JobArtifacts readArtifacts))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.JobArtifacts>(ref reader, context, out global::RealWorld.BuildPipeline.JobArtifacts readArtifacts))
                 {
                     valueArtifacts = readArtifacts;
                 }
@@ -407,13 +407,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasVariables)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "variables");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "variables");
                     continue;
                 }
 
                 hasVariables = true;
                 context.PushProperty("variables");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadMap(ref reader, context, ReadJobVariablesValue1, null, out global::Insights.Contracts.Runtime.EquatableDictionary<string, global::RealWorld.BuildPipeline.JobVariablesValue> readVariables))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadMap(ref reader, context, ReadJobVariablesValue1, null, out global::Insights.Contracts.Runtime.EquatableDictionary<string, global::RealWorld.BuildPipeline.JobVariablesValue> readVariables))
                 {
                     valueVariables = readVariables;
                 }
@@ -431,13 +431,13 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 reader.Read();
                 if (hasAllowFailure)
                 {
-                    global::Insights.Contracts.Runtime.JsonRead.RejectDuplicate(ref reader, context, "allow_failure");
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonRead.RejectDuplicate(ref reader, context, "allow_failure");
                     continue;
                 }
 
                 hasAllowFailure = true;
                 context.PushProperty("allow_failure");
-                if (global::Insights.Contracts.Runtime.JsonRead.TryReadBoolean(ref reader, context, out bool readAllowFailure))
+                if (global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadBoolean(ref reader, context, out bool readAllowFailure))
                 {
                     valueAllowFailure = readAllowFailure;
                 }
@@ -451,7 +451,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             }
 
             // The schema allows members it does not declare; they are skipped.
-            global::Insights.Contracts.Runtime.JsonRead.SkipUnknownMember(ref reader, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonRead.SkipUnknownMember(ref reader, context);
         }
 
         if (!hasScript)
@@ -592,7 +592,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Stage is { } stageValue)
         {
             context.PushProperty("stage");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(stageValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(stageValue, context);
             context.Pop();
         }
 
@@ -637,7 +637,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.Object(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(item0, context);
                 }
                 context.Pop();
             }
@@ -674,8 +674,8 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Timeout is { } timeoutValue)
         {
             context.PushProperty("timeout");
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(timeoutValue, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Pattern(timeoutValue, MatchesPattern1, "^\\d+\\s*(m|min|minutes|h|hours?)( \\d+\\s*(m|min|minutes))?$", context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(timeoutValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Pattern(timeoutValue, MatchesPattern1, "^\\d+\\s*(m|min|minutes|h|hours?)( \\d+\\s*(m|min|minutes))?$", context);
             context.Pop();
         }
 
@@ -692,7 +692,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item0, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item0, context);
                 }
                 context.Pop();
             }
@@ -702,7 +702,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         if (value.Artifacts is { } artifactsValue)
         {
             context.PushProperty("artifacts");
-            global::Insights.Contracts.Runtime.JsonCheck.Object(artifactsValue, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(artifactsValue, context);
             context.Pop();
         }
 
@@ -745,21 +745,21 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(readString, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readString, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Image(readString);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.ImageObject>(ref reader, context, out global::RealWorld.BuildPipeline.ImageObject readObject))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.ImageObject>(ref reader, context, out global::RealWorld.BuildPipeline.ImageObject readObject))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -771,7 +771,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
         }
     }
 
@@ -783,34 +783,34 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinLength(readString, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(readString, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Script(readString);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readArray))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadArray(ref reader, context, global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString, out global::Insights.Contracts.Runtime.EquatableArray<string> readArray))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.MinItems(readArray, 1, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(readArray, 1, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
                 value = new global::RealWorld.BuildPipeline.Script(readArray);
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or array", out value);
         }
     }
 
@@ -822,7 +822,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
@@ -835,7 +835,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             }
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.JobNeedsItemObject>(ref reader, context, out global::RealWorld.BuildPipeline.JobNeedsItemObject readObject))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.JobNeedsItemObject>(ref reader, context, out global::RealWorld.BuildPipeline.JobNeedsItemObject readObject))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -847,7 +847,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "string or object", out value);
         }
     }
 
@@ -859,22 +859,22 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadInt32(ref reader, context, out int readInteger))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadInt32(ref reader, context, out int readInteger))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                     return false;
                 }
 
-                global::Insights.Contracts.Runtime.JsonCheck.Minimum(readInteger, 0L, context);
-                global::Insights.Contracts.Runtime.JsonCheck.Maximum(readInteger, 2L, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(readInteger, 0L, context);
+                global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(readInteger, 2L, context);
                 context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 0");
                 value = new global::RealWorld.BuildPipeline.Retry(readInteger);
                 return true;
             }
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.RetryObject>(ref reader, context, out global::RealWorld.BuildPipeline.RetryObject readObject))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadObject<global::RealWorld.BuildPipeline.RetryObject>(ref reader, context, out global::RealWorld.BuildPipeline.RetryObject readObject))
                 {
                     value = default;
                     context.ReplaceErrorsSince(errorsBefore, "oneOf", "branch 1");
@@ -886,7 +886,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "integer or object", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.NoBranchOfType(ref reader, context, "oneOf", "integer or object", out value);
         }
     }
 
@@ -900,7 +900,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadString(ref reader, context, out string readString))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadString(ref reader, context, out string readString))
                 {
                     value = default;
                     return false;
@@ -911,7 +911,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
             }
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (!global::Insights.Contracts.Runtime.JsonRead.TryReadDouble(ref reader, context, out double readNumber))
+                if (!global::Insights.Contracts.Runtime.CompilerServices.JsonRead.TryReadDouble(ref reader, context, out double readNumber))
                 {
                     value = default;
                     return false;
@@ -921,7 +921,7 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 return true;
             }
             default:
-                return global::Insights.Contracts.Runtime.JsonRead.Mismatch(ref reader, context, "string or number", out value);
+                return global::Insights.Contracts.Runtime.CompilerServices.JsonRead.Mismatch(ref reader, context, "string or number", out value);
         }
     }
 
@@ -931,18 +931,18 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         int unionErrors = context.ErrorCount;
         if (value.TryGetString(out string? heldString))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(heldString, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(heldString, 1, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
         }
         else if (value.TryGetObject(out global::RealWorld.BuildPipeline.ImageObject? heldObject))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(heldObject, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
         }
         else
         {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 
@@ -952,8 +952,8 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         int unionErrors = context.ErrorCount;
         if (value.TryGetString(out string? heldString))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
-            global::Insights.Contracts.Runtime.JsonCheck.MinLength(heldString, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinLength(heldString, 1, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
         }
         else if (value.TryGetArray(out global::Insights.Contracts.Runtime.EquatableArray<string> heldArray))
@@ -968,16 +968,16 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
                 }
                 else
                 {
-                    global::Insights.Contracts.Runtime.JsonCheck.WellFormed(item1, context);
+                    global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(item1, context);
                 }
                 context.Pop();
             }
-            global::Insights.Contracts.Runtime.JsonCheck.MinItems(heldArray, 1, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.MinItems(heldArray, 1, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
         }
         else
         {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 
@@ -987,17 +987,17 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         int unionErrors = context.ErrorCount;
         if (value.TryGetString(out string? heldString))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(heldString, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
         }
         else if (value.TryGetObject(out global::RealWorld.BuildPipeline.JobNeedsItemObject? heldObject))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(heldObject, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
         }
         else
         {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 
@@ -1007,18 +1007,18 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
         int unionErrors = context.ErrorCount;
         if (value.TryGetInteger(out int heldInteger))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.Minimum(heldInteger, 0L, context);
-            global::Insights.Contracts.Runtime.JsonCheck.Maximum(heldInteger, 2L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Minimum(heldInteger, 0L, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Maximum(heldInteger, 2L, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 0");
         }
         else if (value.TryGetObject(out global::RealWorld.BuildPipeline.RetryObject? heldObject))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.Object(heldObject, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.Object(heldObject, context);
             context.ReplaceErrorsSince(unionErrors, "oneOf", "branch 1");
         }
         else
         {
-            context.AddError("oneOf", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("oneOf", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 
@@ -1027,18 +1027,18 @@ public sealed partial record Job : global::Insights.Contracts.Runtime.IJsonContr
     {
         if (value.TryGetString(out string? heldString))
         {
-            global::Insights.Contracts.Runtime.JsonCheck.WellFormed(heldString, context);
+            global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.WellFormed(heldString, context);
         }
         else if (value.TryGetNumber(out double heldNumber))
         {
         }
         else
         {
-            context.AddError("type", global::Insights.Contracts.Runtime.ErrorMessages.NoJsonValue);
+            context.AddError("type", global::Insights.Contracts.Runtime.CompilerServices.ErrorMessages.NoJsonValue);
         }
     }
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.JsonCheck.CreatePattern("^[0-9]+[\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF]*(m|min|minutes|h|hours?)( [0-9]+[\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF]*(m|min|minutes))?\\z");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::Insights.Contracts.Runtime.CompilerServices.JsonCheck.CreatePattern("^[0-9]+[\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF]*(m|min|minutes|h|hours?)( [0-9]+[\\t\\n\\v\\f\\r\\p{Zs}\\u2028\\u2029\\uFEFF]*(m|min|minutes))?\\z");
     private static readonly global::System.Text.Json.JsonEncodedText s_stageName = global::System.Text.Json.JsonEncodedText.Encode("stage");
     private static readonly global::System.Text.Json.JsonEncodedText s_imageName = global::System.Text.Json.JsonEncodedText.Encode("image");
     private static readonly global::System.Text.Json.JsonEncodedText s_scriptName = global::System.Text.Json.JsonEncodedText.Encode("script");
