@@ -399,8 +399,7 @@ internal sealed class LiteralCheck(SchemaModel model)
     /// <summary>Formats decided exactly here; null for the others (the runtime checks them).</summary>
     private static bool? Format(string format, string text) => format switch
     {
-        "date" => text.Length == 10 && text[4] == '-' && text[7] == '-' && text.Where((c, i) => i is not (4 or 7)).All(c => c is >= '0' and <= '9')
-            && DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        "date" => ShapeDecider.DateLiteral(text) is not null,
         "date-time" => Rfc3339DateTime.TryParse(text.AsSpan(), out _, out _),
         "uuid" => text.Length == 36 && Guid.TryParseExact(text, "D", out _),
         "email" or "idn-email" when text.IndexOf('@') <= 0 || text.IndexOf('@') == text.Length - 1 => false,

@@ -558,7 +558,7 @@ internal sealed partial class ShapeDecider
     }
 
     /// <summary>A C# expression for an RFC 3339 full-date, or null when the text is not one.</summary>
-    private static string? DateLiteral(string text)
+    internal static string? DateLiteral(string text)
     {
         bool shaped = text.Length == 10 && text[4] == '-' && text[7] == '-'
             && text.Where((c, i) => i != 4 && i != 7).All(c => c is >= '0' and <= '9');

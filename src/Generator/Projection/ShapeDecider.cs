@@ -426,6 +426,11 @@ internal sealed partial class ShapeDecider
     /// <param name="mayDefer">The caller needs only the definition's name, not its spec.</param>
     private void EnsureDefinitionDecided(int definition, bool mayDefer = false)
     {
+        if (_decidedDefinitions.Contains(definition))
+        {
+            return; // every later reference lands here: nothing to classify again
+        }
+
         SchemaNode node = _model[definition];
         TypeShape shape = ClassifyType(node);
 
@@ -437,11 +442,7 @@ internal sealed partial class ShapeDecider
             return;
         }
 
-        if (!_decidedDefinitions.Add(definition))
-        {
-            return;
-        }
-
+        _decidedDefinitions.Add(definition);
         string name = _definitionTypeNames[definition];
         if (shape == TypeShape.Record)
         {
